@@ -1,0 +1,98 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting the platform reads from the environment (shared/PROTOCOL.md §4),
+ * validated once at boot. A bad value stops start-up with one line naming it.
+ */
+
+const onOff = z.enum(['on', 'off']);
+const port = z.coerce.number().int().min(0).max(65_535);
+const positiveInt = z.coerce.number().int().positive();
+
+const envSchema = z.object({
+  PORT: port.default(3000),
+  MQTT_URL: z
+    .string()
+    .regex(/^(mqtts?|tcp|tls):\/\/[^\s]+$/, 'must look like mqtt://user:pass@host:1883')
+    .optional(),
+  MQTT_PORT: port.default(1883),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/[^\s]+$/, 'must look like postgres://user@host:5432/db')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DEMO_FLEET_SIZE: z.coerce.number().int().min(0).max(200_000).default(0),
+  DEMO_SEED: z.coerce.number().int().default(42),
+  FLEET_ADMIN_USER: z.string().min(1).max(64).optional(),
+  FLEET_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  FLEET_DEVICE_AUTH: onOff.default('on'),
+  /** How long raw telemetry is kept; older messages are rejected on arrival. */
+  RAW_RETENTION_DAYS: positiveInt.max(3650).default(30),
+  /** Ingest batching: flush at this many messages or this many ms, whichever first. */
+  INGEST_BATCH_SIZE: positiveInt.max(50_000).default(2000),
+  INGEST_FLUSH_MS: positiveInt.max(10_000).default(50),
+  /** Messages held in memory awaiting commit before the ingestor stops reading. */
+  INGEST_BUFFER_LIMIT: positiveInt.max(1_000_000).default(20_000),
+  /** Shared-subscription group used with an external broker so ingestors split the load. */
+  INGEST_SHARE_GROUP: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default('fleet-ingest'),
+  MQTT_PROTOCOL_VERSION: z.enum(['4', '5']).default('5'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface AppConfig {
+  port: number;
+  /** External broker; undefined means start the embedded one. */
+  mqttUrl?: string;
+  mqttPort: number;
+  mqttProtocolVersion: 4 | 5;
+  /** External database; undefined means the embedded TimescaleDB under dataDir. */
+  databaseUrl?: string;
+  dataDir: string;
+  demoFleetSize: number;
+  demoSeed: number;
+  adminUser?: string;
+  adminPassword?: string;
+  deviceAuth: boolean;
+  rawRetentionDays: number;
+  ingest: { batchSize: number; flushMs: number; bufferLimit: number; shareGroup: string };
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Parses the environment; throws one ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+    throw new ConfigError(`bad configuration: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    mqttUrl: e.MQTT_URL,
+    mqttPort: e.MQTT_PORT,
+    mqttProtocolVersion: e.MQTT_PROTOCOL_VERSION === '4' ? 4 : 5,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: resolve(e.DATA_DIR),
+    demoFleetSize: e.DEMO_FLEET_SIZE,
+    demoSeed: e.DEMO_SEED,
+    adminUser: e.FLEET_ADMIN_USER,
+    adminPassword: e.FLEET_ADMIN_PASSWORD,
+    deviceAuth: e.FLEET_DEVICE_AUTH === 'on',
+    rawRetentionDays: e.RAW_RETENTION_DAYS,
+    ingest: {
+      batchSize: e.INGEST_BATCH_SIZE,
+      flushMs: e.INGEST_FLUSH_MS,
+      bufferLimit: e.INGEST_BUFFER_LIMIT,
+      shareGroup: e.INGEST_SHARE_GROUP,
+    },
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
