@@ -1,0 +1,55 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { apiGet } from '../../../lib/api-client';
+import { FLEET_REFRESH_MS } from './refresh';
+
+/**
+ * The fields of `TerminalStateView` (libs/telemetry api/terminals) this page reads. Unregistered
+ * terminals have no merchant or region; `online` is null until a terminal's first status message.
+ */
+export const terminalListItemSchema = z.object({
+  terminalId: z.string(),
+  merchantName: z.string().nullable(),
+  region: z.string().nullable(),
+  comm: z.string().nullable(),
+  online: z.boolean().nullable(),
+  lastSeenAt: z.string().nullable(),
+  registered: z.boolean(),
+  riskScore: z.number().min(0).max(100),
+});
+export type TerminalListItem = z.infer<typeof terminalListItemSchema>;
+
+export const terminalPageSchema = z.object({
+  items: z.array(terminalListItemSchema),
+  total: z.number().int().nonnegative(),
+});
+export type TerminalPage = z.infer<typeof terminalPageSchema>;
+
+export interface TerminalPageParams {
+  page: number;
+  pageSize: number;
+}
+
+export function getTerminals(
+  { page, pageSize }: TerminalPageParams,
+  signal?: AbortSignal,
+): Promise<TerminalPage> {
+  const query = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
+  return apiGet(`/terminals?${query.toString()}`, terminalPageSchema, { signal });
+}
+
+export const terminalsQueryKey = (params: TerminalPageParams) => ['fleet', 'terminals', params] as const;
+
+export function terminalsQueryOptions(params: TerminalPageParams) {
+  return queryOptions({
+    queryKey: terminalsQueryKey(params),
+    queryFn: ({ signal }) => getTerminals(params, signal),
+    refetchInterval: FLEET_REFRESH_MS,
+    // Keep the table on screen while the next page or refresh loads.
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useTerminals(params: TerminalPageParams) {
+  return useQuery(terminalsQueryOptions(params));
+}

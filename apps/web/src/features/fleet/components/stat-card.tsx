@@ -1,0 +1,16 @@
+interface StatCardProps {
+  label: string;
+  value: string;
+  detail?: string;
+  tone?: 'neutral' | 'good' | 'warn';
+}
+
+export function StatCard({ label, value, detail, tone = 'neutral' }: StatCardProps) {
+  return (
+    <section className={`stat-card stat-card--${tone}`} aria-label={label}>
+      <h3 className="stat-card__label">{label}</h3>
+      <p className="stat-card__value">{value}</p>
+      {detail ? <p className="stat-card__detail">{detail}</p> : null}
+    </section>
+  );
+}
