@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { commSchema } from '../protocol/messages';
+import { TERMINAL_ID_PATTERN } from '../protocol/topics';
+
+/** HTTP contract for terminals (shared/PROTOCOL.md §2), shared by the API and the web app. */
+
+export const terminalIdSchema = z.string().regex(TERMINAL_ID_PATTERN, 'terminalId must match [A-Za-z0-9_-]{1,64}');
+
+export const importTerminalSchema = z.object({
+  terminalId: terminalIdSchema,
+  merchantId: z.string().min(1).max(64),
+  merchantName: z.string().min(1).max(200),
+  region: z.string().min(1).max(100),
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+  model: z.string().min(1).max(64).optional(),
+  comm: commSchema.optional(),
+  accountManager: z.string().min(1).max(100).optional(),
+});
+export type ImportTerminal = z.infer<typeof importTerminalSchema>;
+
+/** One import call upserts at most this many terminals; larger fleets import in pages. */
+export const MAX_IMPORT_ROWS = 10_000;
+export const importTerminalsSchema = z.array(importTerminalSchema).min(1).max(MAX_IMPORT_ROWS);
+
+const booleanParam = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const listTerminalsQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  region: z.string().min(1).max(100).optional(),
+  registered: booleanParam.optional(),
+  online: booleanParam.optional(),
+  search: z.string().min(1).max(100).optional(),
+});
+export type ListTerminalsQuery = z.infer<typeof listTerminalsQuerySchema>;
+
+export interface CauseView {
+  code: string;
+  evidence: string;
+  predictedAt?: string;
+}
+
+/** `GET /terminals/{terminalId}`: the terminal's latest state. */
+export interface TerminalStateView {
+  terminalId: string;
+  registered: boolean;
+  merchantId: string | null;
+  merchantName: string | null;
+  region: string | null;
+  lat: number | null;
+  lon: number | null;
+  model: string | null;
+  comm: string | null;
+  online: boolean | null;
+  onlineReason: string | null;
+  lastSeenAt: string | null;
+  lastReceivedAt: string | null;
+  signal: Record<string, unknown> | null;
+  sim: Record<string, unknown> | null;
+  paper: Record<string, unknown> | null;
+  heartbeat: Record<string, unknown> | null;
+  riskScore: number;
+  causes: CauseView[];
+}
+
+export interface TerminalListView {
+  items: TerminalStateView[];
+  total: number;
+  page: number;
+  pageSize: number;
+}

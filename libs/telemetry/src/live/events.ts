@@ -1,0 +1,43 @@
+import type { AtRiskItem, IncidentView } from '../api/risk';
+
+/**
+ * socket.io event map shared by the gateway and the web client. The server batches
+ * and throttles: each event carries every change since the previous one.
+ */
+
+export interface TerminalChange {
+  terminalId: string;
+  online: boolean | null;
+  lastSeenAt: string | null;
+  riskScore: number;
+  topCause: string;
+}
+
+export interface ServerToClientEvents {
+  /** Terminals whose state or risk changed (batched, at most a few per second). */
+  'terminals.changed': (changes: TerminalChange[]) => void;
+  /** The at-risk queue changed: items that entered or moved, and ids that left. */
+  'risk.changed': (payload: { upserted: AtRiskItem[]; removed: string[]; generatedAt: string }) => void;
+  'incidents.changed': (incidents: IncidentView[]) => void;
+  'ingest.stats': (stats: { received: number; stored: number; rejected: number; bufferDepth: number }) => void;
+}
+
+export interface ClientToServerEvents {
+  /** Follow one terminal's live messages (the detail page). */
+  'terminal.follow': (terminalId: string) => void;
+  'terminal.unfollow': (terminalId: string) => void;
+}
+
+/** Sent to followers of one terminal: the raw validated message. */
+export interface TerminalMessageEvent {
+  terminalId: string;
+  channel: string;
+  ts: string;
+  payload: Record<string, unknown>;
+}
+
+export interface ServerToFollowerEvents {
+  'terminal.message': (message: TerminalMessageEvent) => void;
+}
+
+export const SOCKET_PATH = '/socket.io';

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RISK_CONFIG } from './config';
+import { event, heartbeats, HOUR, makeHistory, MINUTE, NOW, txns } from './fixtures/make-history';
+import { incidentCandidate } from './incident-candidate';
+
+const candidate = (overrides: Parameters<typeof makeHistory>[0]) =>
+  incidentCandidate(makeHistory(overrides), NOW, DEFAULT_RISK_CONFIG);
+
+describe('incidentCandidate', () => {
+  const alive = heartbeats(NOW - 3 * HOUR, NOW);
+
+  it('marks a Last Will as offline since it arrived', () => {
+    const lostAt = NOW - 4 * MINUTE;
+    const result = candidate({
+      heartbeats: heartbeats(NOW - 3 * HOUR, lostAt - 30_000),
+      status: [{ ts: lostAt, online: false, reason: 'lost' }],
+    });
+    expect(result).toMatchObject({
+      terminalId: 'T-0001',
+      mccMnc: '46000',
+      region: 'north',
+      failureKind: 'offline',
+      failingSince: lostAt,
+      online: false,
+    });
+  });
+
+  it('does not count a clean shutdown as a failure', () => {
+    const off = { ts: NOW - 2 * MINUTE, online: false, reason: 'shutdown' };
+    expect(
+      candidate({ heartbeats: heartbeats(NOW - 3 * HOUR, NOW - 3 * MINUTE), status: [off] }),
+    ).toMatchObject({ failureKind: 'none', online: false });
+  });
+
+  it('sees the host failing from HOST_UNREACHABLE events and timeouts', () => {
+    const events = [
+      event(NOW - 25 * MINUTE, 'HOST_UNREACHABLE'),
+      event(NOW - 5 * MINUTE, 'TXN_DECLINED', 'rc=96'),
+    ];
+    expect(candidate({ heartbeats: alive, events })).toMatchObject({
+      failureKind: 'host',
+      failingSince: NOW - 25 * MINUTE,
+      online: true,
+    });
+    const timingOut = txns(NOW - HOUR, NOW, (ts) =>
+      ts > NOW - 40 * MINUTE ? { approved: 0, timeouts: 3 } : {},
+    );
+    expect(candidate({ heartbeats: alive, txn: timingOut }).failureKind).toBe('host');
+  });
+
+  it('lets a host problem that is over, or mere declines, pass', () => {
+    expect(
+      candidate({ heartbeats: alive, events: [event(NOW - 3 * HOUR, 'HOST_UNREACHABLE')] }).failureKind,
+    ).toBe('none');
+    expect(
+      candidate({ heartbeats: alive, txn: txns(NOW - HOUR, NOW, () => ({ approved: 0, declined: 6 })) })
+        .failureKind,
+    ).toBe('none');
+  });
+});
