@@ -43,6 +43,13 @@ export const deviceTimeSchema = z.union([
   z.number().int().nonnegative(),
 ]);
 
+/** Rejects dates such as 2026-02-30 that Date.parse would roll over into March. */
+function isRealDate(value: string): boolean {
+  const [y, m, d] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 const int = () => z.number().int();
 const count = () => z.number().int().nonnegative();
 const shortText = (max = 64) => z.string().min(1).max(max);
@@ -83,7 +90,10 @@ export const simSchema = z.object({
   ...envelope,
   iccid: z.string().regex(/^[0-9A-Fa-f]{10,22}$/, 'iccid must be 10–22 hex digits'),
   dataBalanceMb: z.number().nonnegative(),
-  expiresAt: z.string().regex(ISO_DATE_OR_DATETIME, 'expiresAt must be an ISO date'),
+  expiresAt: z
+    .string()
+    .regex(ISO_DATE_OR_DATETIME, 'expiresAt must be an ISO date')
+    .refine(isRealDate, 'expiresAt is not a real calendar date'),
   carrier: shortText().optional(),
   mccMnc: z.string().regex(/^\d{5,6}$/, 'mccMnc must be 5 or 6 digits').optional(),
   dataPlanMb: z.number().nonnegative().optional(),

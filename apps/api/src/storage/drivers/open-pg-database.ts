@@ -1,0 +1,34 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from '../database';
+import type { DB } from '../schema/db-schema';
+import { describeConnectionError } from './connection-error';
+import { detectMode } from './detect-mode';
+import { RESULT_PARSERS } from './type-parsers';
+
+/** Per-pool parsers, so the process-wide pg defaults stay untouched for other users of `pg`. */
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    RESULT_PARSERS[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/** Opens a PostgreSQL/TimescaleDB server; fails with one line when it cannot be reached. */
+export async function openPgDatabase(databaseUrl: string, log: (line: string) => void): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 8, connectionTimeoutMillis: 5000, types });
+  // An idle client dropped by the server must not crash the process; the pool replaces it.
+  pool.on('error', (error) => log(`database: idle connection error: ${error.message}`));
+  try {
+    await pool.query('select 1');
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new Error(describeConnectionError(databaseUrl, error));
+  }
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    const mode = await detectMode(db, log);
+    return { db, mode, driver: 'pg', close: () => db.destroy() };
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+}

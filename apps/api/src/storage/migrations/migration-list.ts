@@ -1,0 +1,16 @@
+import type { MigrationFactory } from './migration';
+import { migration0001Core } from './0001_core';
+import { migration0002Telemetry } from './0002_telemetry';
+import { migration0003Auth } from './0003_auth';
+import { migration0004Risk } from './0004_risk';
+
+/**
+ * Every migration, in order. A static list (no directory globbing) so it works the same
+ * from src under Vitest and from dist. Append new files here; never edit a landed one.
+ */
+export const MIGRATIONS: ReadonlyArray<readonly [name: string, factory: MigrationFactory]> = [
+  ['0001_core', migration0001Core],
+  ['0002_telemetry', migration0002Telemetry],
+  ['0003_auth', migration0003Auth],
+  ['0004_risk', migration0004Risk],
+];

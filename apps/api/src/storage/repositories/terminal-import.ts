@@ -1,0 +1,17 @@
+/** One row of POST /terminals/import (shared/PROTOCOL.md §2). */
+export interface TerminalImportRow {
+  terminalId: string;
+  merchantId: string;
+  merchantName: string;
+  region: string;
+  lat: number;
+  lon: number;
+  model?: string;
+  comm?: string;
+  accountManager?: string;
+}
+
+/** One row per terminal id, the last one given winning (an upsert cannot touch a row twice). */
+export function dedupeImportRows(rows: readonly TerminalImportRow[]): TerminalImportRow[] {
+  return [...new Map(rows.map((row) => [row.terminalId, row])).values()];
+}
