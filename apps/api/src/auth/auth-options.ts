@@ -1,0 +1,63 @@
+import type { AppConfig } from '../config/app-config';
+
+/**
+ * Everything the auth module reads from configuration, handed in as one object so no
+ * file reads process.env. Built from AppConfig by `authOptionsFromConfig`.
+ */
+export interface AuthOptions {
+  /** FLEET_DEVICE_AUTH: terminals must present their secret and stay in their own topics. */
+  deviceAuth: boolean;
+  /** FLEET_ADMIN_USER / FLEET_ADMIN_PASSWORD: the first administrator. */
+  adminUser?: string;
+  adminPassword?: string;
+  /** FLEET_JWT_SECRET (≥ 32 chars); unset: a key generated once and kept in the database. */
+  jwtSecret?: string;
+  /** FLEET_DEVICE_SECRET_PEPPER (≥ 32 chars); unset: generated once and kept in the database. */
+  deviceSecretPepper?: string;
+  accessTokenTtlS: number;
+  refreshTokenTtlS: number;
+  loginLimits: LoginLimits;
+  /** How long a verified device secret is trusted without asking the database again. */
+  deviceSecretCacheMs: number;
+}
+
+/** Failed logins allowed per sliding window, by key. */
+export interface LoginLimits {
+  windowMs: number;
+  /** Same username from the same address: guessing one account's password. */
+  perUserAndAddress: number;
+  /** Any usernames from one address: spraying one password over many accounts. */
+  perAddress: number;
+  /** One username from any addresses: a distributed guess at one account. */
+  perUser: number;
+}
+
+export const AUTH_OPTIONS = Symbol('AUTH_OPTIONS');
+
+export const DEFAULT_AUTH_OPTIONS: Omit<AuthOptions, 'deviceAuth'> = {
+  accessTokenTtlS: 15 * 60,
+  refreshTokenTtlS: 7 * 24 * 3600,
+  loginLimits: { windowMs: 15 * 60_000, perUserAndAddress: 5, perAddress: 30, perUser: 50 },
+  deviceSecretCacheMs: 5 * 60_000,
+};
+
+/** Extra settings not (yet) in AppConfig; the lead moves them into app-config.ts. */
+export interface AuthSecretsConfig {
+  jwtSecret?: string;
+  deviceSecretPepper?: string;
+}
+
+export function authOptionsFromConfig(
+  config: Pick<AppConfig, 'deviceAuth' | 'adminUser' | 'adminPassword'> & AuthSecretsConfig,
+  overrides: Partial<AuthOptions> = {},
+): AuthOptions {
+  return {
+    ...DEFAULT_AUTH_OPTIONS,
+    deviceAuth: config.deviceAuth,
+    adminUser: config.adminUser,
+    adminPassword: config.adminPassword,
+    jwtSecret: config.jwtSecret,
+    deviceSecretPepper: config.deviceSecretPepper,
+    ...overrides,
+  };
+}

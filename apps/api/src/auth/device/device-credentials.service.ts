@@ -1,0 +1,64 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { TERMINAL_ID_PATTERN } from '@fleet/telemetry/protocol/topics';
+import { AuditService } from '../../audit/audit.service';
+import { ValidationError } from '../../common/errors/domain-error';
+import { AUTH_OPTIONS, type AuthOptions } from '../auth-options';
+import { AUTH_CLOCK, type Clock } from '../clock';
+import { SERVER_SECRETS, type ServerSecrets } from '../session/server-secrets';
+import { DeviceCredentialsRepository } from './device-credentials.repository';
+import { deviceSecretHash, mosquittoPasswordHash, newDeviceSecret, sameHash } from './device-secret-hash';
+import { SecretHashCache } from './secret-hash-cache';
+
+export interface IssuedDeviceCredentials {
+  terminalId: string;
+  /** The MQTT password; shown once, never stored in clear. */
+  password: string;
+}
+
+/** Issues, rotates and checks terminals' MQTT secrets. */
+@Injectable()
+export class DeviceCredentialsService {
+  private readonly cache: SecretHashCache;
+
+  constructor(
+    private readonly credentials: DeviceCredentialsRepository,
+    private readonly audit: AuditService,
+    @Inject(SERVER_SECRETS) private readonly secrets: ServerSecrets,
+    @Inject(AUTH_OPTIONS) options: AuthOptions,
+    @Inject(AUTH_CLOCK) private readonly now: Clock,
+  ) {
+    this.cache = new SecretHashCache(options.deviceSecretCacheMs);
+  }
+
+  /** A new secret for the terminal, replacing any previous one. Audited. */
+  async issue(actor: string, terminalId: string): Promise<IssuedDeviceCredentials> {
+    if (!TERMINAL_ID_PATTERN.test(terminalId)) {
+      throw new ValidationError([{ field: 'terminalId', message: 'must match [A-Za-z0-9_-]{1,64}' }]);
+    }
+    const password = newDeviceSecret();
+    const rotated = await this.credentials.upsert({
+      terminalId,
+      secretHash: deviceSecretHash(this.secrets.devicePepper, password),
+      brokerHash: mosquittoPasswordHash(password),
+      rotatedAt: new Date(this.now()),
+    });
+    this.cache.forget(terminalId);
+    await this.audit.record(
+      actor,
+      rotated ? 'device_credentials.rotated' : 'device_credentials.issued',
+      `terminal:${terminalId}`,
+    );
+    return { terminalId, password };
+  }
+
+  /** Whether `secret` is the terminal's current secret. */
+  async verify(terminalId: string, secret: string): Promise<boolean> {
+    const now = this.now();
+    let stored = this.cache.get(terminalId, now);
+    if (stored === undefined) {
+      stored = (await this.credentials.secretHashOf(terminalId)) ?? null;
+      this.cache.set(terminalId, stored, now);
+    }
+    return stored !== null && sameHash(stored, deviceSecretHash(this.secrets.devicePepper, secret));
+  }
+}

@@ -1,0 +1,12 @@
+/** The four roles of PROTOCOL.md §2; what each may see is decided in scope/scope.ts. */
+export const ROLES = ['admin', 'support', 'technician', 'account_manager'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is calling, as carried in the access token (no database lookup per request). */
+export interface AuthUser {
+  id: string;
+  username: string;
+  role: Role;
+  regions: string[];
+  merchantIds: string[];
+}
