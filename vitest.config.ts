@@ -3,11 +3,17 @@ import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
 const telemetrySrc = fileURLToPath(new URL('./libs/telemetry/src/', import.meta.url));
+const simulatorSrc = fileURLToPath(new URL('./apps/simulator/src/', import.meta.url));
 
 export default defineConfig({
   // SWC keeps NestJS decorator metadata, which esbuild drops.
   plugins: [swc.vite({ module: { type: 'es6' } })],
-  resolve: { alias: [{ find: /^@fleet\/telemetry\/(.*)$/, replacement: `${telemetrySrc}$1` }] },
+  resolve: {
+    alias: [
+      { find: /^@fleet\/telemetry\/(.*)$/, replacement: `${telemetrySrc}$1` },
+      { find: /^@fleet\/simulator\/(.*)$/, replacement: `${simulatorSrc}$1` },
+    ],
+  },
   test: {
     include: ['{apps,libs,test}/**/*.spec.{ts,tsx}'],
     exclude: ['**/node_modules/**', '**/dist/**'],

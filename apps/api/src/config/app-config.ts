@@ -24,6 +24,12 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DEMO_FLEET_SIZE: z.coerce.number().int().min(0).max(200_000).default(0),
   DEMO_SEED: z.coerce.number().int().default(42),
+  /** Hours of history the demo back-fills on its first start, so trends show at once. */
+  DEMO_HISTORY_HOURS: z.coerce.number().int().min(0).max(24 * 14).default(24),
+  /** Signing key for access tokens; generated and kept in the database when unset. */
+  FLEET_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Key mixed into device-secret hashes; generated and kept in the database when unset. */
+  FLEET_DEVICE_SECRET_PEPPER: z.string().min(32, 'must be at least 32 characters').optional(),
   FLEET_ADMIN_USER: z.string().min(1).max(64).optional(),
   FLEET_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   FLEET_DEVICE_AUTH: onOff.default('on'),
@@ -51,6 +57,9 @@ export interface AppConfig {
   dataDir: string;
   demoFleetSize: number;
   demoSeed: number;
+  demoHistoryHours: number;
+  jwtSecret?: string;
+  deviceSecretPepper?: string;
   adminUser?: string;
   adminPassword?: string;
   deviceAuth: boolean;
@@ -81,6 +90,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: resolve(e.DATA_DIR),
     demoFleetSize: e.DEMO_FLEET_SIZE,
     demoSeed: e.DEMO_SEED,
+    demoHistoryHours: e.DEMO_HISTORY_HOURS,
+    jwtSecret: e.FLEET_JWT_SECRET,
+    deviceSecretPepper: e.FLEET_DEVICE_SECRET_PEPPER,
     adminUser: e.FLEET_ADMIN_USER,
     adminPassword: e.FLEET_ADMIN_PASSWORD,
     deviceAuth: e.FLEET_DEVICE_AUTH === 'on',

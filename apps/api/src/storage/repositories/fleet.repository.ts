@@ -64,9 +64,10 @@ export class FleetRepository {
     unregistered: number;
     atRisk: number;
     byCause: Record<string, number>;
+    openIncidents: number;
   }> {
     const where = scopeCondition(scope, SCOPE_COLUMNS);
-    const [totals, causes] = await Promise.all([
+    const [totals, causes, incidents] = await Promise.all([
       sql<{ total: string; online: string; unregistered: string; at_risk: string }>`
         select count(*) as total,
           count(*) filter (where l.online) as online,
@@ -81,6 +82,12 @@ export class FleetRepository {
         cross join lateral jsonb_array_elements(l.causes) c
         where l.risk_score > 0 and ${where}
         group by 1`.execute(this.database.db),
+      // An incident counts for a caller when at least one of its members is in scope.
+      sql<{ open: string }>`
+        select count(*) as open from incidents i
+        where i.ended_at is null and exists (
+          select 1 from incident_members m join terminals t on t.terminal_id = m.terminal_id
+          where m.incident_id = i.id and ${where})`.execute(this.database.db),
     ]);
     const row = totals.rows[0]!;
     return {
@@ -89,6 +96,7 @@ export class FleetRepository {
       unregistered: Number(row.unregistered),
       atRisk: Number(row.at_risk),
       byCause: Object.fromEntries(causes.rows.map((c) => [c.code, Number(c.terminals)])),
+      openIncidents: Number(incidents.rows[0]?.open ?? 0),
     };
   }
 }

@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { ZodValidationPipe } from 'nestjs-zod';
+import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
+import { DeviceAuthModule } from '../auth/device/device-auth.module';
+import { FleetDeviceAuthorizer } from '../auth/device/fleet-device-authorizer';
+import { BrokerModule } from '../broker/broker.module';
+import { DomainExceptionFilter } from '../common/errors/domain-exception.filter';
+import type { AppConfig } from '../config/app-config';
+import { DemoModule } from '../demo/demo.module';
+import { FleetModule } from '../fleet/fleet.module';
+import { HealthModule } from '../health/health.module';
+import { IngestModule } from '../ingest/ingest.module';
+import { LiveModule } from '../live/live.module';
+import { MetricsModule } from '../metrics/metrics.module';
+import { StorageModule } from '../storage/storage.module';
+import { TerminalsModule } from '../terminals/terminals.module';
+import { ConfigModule } from './config.module';
+
+/** The built dashboard, served on the API's port when it has been built. */
+const WEB_DIST = resolve(__dirname, '../../../web/dist');
+
+function webModules(): DynamicModule[] {
+  if (!existsSync(resolve(WEB_DIST, 'index.html'))) return [];
+  return [
+    ServeStaticModule.forRoot({
+      rootPath: WEB_DIST,
+      exclude: ['/api/{*path}', '/metrics', '/socket.io/{*path}'],
+    }),
+  ];
+}
+
+/**
+ * The composition root. Data flows one way: broker → ingest → storage → risk → API,
+ * socket → web. Order matters for routes: specific paths (at-risk) before `:terminalId`.
+ */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        StorageModule,
+        MetricsModule,
+        AuditModule,
+        AuthModule.forRoot({ jwtSecret: config.jwtSecret, deviceSecretPepper: config.deviceSecretPepper }),
+        DeviceAuthModule,
+        BrokerModule.forRoot({ authorizer: FleetDeviceAuthorizer, imports: [DeviceAuthModule] }),
+        IngestModule,
+        HealthModule,
+        TerminalsModule,
+        FleetModule,
+        LiveModule,
+        ...(config.demoFleetSize > 0 ? [DemoModule] : []),
+        ...webModules(),
+      ],
+      providers: [
+        { provide: APP_PIPE, useClass: ZodValidationPipe },
+        { provide: APP_FILTER, useClass: DomainExceptionFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,85 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { buildFleet, type Fleet } from '@fleet/simulator/fleet/build-fleet';
+import { generateHistory } from '@fleet/simulator/history/generate-history';
+import { publishHistory } from '@fleet/simulator/history/publish-history';
+import { startFleet, type FleetHandle } from '@fleet/simulator/live/start-fleet';
+import { DeviceCredentialsService } from '../auth/device/device-credentials.service';
+import { BROKER_ENDPOINT, type BrokerEndpoint } from '../broker/broker-endpoint';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { TerminalsRepository } from '../storage/repositories/terminals.repository';
+
+const HOUR = 3_600_000;
+
+/**
+ * The simulated fleet of `npm start`: imports the terminals, back-fills the hours of
+ * history the risk engine needs to see trends (first start only), then plays the
+ * fleet live. It talks to the platform only over MQTT, like real terminals.
+ */
+@Injectable()
+export class DemoFleetService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('DemoFleet');
+  private handle?: FleetHandle;
+  private stopped = false;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(BROKER_ENDPOINT) private readonly broker: BrokerEndpoint,
+    private readonly terminals: TerminalsRepository,
+    private readonly credentials: DeviceCredentialsService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // Runs beside the API rather than delaying start-up; progress goes to the log.
+    this.run().catch((error: unknown) => this.logger.error(`demo fleet stopped: ${(error as Error).message}`));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    await this.handle?.stop();
+  }
+
+  private async run(): Promise<void> {
+    const { demoFleetSize: size, demoSeed: seed, demoHistoryHours } = this.config;
+    const fleet = buildFleet({ size, seed });
+    const firstStart = (await this.terminals.summary()).total === 0;
+    await this.terminals.importTerminals(fleet.importRows);
+    this.logger.log(`demo fleet: ${size} terminals imported (seed ${seed})`);
+    if (firstStart && demoHistoryHours > 0) await this.backfill(fleet, demoHistoryHours);
+    if (this.stopped) return;
+    const passwords = await this.issueSecrets(fleet);
+    this.handle = await startFleet({
+      brokerUrl: this.broker.url,
+      fleet,
+      protocolVersion: this.broker.protocolVersion,
+      passwordFor: passwords ? (id) => passwords.get(id) : undefined,
+      onProgress: (s) => this.logger.debug(`demo fleet live: ${s.connected} connected, ${s.published} published`),
+    });
+    this.logger.log(`demo fleet: ${size} terminals live on ${this.broker.url}`);
+  }
+
+  private async backfill(fleet: Fleet, hours: number): Promise<void> {
+    const to = Date.now();
+    this.logger.log(`demo fleet: back-filling the last ${hours} h of telemetry`);
+    const result = await publishHistory({
+      brokerUrl: this.broker.url,
+      messages: generateHistory({ fleet, from: to - hours * HOUR, to }),
+      protocolVersion: this.broker.protocolVersion,
+      username: this.broker.platformCredentials?.username,
+      password: this.broker.platformCredentials?.password,
+      progressIntervalMs: 5000,
+      onProgress: (p) => this.logger.log(`demo fleet: back-fill ${p.published} messages published`),
+    });
+    this.logger.log(`demo fleet: back-fill done, ${result.published} messages in ${Math.round(result.elapsedMs / 1000)} s`);
+  }
+
+  /** With device auth on, each simulated terminal needs its own secret, like a real one. */
+  private async issueSecrets(fleet: Fleet): Promise<Map<string, string> | undefined> {
+    if (!this.config.deviceAuth) return undefined;
+    const secrets = new Map<string, string>();
+    for (const { terminalId } of fleet.importRows) {
+      const { password } = await this.credentials.issue('demo', terminalId);
+      secrets.set(terminalId, password);
+    }
+    return secrets;
+  }
+}

@@ -1,0 +1,144 @@
+import { Inject, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  type OnGatewayConnection,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
+import type { Server, Socket } from 'socket.io';
+import type {
+  ClientToServerEvents,
+  ServerToClientEvents,
+  ServerToFollowerEvents,
+  TerminalChange,
+} from '@fleet/telemetry/live/events';
+import { SOCKET_PATH } from '@fleet/telemetry/live/events';
+import { TERMINAL_ID_PATTERN } from '@fleet/telemetry/protocol/topics';
+import { AccessTokens } from '../auth/session/access-tokens';
+import { scopeAllows, scopeFor, type Scope } from '../auth/scope/scope';
+import { IngestService } from '../ingest/ingest.service';
+import { IngestStatsService } from '../metrics/ingest-stats.service';
+import { LiveRepository, type TerminalChangeRow } from '../storage/repositories/live.repository';
+import { ChangeBuffer } from './change-buffer';
+import { ALL_ROOM, roomsForPlace, roomsForScope, terminalRoom } from './socket-rooms';
+
+type Emits = ServerToClientEvents & ServerToFollowerEvents;
+type SocketData = { scope: Scope; username: string };
+type LiveSocket = Socket<ClientToServerEvents, Emits, Record<string, never>, SocketData>;
+
+/** Pushes are batched: a state change reaches an open page within about this long. */
+export const PUSH_INTERVAL_MS = 300;
+const STATS_INTERVAL_MS = 2000;
+
+/**
+ * The dashboard's live channel. Authenticates every socket with its access token, puts
+ * it in the rooms of its scope, and pushes batched terminal changes to those rooms.
+ */
+@WebSocketGateway({ path: SOCKET_PATH, serveClient: false })
+export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap, OnModuleDestroy {
+  @WebSocketServer() private server!: Server<ClientToServerEvents, Emits, Record<string, never>, SocketData>;
+  private readonly logger = new Logger('LiveGateway');
+  private readonly changed = new ChangeBuffer<true>(PUSH_INTERVAL_MS, (items) => void this.pushChanges([...items.keys()]));
+  private unsubscribe?: () => void;
+  private statsTimer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly tokens: AccessTokens,
+    private readonly ingest: IngestService,
+    private readonly stats: IngestStatsService,
+    @Inject(LiveRepository) private readonly repository: LiveRepository,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.unsubscribe = this.ingest.onCommitted((batch) => {
+      for (const message of batch.messages) {
+        this.changed.add(message.terminalId, true);
+        const room = terminalRoom(message.terminalId);
+        if (this.server.sockets.adapter.rooms.has(room)) {
+          this.server.to(room).emit('terminal.message', {
+            terminalId: message.terminalId,
+            channel: message.channel,
+            ts: new Date(message.ts).toISOString(),
+            payload: { ...message.payload, ts: new Date(message.ts).toISOString() },
+          });
+        }
+      }
+    });
+    this.statsTimer = setInterval(() => {
+      const { received, stored, rejected, bufferDepth } = this.stats.snapshot();
+      this.server.emit('ingest.stats', { received, stored, rejected, bufferDepth });
+    }, STATS_INTERVAL_MS);
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribe?.();
+    this.changed.stop();
+    clearInterval(this.statsTimer);
+  }
+
+  async handleConnection(socket: LiveSocket): Promise<void> {
+    const token = readToken(socket);
+    try {
+      if (!token) throw new Error('missing access token');
+      const user = await this.tokens.verify(token);
+      socket.data = { scope: scopeFor(user), username: user.username };
+      await socket.join(roomsForScope(socket.data.scope));
+    } catch (error) {
+      this.logger.warn(`socket refused: ${(error as Error).message}`);
+      socket.disconnect(true);
+    }
+  }
+
+  @SubscribeMessage('terminal.follow')
+  async follow(@ConnectedSocket() socket: LiveSocket, @MessageBody() terminalId: unknown): Promise<boolean> {
+    if (!socket.data?.scope || typeof terminalId !== 'string' || !TERMINAL_ID_PATTERN.test(terminalId)) return false;
+    const place = await this.repository.place(terminalId);
+    if (!place || !scopeAllows(socket.data.scope, place)) return false;
+    await socket.join(terminalRoom(terminalId));
+    return true;
+  }
+
+  @SubscribeMessage('terminal.unfollow')
+  async unfollow(@ConnectedSocket() socket: LiveSocket, @MessageBody() terminalId: unknown): Promise<boolean> {
+    if (typeof terminalId !== 'string') return false;
+    await socket.leave(terminalRoom(terminalId));
+    return true;
+  }
+
+  private async pushChanges(terminalIds: string[]): Promise<void> {
+    try {
+      const rows = await this.repository.changes(terminalIds);
+      for (const [room, changes] of groupByRoom(rows)) this.server.to(room).emit('terminals.changed', changes);
+    } catch (error) {
+      this.logger.error(`live push failed: ${(error as Error).message}`);
+    }
+  }
+}
+
+function readToken(socket: LiveSocket): string | undefined {
+  const fromAuth = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+  if (typeof fromAuth === 'string' && fromAuth) return fromAuth;
+  const header = socket.handshake.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice(7) : undefined;
+}
+
+function groupByRoom(rows: TerminalChangeRow[]): Map<string, TerminalChange[]> {
+  const byRoom = new Map<string, TerminalChange[]>([[ALL_ROOM, []]]);
+  for (const row of rows) {
+    const change: TerminalChange = {
+      terminalId: row.terminal_id,
+      online: row.online,
+      lastSeenAt: row.last_seen_at ? row.last_seen_at.toISOString() : null,
+      riskScore: row.risk_score ?? 0,
+      topCause: row.top_cause ?? '',
+    };
+    for (const room of roomsForPlace({ region: row.region, merchantId: row.merchant_id })) {
+      const list = byRoom.get(room) ?? [];
+      list.push(change);
+      byRoom.set(room, list);
+    }
+  }
+  return byRoom;
+}

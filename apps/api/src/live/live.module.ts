@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { IngestModule } from '../ingest/ingest.module';
+import { LiveRepository } from '../storage/repositories/live.repository';
+import { LiveGateway } from './live.gateway';
+
+@Module({ imports: [IngestModule], providers: [LiveGateway, LiveRepository] })
+export class LiveModule {}

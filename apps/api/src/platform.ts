@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { cleanupOpenApiDoc } from 'nestjs-zod';
+import type { AppConfig } from './config/app-config';
+import { AppModule } from './app/app.module';
+import { JsonLogger } from './logging/json-logger';
+import { describeStartupError } from './startup-errors';
+
+export interface RunningPlatform {
+  app: INestApplication;
+  /** Base URL of the API and dashboard, e.g. http://localhost:3000 */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Boots the whole platform (broker, ingestor, storage, API, web) with a validated config. */
+export async function startPlatform(config: AppConfig, logger = new JsonLogger(config.logLevel)): Promise<RunningPlatform> {
+  const app = await NestFactory.create(AppModule.forRoot(config), { logger, abortOnError: false, bufferLogs: true });
+  app.setGlobalPrefix('api/v1', { exclude: ['metrics'] });
+  app.enableShutdownHooks();
+  const openApi = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle('Fleet Monitor API').setVersion('1').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(openApi));
+  try {
+    await app.listen(config.port);
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    throw new Error(describeStartupError(error, config));
+  }
+  const address = app.getHttpServer().address() as { port: number };
+  return { app, url: `http://localhost:${address.port}`, close: () => app.close() };
+}
