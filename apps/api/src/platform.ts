@@ -6,6 +6,7 @@ import { cleanupOpenApiDoc } from 'nestjs-zod';
 import type { AppConfig } from './config/app-config';
 import { AppModule } from './app/app.module';
 import { JsonLogger } from './logging/json-logger';
+import { assertPortFree } from './port-check';
 import { describeStartupError } from './startup-errors';
 
 export interface RunningPlatform {
@@ -17,6 +18,8 @@ export interface RunningPlatform {
 
 /** Boots the whole platform (broker, ingestor, storage, API, web) with a validated config. */
 export async function startPlatform(config: AppConfig, logger = new JsonLogger(config.logLevel)): Promise<RunningPlatform> {
+  await assertPortFree(config.port, 'PORT');
+  if (config.mqttUrl === undefined) await assertPortFree(config.mqttPort, 'MQTT_PORT');
   const app = await NestFactory.create(AppModule.forRoot(config), { logger, abortOnError: false, bufferLogs: true });
   app.setGlobalPrefix('api/v1', { exclude: ['metrics'] });
   app.enableShutdownHooks();

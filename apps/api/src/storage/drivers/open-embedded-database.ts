@@ -34,12 +34,31 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
   }
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   try {
+    await loadTimescaleModules(pglite);
     const mode = await detectMode(db, () => undefined);
     return { db, mode, driver: 'embedded', close: () => db.destroy() };
   } catch (error) {
     await db.destroy();
     throw new Error(`DATA_DIR: the embedded database at ${path} failed to start (${firstLine(error)})`);
   }
+}
+
+/**
+ * Reopening a data dir that already has the extension: the WASM build resolves the
+ * TSL module's symbols only when the main module is already loaded, which a fresh
+ * session does lazily and too late, so compression, retention and continuous-aggregate
+ * functions would fail with a licence error. Loading both up front, in order, avoids it.
+ * (On a new data dir CREATE EXTENSION loads them itself.)
+ */
+async function loadTimescaleModules(pglite: PGliteLike): Promise<void> {
+  const { rows } = await pglite.query<{ extversion: string }>(
+    `select extversion from pg_extension where extname = 'timescaledb'`,
+  );
+  const version = rows[0]?.extversion;
+  if (!version) return;
+  if (!/^[0-9A-Za-z.-]+$/.test(version)) throw new Error(`unexpected timescaledb version "${version}"`);
+  await pglite.query(`load '$libdir/timescaledb-${version}'`);
+  await pglite.query(`load '$libdir/timescaledb-tsl-${version}'`);
 }
 
 function firstLine(error: unknown): string {

@@ -1,0 +1,139 @@
+import mqtt from 'mqtt';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TerminalChange } from '@fleet/telemetry/live/events';
+import { bootPlatform, eventually, type TestPlatform } from './boot-platform';
+
+const now = () => new Date().toISOString();
+
+describe('the platform end to end: MQTT in, HTTP and socket out', () => {
+  let p: TestPlatform;
+  let publisher: mqtt.MqttClient;
+
+  beforeAll(async () => {
+    p = await bootPlatform();
+    publisher = await mqtt.connectAsync(p.brokerUrl, { clientId: 'platform-spec-publisher', protocolVersion: 4 });
+  });
+
+  afterAll(async () => {
+    await publisher?.endAsync();
+    await p?.stop();
+  });
+
+  const publish = (terminalId: string, channel: string, payload: Record<string, unknown>) =>
+    publisher.publishAsync(`fleet/v1/${terminalId}/${channel}`, JSON.stringify({ ts: now(), ...payload }), { qos: 1 });
+
+  it('reports health once the database and broker are reachable', async () => {
+    const reply = await p.call('GET', '/health', { token: undefined });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({
+      status: 'ok',
+      database: { reachable: true, mode: 'timescale', driver: 'embedded' },
+      broker: { reachable: true, embedded: true },
+    });
+  });
+
+  it('keeps an unknown terminal as unregistered, then registers it on import with its data', async () => {
+    await publish('PLT-NEW-1', 'signal', { seq: 0, comm: '4g', rsrpDbm: -97, mccMnc: '46001' });
+    const unregistered = await eventually(async () => {
+      const r = await p.call('GET', '/terminals/PLT-NEW-1');
+      return r.status === 200 ? r.body : undefined;
+    });
+    expect(unregistered).toMatchObject({ registered: false, online: true, signal: { rsrpDbm: -97 } });
+    const listed = await p.call('GET', '/terminals?registered=false');
+    expect(listed.body.items.map((t: { terminalId: string }) => t.terminalId)).toContain('PLT-NEW-1');
+
+    const imported = await p.call('POST', '/terminals/import', {
+      body: [{ terminalId: 'PLT-NEW-1', merchantId: 'M1', merchantName: 'Tea House', region: 'Shanghai', lat: 31.2, lon: 121.5 }],
+    });
+    expect(imported).toMatchObject({ status: 200, body: { upserted: 1 } });
+    const registered = await p.call('GET', '/terminals/PLT-NEW-1');
+    expect(registered.body).toMatchObject({ registered: true, merchantName: 'Tea House', signal: { rsrpDbm: -97 } });
+  });
+
+  it('serves the latest state of every channel and its chart series', async () => {
+    const id = 'PLT-STATE-1';
+    await publish(id, 'heartbeat', { seq: 0, intervalS: 60, uptimeS: 10, comm: '4g', power: 'mains' });
+    await publish(id, 'sim', { seq: 0, iccid: '89860012345678901234', dataBalanceMb: 12.5, expiresAt: '2027-01-31' });
+    await publish(id, 'paper', { seq: 0, status: 'low' });
+    await publish(id, 'signal', { seq: 0, comm: '4g', rsrpDbm: -101, rsrqDb: -12, sinrDb: 4 });
+    const state = await eventually(async () => {
+      const r = await p.call('GET', `/terminals/${id}`);
+      return r.body?.paper && r.body?.sim && r.body?.signal && r.body?.heartbeat ? r.body : undefined;
+    });
+    expect(state).toMatchObject({
+      online: true,
+      sim: { dataBalanceMb: 12.5, expiresAt: '2027-01-31' },
+      paper: { status: 'low' },
+      signal: { rsrpDbm: -101 },
+      heartbeat: { intervalS: 60, power: 'mains' },
+      riskScore: expect.any(Number),
+      causes: expect.any(Array),
+    });
+    const series = await p.call('GET', `/terminals/${id}/series?range=24h`);
+    expect(series.status).toBe(200);
+    expect(series.body.signal.at(-1)).toMatchObject({ rsrpDbm: -101 });
+    expect(series.body.sim.at(-1)).toMatchObject({ dataBalanceMb: 12.5 });
+    expect(series.body.paper).toEqual([expect.objectContaining({ status: 'low' })]);
+    expect(series.body.forecast.simExpiresAt).toBe('2027-01-31');
+  });
+
+  it('answers a missing terminal with 404 and a malformed id or range with 400 naming the field', async () => {
+    const missing = await p.call('GET', '/terminals/NOPE-404');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe('NOT_FOUND');
+    const badId = await p.call('GET', `/terminals/${encodeURIComponent('bad id;drop')}`);
+    expect(badId.status).toBe(400);
+    expect(JSON.stringify(badId.body)).toContain('terminalId');
+    const badRange = await p.call('GET', '/terminals/PLT-STATE-1/series?range=1y');
+    expect(badRange.status).toBe(400);
+    expect(JSON.stringify(badRange.body)).toContain('range');
+  });
+
+  it('refuses calls without a token and imports from non-admins', async () => {
+    expect((await p.call('GET', '/terminals', { token: '' })).status).toBe(401);
+    expect((await p.call('GET', '/fleet/summary', { token: 'not-a-jwt' })).status).toBe(401);
+  });
+
+  it('summarises the fleet and lists map points as columns', async () => {
+    const summary = await p.call('GET', '/fleet/summary');
+    expect(summary.body.total).toBeGreaterThanOrEqual(2);
+    expect(summary.body.ingest.stored).toBeGreaterThan(0);
+    const map = await p.call('GET', '/fleet/map');
+    const i = map.body.ids.indexOf('PLT-NEW-1');
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect([map.body.lat[i], map.body.lon[i], map.body.region[i]]).toEqual([31.2, 121.5, 'Shanghai']);
+  });
+
+  it('exposes ingest counters to Prometheus without a token', async () => {
+    const response = await fetch(`${p.platform.url}/metrics`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toMatch(/fleet_ingest_received_total \d+/);
+  });
+
+  it('pushes a terminal change to an authenticated socket within a second, and refuses a socket without a token', async () => {
+    const socket: Socket = io(p.platform.url, { path: '/socket.io', auth: { token: p.adminToken }, transports: ['websocket'] });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', resolve);
+        socket.once('connect_error', reject);
+      });
+      const changed = new Promise<TerminalChange[]>((resolve) =>
+        socket.on('terminals.changed', (changes: TerminalChange[]) => {
+          if (changes.some((c) => c.terminalId === 'PLT-LIVE-1')) resolve(changes);
+        }),
+      );
+      const sentAt = Date.now();
+      await publish('PLT-LIVE-1', 'paper', { seq: 0, status: 'out' });
+      const changes = await changed;
+      expect(changes.find((c) => c.terminalId === 'PLT-LIVE-1')).toMatchObject({ online: true });
+      expect(Date.now() - sentAt).toBeLessThan(5000);
+    } finally {
+      socket.close();
+    }
+
+    const anonymous: Socket = io(p.platform.url, { path: '/socket.io', transports: ['websocket'], reconnection: false });
+    await new Promise<void>((resolve) => anonymous.once('disconnect', () => resolve()));
+    anonymous.close();
+  });
+});
