@@ -1,0 +1,194 @@
+import { performance } from 'node:perf_hooks';
+import type { DeadLetter, StoreBatchResult, TelemetryStore } from '../storage/telemetry-store.port';
+import type { TelemetryMessage } from '@fleet/telemetry/protocol/messages';
+import { Backoff } from './backoff';
+import type { IngestItem } from './ingest-item';
+
+export interface IngestBatcherOptions {
+  /** Flush when this many items wait... */
+  batchSize: number;
+  /** ...or when the oldest has waited this long, whichever comes first. */
+  flushMs: number;
+  /** Items held (waiting + committing) before asking the source to stop reading. */
+  bufferLimit: number;
+  /**
+   * Batches committing at once (default 2): while one waits on the database the next is
+   * already on its way. Acks still leave in receive order (AckSequencer).
+   */
+  maxConcurrentCommits?: number;
+  retryMinMs?: number;
+  retryMaxMs?: number;
+}
+
+/** A batch that has committed (its items are acked right after the hook returns). */
+export interface CommittedBatch {
+  messages: readonly TelemetryMessage[];
+  deadLetters: readonly DeadLetter[];
+  result: StoreBatchResult;
+  /** Commit latency. */
+  seconds: number;
+}
+
+export interface IngestBatcherHooks {
+  committed?(batch: CommittedBatch): void;
+  storeFailed?(error: unknown, attempt: number): void;
+  /** true: stop reading input; false: resume. */
+  backpressure?(on: boolean): void;
+  depthChanged?(depth: number): void;
+}
+
+/**
+ * Group commit for the ingestor: collects items, commits one batch at a time through
+ * TelemetryStore.storeBatch, and acks a batch's items only after it has committed.
+ * A failing store keeps the batch and retries with backoff (nothing lost, nothing acked
+ * early) while input is buffered up to bufferLimit, then backpressure.
+ */
+const byTerminal = (a: TelemetryMessage, b: TelemetryMessage) =>
+  a.terminalId < b.terminalId ? -1 : a.terminalId > b.terminalId ? 1 : 0;
+
+export class IngestBatcher {
+  private pending: IngestItem[] = [];
+  private oldestPendingAt = 0;
+  private inFlight = 0;
+  private committing = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private backpressured = false;
+  private closed = false;
+  private readonly retry: Backoff;
+  private readonly retrySleeps = new Set<() => void>();
+  private idleWaiters: Array<() => void> = [];
+
+  constructor(
+    private readonly store: TelemetryStore,
+    private readonly options: IngestBatcherOptions,
+    private readonly hooks: IngestBatcherHooks = {},
+  ) {
+    this.retry = new Backoff(options.retryMinMs ?? 100, options.retryMaxMs ?? 5000);
+  }
+
+  /** Items received and not yet committed. */
+  get depth(): number {
+    return this.pending.length + this.inFlight;
+  }
+
+  add(item: IngestItem): void {
+    if (this.pending.length === 0) this.oldestPendingAt = performance.now();
+    this.pending.push(item);
+    if (!this.backpressured && this.depth >= this.options.bufferLimit) this.setBackpressure(true);
+    this.hooks.depthChanged?.(this.depth);
+    if (!this.slotFree()) return;
+    if (this.pending.length >= this.options.batchSize) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), this.options.flushMs);
+  }
+
+  /** Commits everything held now and resolves when nothing is left (used at shutdown). */
+  async drain(): Promise<void> {
+    if (this.depth === 0 || this.closed) return;
+    const idle = new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    while (this.slotFree() && this.pending.length > 0) this.flush();
+    await idle;
+  }
+
+  /** Stops retrying; items not committed stay unacked, so the broker redelivers them. */
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    for (const wake of this.retrySleeps) wake();
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  private slotFree(): boolean {
+    return this.committing < (this.options.maxConcurrentCommits ?? 2);
+  }
+
+  private flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (!this.slotFree() || this.closed || this.pending.length === 0) return;
+    const batch =
+      this.pending.length <= this.options.batchSize
+        ? this.pending
+        : this.pending.slice(0, this.options.batchSize);
+    this.pending = batch === this.pending ? [] : this.pending.slice(batch.length);
+    this.oldestPendingAt = performance.now();
+    this.inFlight += batch.length;
+    this.committing += 1;
+    void this.commit(batch);
+  }
+
+  private async commit(batch: IngestItem[]): Promise<void> {
+    const messages: TelemetryMessage[] = [];
+    const deadLetters: DeadLetter[] = [];
+    for (const item of batch) {
+      if (item.kind === 'message') messages.push(item.message);
+      else deadLetters.push(item.deadLetter);
+    }
+    // Concurrent batches touch the same terminals' rows: one order (by terminal, stable so
+    // each terminal keeps its arrival order) makes them lock rows alike and never deadlock.
+    messages.sort(byTerminal);
+    const result = await this.storeWithRetry(messages, deadLetters);
+    this.committing -= 1;
+    this.inFlight -= batch.length;
+    if (result === null) return;
+    for (const item of batch) item.ack();
+    if (this.backpressured && this.depth <= this.options.bufferLimit / 2) this.setBackpressure(false);
+    this.hooks.depthChanged?.(this.depth);
+    this.scheduleNext();
+  }
+
+  private async storeWithRetry(
+    messages: TelemetryMessage[],
+    deadLetters: DeadLetter[],
+  ): Promise<StoreBatchResult | null> {
+    for (let attempt = 1; !this.closed; attempt += 1) {
+      const started = performance.now();
+      try {
+        const result = await this.store.storeBatch(messages, deadLetters);
+        this.retry.reset();
+        const seconds = (performance.now() - started) / 1000;
+        this.hooks.committed?.({ messages, deadLetters, result, seconds });
+        return result;
+      } catch (error) {
+        this.hooks.storeFailed?.(error, attempt);
+        await this.sleep(this.retry.next());
+      }
+    }
+    return null;
+  }
+
+  private scheduleNext(): void {
+    if (this.depth === 0) {
+      for (const resolve of this.idleWaiters.splice(0)) resolve();
+      return;
+    }
+    if (this.pending.length === 0) return;
+    const waited = performance.now() - this.oldestPendingAt;
+    const draining = this.idleWaiters.length > 0;
+    if (draining || this.pending.length >= this.options.batchSize || waited >= this.options.flushMs) {
+      while (
+        this.slotFree() &&
+        this.pending.length > 0 &&
+        (draining || this.pending.length >= this.options.batchSize)
+      )
+        this.flush();
+      if (this.slotFree() && this.pending.length > 0) this.flush();
+    } else this.timer ??= setTimeout(() => this.flush(), this.options.flushMs - waited);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.retrySleeps.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.retrySleeps.add(wake);
+    });
+  }
+
+  private setBackpressure(on: boolean): void {
+    this.backpressured = on;
+    this.hooks.backpressure?.(on);
+  }
+}

@@ -1,0 +1,75 @@
+import { validateMessage } from '@fleet/telemetry/protocol/validate';
+import type { IngestMetrics } from '../metrics/ingest-metrics';
+import type { TelemetryStore } from '../storage/telemetry-store.port';
+import type { Clock } from './clock';
+import { toDeadLetter } from './dead-letter';
+import type { InboundPublish } from './deferred-ack-subscriber';
+import { IngestBatcher, type CommittedBatch, type IngestBatcherOptions } from './ingest-batcher';
+
+export interface IngestPipelineOptions extends IngestBatcherOptions {
+  /** Raw-data retention; older device timestamps are rejected. */
+  retentionMs: number;
+}
+
+/** Where backpressure goes: the subscriber's socket. */
+export interface InputFlow {
+  pause(): void;
+  resume(): void;
+}
+
+/**
+ * validate → batch → store → ack, for every received message. A message that fails
+ * validation becomes a dead letter in the same batch, so it is acked only once stored too.
+ */
+export type CommitListener = (batch: CommittedBatch) => void;
+
+export class IngestPipeline {
+  readonly batcher: IngestBatcher;
+  private readonly commitListeners = new Set<CommitListener>();
+
+  constructor(
+    store: TelemetryStore,
+    private readonly clock: Clock,
+    private readonly metrics: IngestMetrics,
+    private readonly options: IngestPipelineOptions,
+    input: InputFlow,
+    onStoreError: (error: unknown, attempt: number) => void = () => undefined,
+  ) {
+    let backpressured = false;
+    this.batcher = new IngestBatcher(store, options, {
+      committed: (batch) => {
+        const size = batch.messages.length + batch.deadLetters.length;
+        metrics.batchCommitted(size, batch.seconds, batch.result, clock.now());
+        for (const listener of this.commitListeners) listener(batch);
+      },
+      storeFailed: (error, attempt) => {
+        metrics.storeFailed();
+        onStoreError(error, attempt);
+      },
+      backpressure: (on) => {
+        backpressured = on;
+        if (on) input.pause();
+        else input.resume();
+      },
+      depthChanged: (depth) => metrics.bufferDepth(depth, backpressured),
+    });
+  }
+
+  /** Calls `listener` after every commit (e.g. to push live updates); returns the unsubscribe. */
+  onCommitted(listener: CommitListener): () => void {
+    this.commitListeners.add(listener);
+    return () => this.commitListeners.delete(listener);
+  }
+
+  handle({ topic, payload, ack }: InboundPublish): void {
+    this.metrics.received();
+    const receivedAt = this.clock.now();
+    const result = validateMessage(topic, payload, { receivedAt, retentionMs: this.options.retentionMs });
+    if (result.ok) {
+      this.batcher.add({ kind: 'message', message: result.message, ack });
+      return;
+    }
+    this.metrics.rejected(result.reason);
+    this.batcher.add({ kind: 'dead', deadLetter: toDeadLetter(topic, payload, result, receivedAt), ack });
+  }
+}

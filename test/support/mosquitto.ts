@@ -1,0 +1,124 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect, createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/**
+ * A private Mosquitto for tests and benchmarks: the project's docker config with the
+ * listener moved to 127.0.0.1:<free port> and persistence off, in a temp dir.
+ */
+
+export const MOSQUITTO_BIN = process.env.MOSQUITTO_BIN ?? '/usr/sbin/mosquitto';
+const DOCKER_CONF = resolve(__dirname, '../../docker/mosquitto/mosquitto.conf');
+const START_TIMEOUT_MS = 10_000;
+
+export interface PrivateMosquitto {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Whether tests can spawn Mosquitto here; they skip when not (and fail under CI). */
+export function mosquittoAvailable(): boolean {
+  return existsSync(MOSQUITTO_BIN);
+}
+
+/** The docker config adapted to a private listener. */
+export function privateMosquittoConf(port: number, dir: string): string {
+  const lines = readFileSync(DOCKER_CONF, 'utf8').split('\n');
+  const kept = lines.filter(
+    (line) => !/^\s*(listener|persistence|persistence_location|autosave_interval)\b/.test(line),
+  );
+  return [
+    ...kept,
+    `listener ${port} 127.0.0.1`,
+    'persistence false',
+    `log_dest file ${join(dir, 'mosquitto.log')}`,
+    'log_type error',
+    'log_type warning',
+    'log_type notice',
+    '',
+  ].join('\n');
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((done) => server.close(() => done()));
+  return port;
+}
+
+export async function startMosquitto(): Promise<PrivateMosquitto> {
+  if (!mosquittoAvailable()) throw new Error(`Mosquitto not found at ${MOSQUITTO_BIN}`);
+  const dir = mkdtempSync(join(tmpdir(), 'fleet-mosquitto-'));
+  const port = await freePort();
+  const confPath = join(dir, 'mosquitto.conf');
+  writeFileSync(confPath, privateMosquittoConf(port, dir));
+  const child = spawn(MOSQUITTO_BIN, ['-c', confPath], { stdio: ['ignore', 'ignore', 'pipe'] });
+  try {
+    await waitUntilListening(child, port, dir);
+  } catch (error) {
+    child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    url: `mqtt://127.0.0.1:${port}`,
+    port,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise<void>((done) => child.once('exit', () => done()));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Resolves once the log says the listener is open; rejects if Mosquitto exits first. */
+function waitUntilListening(child: ChildProcess, port: number, dir: string): Promise<void> {
+  return new Promise((resolveStart, reject) => {
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(
+      () => finish(new Error(`Mosquitto did not open port ${port} in time`)),
+      START_TIMEOUT_MS,
+    );
+    const onExit = (code: number | null) =>
+      finish(new Error(`Mosquitto exited (${code}): ${stderr.trim() || readLog(dir)}`));
+    child.once('exit', onExit);
+    // Mosquitto signals readiness only by accepting connections, so probe until it does.
+    const probe = () => {
+      const socket = connect({ host: '127.0.0.1', port });
+      socket.once('connect', () => {
+        socket.destroy();
+        finish();
+      });
+      socket.once('error', () => {
+        socket.destroy();
+        if (!done) setTimeout(probe, 25);
+      });
+    };
+    let done = false;
+    function finish(error?: Error) {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      child.off('exit', onExit);
+      if (error) reject(error);
+      else resolveStart();
+    }
+    probe();
+  });
+}
+
+function readLog(dir: string): string {
+  try {
+    return readFileSync(join(dir, 'mosquitto.log'), 'utf8').trim().split('\n').slice(-3).join(' | ');
+  } catch {
+    return 'no log';
+  }
+}
