@@ -3,7 +3,7 @@ import { startPlatform } from './platform';
 import { describeStartupError } from './startup-errors';
 
 /** Production entry point: everything from the environment, nothing assumed. */
-async function main(): Promise<void> {
+export async function main(): Promise<void> {
   let config;
   try {
     config = loadConfig();
@@ -20,4 +20,5 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+// Run when started directly (node dist/main.js); demo.ts calls main() itself.
+if (require.main === module) void main();

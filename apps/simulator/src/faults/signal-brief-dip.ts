@@ -6,7 +6,7 @@ import type { FaultPlugin } from './fault';
 export const signalBriefDip: FaultPlugin = {
   kind: 'signal_brief_dip',
   comms: ['4g'],
-  create({ rng, profile, now }) {
+  create({ rng, now }) {
     const from = now - rng.span(3, 72, HOUR);
     const to = from + rng.span(10, 30, MINUTE);
     const depthDb = rng.int(18, 25);

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Selectable } from 'kysely';
 import { DATABASE, type Database } from '../database';
 import type { HeartbeatRollup, SignalRollup, SimRollup, TxnRollup } from '../schema/db-schema';
 
@@ -21,17 +22,17 @@ export interface RollupRange {
 export class RollupsRepository {
   constructor(@Inject(DATABASE) private readonly database: Database) {}
 
-  signal(range: RollupRange): Promise<SignalRollup[]> {
-    return this.read(`signal_${range.grain}`, range) as Promise<SignalRollup[]>;
+  signal(range: RollupRange): Promise<Selectable<SignalRollup>[]> {
+    return this.read(`signal_${range.grain}`, range) as Promise<Selectable<SignalRollup>[]>;
   }
-  txn(range: RollupRange): Promise<TxnRollup[]> {
-    return this.read(`txn_${range.grain}`, range) as Promise<TxnRollup[]>;
+  txn(range: RollupRange): Promise<Selectable<TxnRollup>[]> {
+    return this.read(`txn_${range.grain}`, range) as Promise<Selectable<TxnRollup>[]>;
   }
-  sim(range: RollupRange): Promise<SimRollup[]> {
-    return this.read(`sim_${range.grain}`, range) as Promise<SimRollup[]>;
+  sim(range: RollupRange): Promise<Selectable<SimRollup>[]> {
+    return this.read(`sim_${range.grain}`, range) as Promise<Selectable<SimRollup>[]>;
   }
-  heartbeats(range: RollupRange): Promise<HeartbeatRollup[]> {
-    return this.read(`heartbeat_${range.grain}`, range) as Promise<HeartbeatRollup[]>;
+  heartbeats(range: RollupRange): Promise<Selectable<HeartbeatRollup>[]> {
+    return this.read(`heartbeat_${range.grain}`, range) as Promise<Selectable<HeartbeatRollup>[]>;
   }
 
   private read(
