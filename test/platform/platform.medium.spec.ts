@@ -44,11 +44,16 @@ describe('the platform end to end: MQTT in, HTTP and socket out', () => {
     expect(listed.body.items.map((t: { terminalId: string }) => t.terminalId)).toContain('PLT-NEW-1');
 
     const imported = await p.call('POST', '/terminals/import', {
-      body: [{ terminalId: 'PLT-NEW-1', merchantId: 'M1', merchantName: 'Tea House', region: 'Shanghai', lat: 31.2, lon: 121.5 }],
+      body: [{ terminalId: 'PLT-NEW-1', merchantId: 'M1', merchantName: 'Tea House', merchantPhone: '+86 138 0013 8000', region: 'Shanghai', lat: 31.2, lon: 121.5 }],
     });
     expect(imported).toMatchObject({ status: 200, body: { upserted: 1 } });
     const registered = await p.call('GET', '/terminals/PLT-NEW-1');
-    expect(registered.body).toMatchObject({ registered: true, merchantName: 'Tea House', signal: { rsrpDbm: -97 } });
+    expect(registered.body).toMatchObject({
+      registered: true,
+      merchantName: 'Tea House',
+      merchantPhone: '+86 138 0013 8000',
+      signal: { rsrpDbm: -97 },
+    });
   });
 
   it('serves the latest state of every channel and its chart series', async () => {

@@ -41,6 +41,7 @@ function toView(state: TerminalState): TerminalStateView {
     registered: state.registered,
     merchantId: state.merchantId,
     merchantName: state.merchantName,
+    merchantPhone: state.merchantPhone,
     region: state.region,
     lat: state.lat,
     lon: state.lon,

@@ -12,6 +12,7 @@ export interface ImportRow {
   model: string;
   comm: CommType;
   accountManager: string;
+  merchantPhone: string;
 }
 
 export function toImportRow(p: TerminalProfile): ImportRow {
@@ -25,5 +26,14 @@ export function toImportRow(p: TerminalProfile): ImportRow {
     model: p.model,
     comm: p.comm,
     accountManager: p.accountManager,
+    merchantPhone: phoneFor(p.merchantId),
   };
+}
+
+/** A mainland mobile number derived from the merchant id, so fleets stay reproducible. */
+export function phoneFor(merchantId: string): string {
+  let hash = 2166136261;
+  for (let i = 0; i < merchantId.length; i++) hash = Math.imul(hash ^ merchantId.charCodeAt(i), 16777619);
+  const digits = String((hash >>> 0) % 1_000_000_000).padStart(9, '0');
+  return `+86 13${digits.slice(0, 1)} ${digits.slice(1, 5)} ${digits.slice(5)}`;
 }

@@ -16,6 +16,11 @@ export const importTerminalSchema = z.object({
   model: z.string().min(1).max(64).optional(),
   comm: commSchema.optional(),
   accountManager: z.string().min(1).max(100).optional(),
+  /** Optional addition to the contract: who the support centre calls. */
+  merchantPhone: z
+    .string()
+    .regex(/^\+?[0-9][0-9 ()-]{3,23}$/, 'merchantPhone must be a phone number')
+    .optional(),
 });
 export type ImportTerminal = z.infer<typeof importTerminalSchema>;
 
@@ -47,6 +52,7 @@ export interface TerminalStateView {
   registered: boolean;
   merchantId: string | null;
   merchantName: string | null;
+  merchantPhone: string | null;
   region: string | null;
   lat: number | null;
   lon: number | null;

@@ -3,6 +3,7 @@ import { migration0001Core } from './0001_core';
 import { migration0002Telemetry } from './0002_telemetry';
 import { migration0003Auth } from './0003_auth';
 import { migration0004Risk } from './0004_risk';
+import { migration0006MerchantPhone } from './0006_merchant_phone';
 
 /**
  * Every migration, in order. A static list (no directory globbing) so it works the same
@@ -13,4 +14,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, factory: Migratio
   ['0002_telemetry', migration0002Telemetry],
   ['0003_auth', migration0003Auth],
   ['0004_risk', migration0004Risk],
+  ['0006_merchant_phone', migration0006MerchantPhone],
 ];

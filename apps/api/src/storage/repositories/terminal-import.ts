@@ -9,6 +9,7 @@ export interface TerminalImportRow {
   model?: string;
   comm?: string;
   accountManager?: string;
+  merchantPhone?: string;
 }
 
 /** One row per terminal id, the last one given winning (an upsert cannot touch a row twice). */

@@ -11,6 +11,7 @@ export interface TerminalState {
   model: string | null;
   comm: string | null;
   accountManager: string | null;
+  merchantPhone: string | null;
   /** False until the terminal has been heard from, and after a Last Will or clean shutdown. */
   online: boolean;
   /** `lost` (Last Will) or `shutdown` (clean power-off) while offline by status. */
@@ -42,6 +43,7 @@ export interface TerminalStateRow {
   model: string | null;
   comm: string | null;
   account_manager: string | null;
+  merchant_phone: string | null;
   online: boolean | null;
   online_reason: string | null;
   last_seen_at: Date | null;
@@ -70,6 +72,7 @@ export function toTerminalState(row: TerminalStateRow): TerminalState {
     model: row.model,
     comm: row.comm,
     accountManager: row.account_manager,
+    merchantPhone: row.merchant_phone,
     online: row.online ?? false,
     onlineReason: row.online_reason,
     lastSeenAt: toIso(row.last_seen_at),

@@ -53,6 +53,7 @@ export class TerminalsRepository {
           model: r.model ?? null,
           comm: r.comm ?? null,
           account_manager: r.accountManager ?? null,
+          merchant_phone: r.merchantPhone ?? null,
           registered: true,
         }));
         await trx
@@ -69,6 +70,7 @@ export class TerminalsRepository {
               model: eb.fn.coalesce('excluded.model', 'terminals.model'),
               comm: eb.fn.coalesce('excluded.comm', 'terminals.comm'),
               account_manager: eb.fn.coalesce('excluded.account_manager', 'terminals.account_manager'),
+              merchant_phone: eb.fn.coalesce('excluded.merchant_phone', 'terminals.merchant_phone'),
               registered: true,
               updated_at: sql<Date>`now()`,
             })),
@@ -139,6 +141,7 @@ export class TerminalsRepository {
       't.model',
       't.comm',
       't.account_manager',
+      't.merchant_phone',
       'l.online',
       'l.online_reason',
       'l.last_seen_at',

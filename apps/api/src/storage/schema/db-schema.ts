@@ -15,6 +15,8 @@ export interface TerminalsTable {
   model: string | null;
   comm: string | null;
   account_manager: string | null;
+  /** Added by migration 0006. */
+  merchant_phone: string | null;
   registered: Generated<boolean>;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
