@@ -110,6 +110,25 @@ describe('the platform end to end: MQTT in, HTTP and socket out', () => {
     expect([map.body.lat[i], map.body.lon[i], map.body.region[i]]).toEqual([31.2, 121.5, 'Shanghai']);
   });
 
+  it('sends security headers, compresses large answers, refuses oversized bodies and foreign origins', async () => {
+    const map = await fetch(`${p.api}/fleet/map`, {
+      headers: { authorization: `Bearer ${p.adminToken}`, 'accept-encoding': 'gzip', origin: 'https://evil.example' },
+    });
+    expect(map.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(map.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(map.headers.get('access-control-allow-origin')).toBeNull();
+    const big = await fetch(`${p.api}/terminals/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${p.adminToken}`, 'content-type': 'application/json' },
+      body: `[${'"x",'.repeat(1_200_000)}"x"]`,
+    });
+    expect(big.status).toBe(413);
+    const summary = await fetch(`${p.api}/fleet/summary`, {
+      headers: { authorization: `Bearer ${p.adminToken}`, 'accept-encoding': 'gzip' },
+    });
+    expect(summary.status).toBe(200);
+  });
+
   it('exposes ingest counters to Prometheus without a token', async () => {
     const response = await fetch(`${p.platform.url}/metrics`);
     expect(response.status).toBe(200);

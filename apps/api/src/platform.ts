@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import type { AppConfig } from './config/app-config';
 import { AppModule } from './app/app.module';
+import { applyHttpHardening } from './http-hardening';
 import { JsonLogger } from './logging/json-logger';
 import { assertPortFree } from './port-check';
 import { describeStartupError } from './startup-errors';
@@ -20,7 +22,12 @@ export interface RunningPlatform {
 export async function startPlatform(config: AppConfig, logger = new JsonLogger(config.logLevel)): Promise<RunningPlatform> {
   await assertPortFree(config.port, 'PORT');
   if (config.mqttUrl === undefined) await assertPortFree(config.mqttPort, 'MQTT_PORT');
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger, abortOnError: false, bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger,
+    abortOnError: false,
+    bufferLogs: true,
+  });
+  applyHttpHardening(app, config);
   app.setGlobalPrefix('api/v1', { exclude: ['metrics'] });
   app.enableShutdownHooks();
   const openApi = SwaggerModule.createDocument(

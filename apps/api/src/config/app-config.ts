@@ -43,6 +43,11 @@ const envSchema = z.object({
   /** Shared-subscription group used with an external broker so ingestors split the load. */
   INGEST_SHARE_GROUP: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default('fleet-ingest'),
   MQTT_PROTOCOL_VERSION: z.enum(['4', '5']).default('5'),
+  /** Origins allowed to call the API from another site, comma-separated; none by default. */
+  CORS_ORIGINS: z
+    .string()
+    .regex(/^https?:\/\/[^,\s]+(,https?:\/\/[^,\s]+)*$/, 'must be a comma-separated list of http(s) origins')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -65,6 +70,7 @@ export interface AppConfig {
   deviceAuth: boolean;
   rawRetentionDays: number;
   ingest: { batchSize: number; flushMs: number; bufferLimit: number; shareGroup: string };
+  corsOrigins: string[];
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -103,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       bufferLimit: e.INGEST_BUFFER_LIMIT,
       shareGroup: e.INGEST_SHARE_GROUP,
     },
+    corsOrigins: e.CORS_ORIGINS?.split(',') ?? [],
     logLevel: e.LOG_LEVEL,
   };
 }
