@@ -1,13 +1,65 @@
 import type { ReactNode } from 'react';
+import { LanguageSwitch } from '../components/language-switch';
+import { LiveIndicator } from '../components/live-indicator';
+import { can } from '../lib/auth/permissions';
+import { signOut } from '../lib/auth/session';
+import type { SessionUser } from '../lib/auth/session-schema';
+import { useI18n } from '../lib/i18n/i18n-provider';
+import type { MessageKey } from '../lib/i18n/messages-en';
+import { href, type Route } from '../lib/router/routes';
 
-export function Layout({ children }: { children: ReactNode }) {
+interface NavItem {
+  to: string;
+  label: MessageKey;
+  active: (route: Route) => boolean;
+}
+
+function navItems(user: SessionUser): NavItem[] {
+  const items: NavItem[] = [
+    { to: href.overview(), label: 'nav.overview', active: (r) => r.name === 'overview' },
+    { to: href.map(), label: 'nav.map', active: (r) => r.name === 'map' },
+    { to: href.atRisk(), label: 'nav.atRisk', active: (r) => r.name === 'at-risk' || r.name === 'terminal' },
+  ];
+  if (can(user.role, 'viewIncidents')) {
+    items.push({
+      to: href.incidents(),
+      label: 'nav.incidents',
+      active: (r) => r.name === 'incidents' || r.name === 'incident',
+    });
+  }
+  return items;
+}
+
+export function Layout({ user, route, children }: { user: SessionUser; route: Route; children: ReactNode }) {
+  const { t } = useI18n();
   return (
     <div className="layout">
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
       <header className="layout__header">
-        <h1 className="layout__title">Fleet Monitor</h1>
-        <span className="layout__subtitle">Support centre</span>
+        <span className="layout__title">{t('app.title')}</span>
+        <nav aria-label={t('app.nav')} className="layout__nav">
+          {navItems(user).map((item) => (
+            <a key={item.to} href={item.to} aria-current={item.active(route) ? 'page' : undefined}>
+              {t(item.label)}
+            </a>
+          ))}
+        </nav>
+        <div className="layout__tools">
+          <LiveIndicator />
+          <LanguageSwitch />
+          <span className="layout__user">
+            {user.username} · {t(`role.${user.role}`)}
+          </span>
+          <button type="button" className="button button--ghost" onClick={() => void signOut()}>
+            {t('app.logout')}
+          </button>
+        </div>
       </header>
-      <main className="layout__main">{children}</main>
+      <main id="main" className="layout__main" tabIndex={-1}>
+        {children}
+      </main>
     </div>
   );
 }

@@ -1,8 +1,21 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { useI18n } from '../lib/i18n/i18n-provider';
 import { StatusPanel } from './status-panel';
 
 interface ErrorBoundaryState {
   error?: Error;
+}
+
+function CrashPanel({ error }: { error: Error }) {
+  const { t } = useI18n();
+  return (
+    <StatusPanel tone="error" title={t('app.crashed')}>
+      <p>{error.message}</p>
+      <button type="button" className="button" onClick={() => window.location.reload()}>
+        {t('app.reload')}
+      </button>
+    </StatusPanel>
+  );
 }
 
 /** Turns a render crash into a readable message instead of a white page. */
@@ -18,16 +31,6 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, ErrorBound
   }
 
   override render() {
-    if (this.state.error) {
-      return (
-        <StatusPanel tone="error" title="The dashboard hit an unexpected error">
-          <p>{this.state.error.message}</p>
-          <button type="button" className="button" onClick={() => window.location.reload()}>
-            Reload
-          </button>
-        </StatusPanel>
-      );
-    }
-    return this.props.children;
+    return this.state.error ? <CrashPanel error={this.state.error} /> : this.props.children;
   }
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { endSession, getAccessToken, refreshSession } from './auth/session';
 import { env } from './env';
 
 /** A failed call with what the server said, so the UI can show the reason rather than "error". */
@@ -17,6 +18,11 @@ export class ApiError extends Error {
 interface RequestOptions {
   signal?: AbortSignal;
   baseUrl?: string;
+}
+
+interface SendOptions extends RequestOptions {
+  method?: 'GET' | 'POST';
+  body?: unknown;
 }
 
 function messageOf(value: unknown): string | undefined {
@@ -56,21 +62,39 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-/**
- * GETs `path` under the API base and validates the answer with `schema`, so a drifted
- * server contract shows up as one clear error instead of `undefined` deep in a component.
- */
-export async function apiGet<T extends z.ZodType>(
-  path: string,
-  schema: T,
-  { signal, baseUrl = env.apiBase }: RequestOptions = {},
-): Promise<z.infer<T>> {
-  let response: Response;
+async function send(path: string, { signal, baseUrl = env.apiBase, method = 'GET', body }: SendOptions) {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const token = getAccessToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
   try {
-    response = await fetch(`${baseUrl}${path}`, { headers: { Accept: 'application/json' }, signal });
+    return await fetch(`${baseUrl}${path}`, {
+      method,
+      headers,
+      signal,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   } catch (cause) {
     if (signal?.aborted) throw cause;
     throw new ApiError(0, 'the API cannot be reached; check the network or that the server is running');
+  }
+}
+
+/**
+ * Calls `path` under the API base with the session's bearer token and validates the answer
+ * with `schema`, so a drifted server contract shows up as one clear error instead of
+ * `undefined` deep in a component. A 401 rotates the session once and retries; a second
+ * 401 ends the session, which sends the app back to the login page.
+ */
+export async function apiRequest<T extends z.ZodType>(
+  path: string,
+  schema: T,
+  options: SendOptions = {},
+): Promise<z.infer<T>> {
+  let response = await send(path, options);
+  if (response.status === 401 && getAccessToken()) {
+    if (await refreshSession()) response = await send(path, options);
+    if (response.status === 401) endSession('expired');
   }
   const body = await readJson(response);
   if (!response.ok) throw errorFromBody(response.status, response.statusText, body);
@@ -81,4 +105,17 @@ export async function apiGet<T extends z.ZodType>(
     throw new ApiError(response.status, `unexpected response from ${path} (${where})`);
   }
   return parsed.data;
+}
+
+export function apiGet<T extends z.ZodType>(path: string, schema: T, options: RequestOptions = {}) {
+  return apiRequest(path, schema, options);
+}
+
+export function apiPost<T extends z.ZodType>(
+  path: string,
+  body: unknown,
+  schema: T,
+  options: RequestOptions = {},
+) {
+  return apiRequest(path, schema, { ...options, method: 'POST', body });
 }

@@ -12,10 +12,17 @@ const envSchema = z.object({
     .default('/api/v1')
     // Callers join paths with a leading slash, so a trailing one would double up.
     .transform((base) => base.replace(/\/+$/, '')),
+  // Optional online basemap, e.g. https://tile.example.com/{z}/{x}/{y}.png; without it the map draws
+  // the offline Natural Earth outlines shipped in the bundle.
+  VITE_TILE_URL: z
+    .string()
+    .regex(/^https?:\/\/\S*\{z\}\S*$/, 'must be an http(s) tile URL template containing {z}, {x} and {y}')
+    .optional(),
 });
 
 export interface WebEnv {
   apiBase: string;
+  tileUrl?: string;
 }
 
 export class EnvError extends Error {
@@ -29,5 +36,6 @@ export function parseEnv(raw: Record<string, unknown>): WebEnv {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
     throw new EnvError(`bad web configuration: ${problems.join('; ')}`);
   }
-  return { apiBase: parsed.data.VITE_API_BASE };
+  const { VITE_API_BASE: apiBase, VITE_TILE_URL: tileUrl } = parsed.data;
+  return tileUrl ? { apiBase, tileUrl } : { apiBase };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatShare, formatTimeAgo } from './format';
+import { formatCount, formatShare, formatTimeAgo, roughDuration } from './format';
 
 const NOW = Date.parse('2025-03-01T12:00:00Z');
 
@@ -17,8 +17,24 @@ describe('format', () => {
     expect(formatTimeAgo('2025-02-26T12:00:00Z', NOW)).toBe('3 days ago');
   });
 
+  it('reads a time a little ahead of this clock as now', () => {
+    expect(formatTimeAgo('2025-03-01T12:00:03Z', NOW)).toBe('now');
+    expect(formatTimeAgo('2025-03-01T13:00:00Z', NOW)).toBe('in 1 hour');
+  });
+
+  it('speaks the chosen language', () => {
+    expect(formatTimeAgo('2025-03-01T09:00:00Z', NOW, 'zh-CN')).toBe('3小时前');
+  });
+
   it('handles a missing or unreadable time without crashing', () => {
     expect(formatTimeAgo(null, NOW)).toBe('never');
+    expect(formatTimeAgo(null, NOW, 'zh-CN', '从未')).toBe('从未');
     expect(formatTimeAgo('yesterday-ish', NOW)).toBe('yesterday-ish');
+  });
+
+  it('rounds spans to the unit an agent would use', () => {
+    expect(roughDuration(31 * 3_600_000 + 20 * 60_000)).toEqual({ amount: 31, unit: 'h' });
+    expect(roughDuration(-25 * 60_000)).toEqual({ amount: 25, unit: 'min' });
+    expect(roughDuration(5 * 86_400_000)).toEqual({ amount: 5, unit: 'd' });
   });
 });

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
+
 import { apiGet } from '../../../lib/api-client';
 import { FLEET_REFRESH_MS } from './refresh';
 
@@ -9,8 +10,8 @@ export const healthSchema = z.object({
   status: z.string(),
   database: z.object({ mode: z.string(), driver: z.string() }),
   // The broker block differs between the embedded and an external broker; shown as-is.
-  broker: z.record(z.string(), z.unknown()),
-  ingest: z.object({ received: count, stored: count, rejected: count, bufferDepth: count }),
+  broker: z.record(z.string(), z.unknown()).optional(),
+  ingest: z.object({ received: count, stored: count, rejected: count, bufferDepth: count }).optional(),
 });
 export type Health = z.infer<typeof healthSchema>;
 

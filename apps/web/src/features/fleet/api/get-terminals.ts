@@ -28,13 +28,15 @@ export type TerminalPage = z.infer<typeof terminalPageSchema>;
 export interface TerminalPageParams {
   page: number;
   pageSize: number;
+  search?: string;
 }
 
 export function getTerminals(
-  { page, pageSize }: TerminalPageParams,
+  { page, pageSize, search }: TerminalPageParams,
   signal?: AbortSignal,
 ): Promise<TerminalPage> {
   const query = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
+  if (search) query.set('search', search);
   return apiGet(`/terminals?${query.toString()}`, terminalPageSchema, { signal });
 }
 

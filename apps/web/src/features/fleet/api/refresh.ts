@@ -1,2 +1,2 @@
-/** Until the socket pushes live updates, the overview polls at this pace. */
-export const FLEET_REFRESH_MS = 5_000;
+/** Socket pushes keep the overview live; this slow poll only heals a missed push. */
+export const FLEET_REFRESH_MS = 30_000;

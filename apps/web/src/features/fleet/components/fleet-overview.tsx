@@ -1,59 +1,37 @@
 import { StatusPanel } from '../../../components/status-panel';
-import { formatCount } from '../../../lib/format';
-import { useTerminals } from '../api/get-terminals';
+import { can } from '../../../lib/auth/permissions';
+import type { Role } from '../../../lib/auth/session-schema';
+import { useI18n } from '../../../lib/i18n/i18n-provider';
+import { useFleetSummary } from '../api/get-fleet-summary';
 import { FleetSummary } from './fleet-summary';
 import { IngestPanel } from './ingest-panel';
-import { TerminalsTable } from './terminals-table';
+import { RiskByCause } from './risk-by-cause';
+import { TerminalsPanel } from './terminals-panel';
 
-const FIRST_PAGE = { page: 1, pageSize: 50 };
-
-function clockTime(epochMs: number): string {
-  return new Date(epochMs).toLocaleTimeString('en-GB');
-}
-
-/** The landing page: fleet headline numbers, ingest health and the first page of terminals. */
-export function FleetOverview() {
-  const terminals = useTerminals(FIRST_PAGE);
-  const { data, error, dataUpdatedAt } = terminals;
+/** The landing page: headline numbers, risk by cause, ingest health and a terminal list. */
+export function FleetOverview({ role }: { role: Role }) {
+  const { t } = useI18n();
+  const summary = useFleetSummary();
 
   return (
     <div className="overview">
-      {data ? (
-        <FleetSummary page={data} />
-      ) : error ? (
-        <StatusPanel tone="error" title="Terminals could not be loaded">
-          <p>{error.message}</p>
+      <h1 className="page-title">{t('nav.overview')}</h1>
+      {summary.data ? (
+        <>
+          <FleetSummary summary={summary.data} />
+          <div className="overview__row">
+            <RiskByCause byCause={summary.data.atRiskByCause} />
+            <IngestPanel ingest={summary.data.ingest} showPlatform={can(role, 'viewPlatformHealth')} />
+          </div>
+        </>
+      ) : summary.error ? (
+        <StatusPanel tone="error" title={t('fleet.failed')}>
+          <p>{summary.error.message}</p>
         </StatusPanel>
       ) : (
-        <StatusPanel tone="loading" title="Loading terminals…" />
+        <StatusPanel tone="loading" title={t('fleet.loading')} />
       )}
-
-      <IngestPanel />
-
-      {data ? (
-        <section className="panel panel--grow" aria-label="Terminals">
-          <header className="panel__header">
-            <h2 className="panel__title">Terminals</h2>
-            <span className="panel__meta">
-              Showing {formatCount(data.items.length)} of {formatCount(data.total)} · updated{' '}
-              {clockTime(dataUpdatedAt)}
-            </span>
-          </header>
-          {/* A failed refresh keeps the last good rows on screen and says they are stale. */}
-          {error ? (
-            <StatusPanel tone="error" title={`Refresh failed; showing data from ${clockTime(dataUpdatedAt)}`}>
-              <p>{error.message}</p>
-            </StatusPanel>
-          ) : null}
-          {data.items.length === 0 ? (
-            <StatusPanel tone="empty" title="No terminals yet">
-              <p>Terminals appear here once they are imported or first publish telemetry.</p>
-            </StatusPanel>
-          ) : (
-            <TerminalsTable terminals={data.items} now={dataUpdatedAt} />
-          )}
-        </section>
-      ) : null}
+      <TerminalsPanel />
     </div>
   );
 }

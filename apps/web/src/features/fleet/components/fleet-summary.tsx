@@ -1,32 +1,48 @@
+import type { FleetSummaryView } from '@fleet/telemetry/api/fleet';
+import { useI18n } from '../../../lib/i18n/i18n-provider';
 import { formatCount, formatShare } from '../../../lib/format';
-import type { TerminalPage } from '../api/get-terminals';
+import { href } from '../../../lib/router/routes';
 import { StatCard } from './stat-card';
 
-/**
- * Headline numbers. The list endpoint gives the fleet total but only one page of rows,
- * so online and unregistered counts say plainly when they cover the listed page only.
- */
-export function FleetSummary({ page }: { page: TerminalPage }) {
-  const listed = page.items.length;
-  const online = page.items.filter((t) => t.online).length;
-  const unregistered = page.items.filter((t) => !t.registered).length;
-  const partial = listed < page.total;
-  const scope = partial ? ` (first ${formatCount(listed)} listed)` : '';
-
+/** Headline numbers of the whole fleet (within the caller's scope). */
+export function FleetSummary({ summary }: { summary: FleetSummaryView }) {
+  const { t, locale } = useI18n();
+  const reporting = summary.online + summary.offline;
   return (
     <div className="stat-grid">
-      <StatCard label="Total terminals" value={formatCount(page.total)} detail="known to the platform" />
       <StatCard
-        label="Online"
-        value={formatShare(online, listed)}
-        detail={`${formatCount(online)} of ${formatCount(listed)} online${scope}`}
-        tone={listed > 0 && online === listed ? 'good' : 'neutral'}
+        label={t('fleet.total')}
+        value={formatCount(summary.total, locale)}
+        detail={t('fleet.totalDetail')}
       />
       <StatCard
-        label="Unregistered"
-        value={formatCount(unregistered)}
-        detail={`publishing, not yet imported${scope}`}
-        tone={unregistered > 0 ? 'warn' : 'neutral'}
+        label={t('fleet.online')}
+        value={formatShare(summary.online, reporting, locale)}
+        detail={t('fleet.onlineDetail', {
+          online: formatCount(summary.online, locale),
+          reporting: formatCount(reporting, locale),
+        })}
+        tone={reporting > 0 && summary.online === reporting ? 'good' : 'neutral'}
+      />
+      <StatCard
+        label={t('fleet.atRisk')}
+        value={formatCount(summary.atRisk, locale)}
+        detail={t('fleet.atRiskDetail')}
+        tone={summary.atRisk > 0 ? 'warn' : 'good'}
+        link={href.atRisk()}
+      />
+      <StatCard
+        label={t('fleet.openIncidents')}
+        value={formatCount(summary.openIncidents, locale)}
+        detail={t('fleet.openIncidentsDetail')}
+        tone={summary.openIncidents > 0 ? 'warn' : 'good'}
+        link={href.incidents()}
+      />
+      <StatCard
+        label={t('fleet.unregistered')}
+        value={formatCount(summary.unregistered, locale)}
+        detail={t('fleet.unregisteredDetail')}
+        tone={summary.unregistered > 0 ? 'warn' : 'neutral'}
       />
     </div>
   );

@@ -1,10 +1,9 @@
 import { formatTimeAgo } from '../../../lib/format';
+import { useI18n } from '../../../lib/i18n/i18n-provider';
+import { href } from '../../../lib/router/routes';
 import type { TerminalListItem } from '../api/get-terminals';
 
-function onlineBadge(online: boolean | null): { label: string; tone: string } {
-  if (online === null) return { label: 'no status yet', tone: 'badge--muted' };
-  return online ? { label: 'online', tone: 'badge--good' } : { label: 'offline', tone: 'badge--bad' };
-}
+type Tone = 'badge--good' | 'badge--bad' | 'badge--muted';
 
 function riskTone(score: number): string {
   if (score >= 70) return 'risk--high';
@@ -13,40 +12,53 @@ function riskTone(score: number): string {
 }
 
 export function TerminalsTable({ terminals, now }: { terminals: readonly TerminalListItem[]; now: number }) {
+  const { t, locale } = useI18n();
+  const onlineBadge = (online: boolean | null): { label: string; tone: Tone } => {
+    if (online === null) return { label: t('state.unknown'), tone: 'badge--muted' };
+    return online
+      ? { label: t('state.online'), tone: 'badge--good' }
+      : { label: t('state.offline'), tone: 'badge--bad' };
+  };
   return (
     <div className="table-scroll">
       <table className="table">
         <thead>
           <tr>
-            <th scope="col">Terminal</th>
-            <th scope="col">Merchant</th>
-            <th scope="col">Region</th>
-            <th scope="col">Link</th>
-            <th scope="col">Status</th>
-            <th scope="col">Last seen</th>
+            <th scope="col">{t('table.terminal')}</th>
+            <th scope="col">{t('table.merchant')}</th>
+            <th scope="col">{t('table.region')}</th>
+            <th scope="col">{t('table.link')}</th>
+            <th scope="col">{t('table.status')}</th>
+            <th scope="col">{t('table.lastSeen')}</th>
             <th scope="col" className="table__num">
-              Risk
+              {t('table.risk')}
             </th>
           </tr>
         </thead>
         <tbody>
-          {terminals.map((t) => {
-            const status = onlineBadge(t.online);
+          {terminals.map((terminal) => {
+            const status = onlineBadge(terminal.online);
             return (
-              <tr key={t.terminalId}>
+              <tr key={terminal.terminalId}>
                 <td className="table__mono">
-                  {t.terminalId}
-                  {t.registered ? null : <span className="badge badge--warn">unregistered</span>}
+                  <a href={href.terminal(terminal.terminalId)}>{terminal.terminalId}</a>
+                  {terminal.registered ? null : (
+                    <span className="badge badge--warn">{t('state.unregistered')}</span>
+                  )}
                 </td>
-                <td>{t.merchantName ?? '—'}</td>
-                <td>{t.region ?? '—'}</td>
-                <td>{t.comm ?? '—'}</td>
+                <td>{terminal.merchantName ?? '—'}</td>
+                <td>{terminal.region ?? '—'}</td>
+                <td>{terminal.comm ?? '—'}</td>
                 <td>
                   <span className={`badge ${status.tone}`}>{status.label}</span>
                 </td>
-                <td title={t.lastSeenAt ?? undefined}>{formatTimeAgo(t.lastSeenAt, now)}</td>
+                <td title={terminal.lastSeenAt ?? undefined}>
+                  {formatTimeAgo(terminal.lastSeenAt, now, locale, t('time.never'))}
+                </td>
                 <td className="table__num">
-                  <span className={`risk ${riskTone(t.riskScore)}`}>{Math.round(t.riskScore)}</span>
+                  <span className={`risk ${riskTone(terminal.riskScore)}`}>
+                    {Math.round(terminal.riskScore)}
+                  </span>
                 </td>
               </tr>
             );

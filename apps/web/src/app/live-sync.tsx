@@ -1,0 +1,72 @@
+import type { FleetMapView, FleetSummaryView } from '@fleet/telemetry/api/fleet';
+import type { AtRiskResponse } from '@fleet/telemetry/api/risk';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
+import { fleetMapQueryKey } from '../api/get-fleet-map';
+import { atRiskQueryKey } from '../features/at-risk/api/get-at-risk';
+import { applyRiskChange } from '../features/at-risk/components/queue-filter';
+import { fleetSummaryQueryKey } from '../features/fleet/api/get-fleet-summary';
+import { closeLiveSocket, openLiveSocket } from '../lib/live/live-socket';
+import { useLiveEvent } from '../lib/live/use-live-event';
+import { patchFleetMap } from './patch-fleet-map';
+import { throttledInvalidate } from './throttled-invalidate';
+
+const SUMMARY_REFRESH_MS = 3_000;
+
+/**
+ * Holds the socket open while signed in and turns each push into a cache update, so every
+ * page changes without a reload. Pushes patch what they carry; counts are refetched, throttled.
+ */
+export function LiveSync() {
+  const client = useQueryClient();
+  const refresh = useMemo(
+    () => ({
+      summary: throttledInvalidate(client, fleetSummaryQueryKey, SUMMARY_REFRESH_MS),
+      terminals: throttledInvalidate(client, ['fleet', 'terminals'], SUMMARY_REFRESH_MS),
+      // Until the server pushes risk.changed, a changed risk score refetches the queue.
+      atRisk: throttledInvalidate(client, atRiskQueryKey, SUMMARY_REFRESH_MS),
+    }),
+    [client],
+  );
+
+  useEffect(() => {
+    openLiveSocket();
+    return () => {
+      refresh.summary.cancel();
+      refresh.terminals.cancel();
+      refresh.atRisk.cancel();
+      closeLiveSocket();
+    };
+  }, [refresh]);
+
+  useLiveEvent('terminals.changed', (changes) => {
+    client.setQueryData<FleetMapView>(fleetMapQueryKey, (view) =>
+      view ? patchFleetMap(view, changes) : view,
+    );
+    for (const change of changes)
+      void client.invalidateQueries({ queryKey: ['terminal', change.terminalId, 'state'] });
+    refresh.summary.trigger();
+    refresh.terminals.trigger();
+    refresh.atRisk.trigger();
+  });
+
+  useLiveEvent('risk.changed', ({ upserted, removed, generatedAt }) => {
+    client.setQueryData<AtRiskResponse>(atRiskQueryKey, (queue) =>
+      queue ? { items: applyRiskChange(queue.items, upserted, removed), generatedAt } : queue,
+    );
+    refresh.summary.trigger();
+  });
+
+  useLiveEvent('incidents.changed', () => {
+    void client.invalidateQueries({ queryKey: ['incidents'] });
+    refresh.summary.trigger();
+  });
+
+  useLiveEvent('ingest.stats', (ingest) => {
+    client.setQueryData<FleetSummaryView>(fleetSummaryQueryKey, (summary) =>
+      summary ? { ...summary, ingest } : summary,
+    );
+  });
+
+  return null;
+}

@@ -1,0 +1,58 @@
+import { lazy, Suspense } from 'react';
+import { StatusPanel } from '../components/status-panel';
+import { AtRiskPage } from '../features/at-risk/components/at-risk-page';
+import { FleetOverview } from '../features/fleet/components/fleet-overview';
+import { IncidentsPage } from '../features/incidents/components/incidents-page';
+import { can } from '../lib/auth/permissions';
+import type { SessionUser } from '../lib/auth/session-schema';
+import { useI18n } from '../lib/i18n/i18n-provider';
+import { href, type Route } from '../lib/router/routes';
+
+// Leaflet and recharts load with the pages that draw them, keeping the first load small.
+const MapPage = lazy(() =>
+  import('../features/map/components/map-page').then((m) => ({ default: m.MapPage })),
+);
+const TerminalPage = lazy(() =>
+  import('../features/terminal/components/terminal-page').then((m) => ({ default: m.TerminalPage })),
+);
+const IncidentPage = lazy(() =>
+  import('../features/incidents/components/incident-page').then((m) => ({ default: m.IncidentPage })),
+);
+
+/** The page for a route, inside a loading state while its code arrives. */
+export function Page({ route, user }: { route: Route; user: SessionUser }) {
+  const { t } = useI18n();
+  return (
+    <Suspense fallback={<StatusPanel tone="loading" title={t('app.loadingPage')} />}>
+      <RoutePage route={route} user={user} />
+    </Suspense>
+  );
+}
+
+function RoutePage({ route, user }: { route: Route; user: SessionUser }) {
+  const { t } = useI18n();
+  switch (route.name) {
+    case 'overview':
+      return <FleetOverview role={user.role} />;
+    case 'map':
+      return <MapPage role={user.role} />;
+    case 'at-risk':
+      return <AtRiskPage role={user.role} />;
+    case 'terminal':
+      return <TerminalPage key={route.terminalId} terminalId={route.terminalId} role={user.role} />;
+    case 'incidents':
+    case 'incident':
+      if (!can(user.role, 'viewIncidents')) return <StatusPanel tone="empty" title={t('app.notAllowed')} />;
+      return route.name === 'incidents' ? (
+        <IncidentsPage />
+      ) : (
+        <IncidentPage key={route.incidentId} incidentId={route.incidentId} />
+      );
+    case 'not-found':
+      return (
+        <StatusPanel tone="empty" title={t('app.notFound', { path: route.path })}>
+          <a href={href.overview()}>{t('common.backToOverview')}</a>
+        </StatusPanel>
+      );
+  }
+}

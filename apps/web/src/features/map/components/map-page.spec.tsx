@@ -1,0 +1,73 @@
+// @vitest-environment jsdom
+import type { FleetMapView } from '@fleet/telemetry/api/fleet';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CannedApiServer } from '../../../testing/canned-api-server';
+import { renderUi } from '../../../testing/render-ui';
+
+const server = new CannedApiServer();
+let MapPage: typeof import('./map-page').MapPage;
+
+const view: FleetMapView = {
+  ids: ['A', 'B', 'C'],
+  lat: [31.2, 31.3, 39.9],
+  lon: [121.4, 121.5, 116.4],
+  online: [1, 0, 1],
+  riskScore: [5, 90, 50],
+  topCause: ['', 'OFFLINE', 'SIM_EXPIRY'],
+  region: ['east', 'east', 'north'],
+  mccMnc: ['46000', '46001', '46000'],
+  merchantId: ['M-1', 'M-2', 'M-3'],
+};
+
+beforeAll(async () => {
+  vi.stubEnv('VITE_API_BASE', `${await server.start()}/api/v1`);
+  ({ MapPage } = await import('./map-page'));
+});
+afterEach(() => {
+  cleanup();
+  server.reset();
+});
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await server.stop();
+});
+
+describe('MapPage', () => {
+  it('offers filters built from the fleet and counts what they keep', async () => {
+    server.answer('/api/v1/fleet/map', 200, view);
+    server.answer('/api/v1/incidents', 200, { items: [] });
+    renderUi(<MapPage role="support" />);
+    expect(await screen.findByText('3 of 3 terminals shown')).toBeTruthy();
+
+    const carrier = screen.getByLabelText('Carrier');
+    expect([...carrier.querySelectorAll('option')].map((o) => o.textContent)).toEqual([
+      'Any',
+      '46000 · China Mobile',
+      '46001 · China Unicom',
+    ]);
+    fireEvent.change(carrier, { target: { value: '46000' } });
+    expect(screen.getByText('2 of 3 terminals shown')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Risk'), { target: { value: '40' } });
+    expect(screen.getByText('1 of 3 terminals shown')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    expect(screen.getByText('3 of 3 terminals shown')).toBeTruthy();
+    expect(server.requests).toContain('/api/v1/incidents?status=open');
+  });
+
+  it('says plainly when the browser cannot draw, instead of a blank box', async () => {
+    server.answer('/api/v1/fleet/map', 200, view);
+    server.answer('/api/v1/incidents', 200, { items: [] });
+    renderUi(<MapPage role="account_manager" />);
+    expect(await screen.findByText('This browser cannot draw the map (no canvas support)')).toBeTruthy();
+    expect(server.requests).not.toContain('/api/v1/incidents?status=open');
+  });
+
+  it('rejects a map whose columns disagree in length', async () => {
+    server.answer('/api/v1/fleet/map', 200, { ...view, lat: [31.2] });
+    renderUi(<MapPage role="technician" />);
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'every column must have one entry per terminal',
+    );
+  });
+});

@@ -1,0 +1,18 @@
+import type { Role } from './session-schema';
+
+/**
+ * What each role may use in the dashboard; mirrors the API's guards so nobody meets a
+ * button that answers 403. Admin-only: device credentials and platform internals.
+ */
+const PERMISSIONS = {
+  viewPlatformHealth: ['admin', 'support'],
+  markContacted: ['admin', 'support', 'account_manager'],
+  viewIncidents: ['admin', 'support', 'technician'],
+  issueCredentials: ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

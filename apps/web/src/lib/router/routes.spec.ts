@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { href, parseRoute } from './routes';
+
+describe('parseRoute', () => {
+  it('reads every page and its id', () => {
+    expect(parseRoute('')).toEqual({ name: 'overview' });
+    expect(parseRoute('#/')).toEqual({ name: 'overview' });
+    expect(parseRoute('#/map')).toEqual({ name: 'map' });
+    expect(parseRoute('#/at-risk')).toEqual({ name: 'at-risk' });
+    expect(parseRoute('#/incidents')).toEqual({ name: 'incidents' });
+    expect(parseRoute('#/incidents/inc-7')).toEqual({ name: 'incident', incidentId: 'inc-7' });
+    expect(parseRoute('#/terminals/T-0001')).toEqual({ name: 'terminal', terminalId: 'T-0001' });
+  });
+
+  it('round-trips ids through href', () => {
+    expect(parseRoute(href.terminal('A B/1'))).toEqual({ name: 'terminal', terminalId: 'A B/1' });
+  });
+
+  it('names an unknown path instead of guessing', () => {
+    expect(parseRoute('#/nope/x/y')).toEqual({ name: 'not-found', path: '/nope/x/y' });
+    expect(parseRoute('#/terminals')).toEqual({ name: 'not-found', path: '/terminals' });
+  });
+});

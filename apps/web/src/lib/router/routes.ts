@@ -1,0 +1,30 @@
+/** Hash routes: work from any static host and from file-less e2e servers without rewrites. */
+export type Route =
+  | { name: 'overview' }
+  | { name: 'map' }
+  | { name: 'at-risk' }
+  | { name: 'terminal'; terminalId: string }
+  | { name: 'incidents' }
+  | { name: 'incident'; incidentId: string }
+  | { name: 'not-found'; path: string };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '') || '/';
+  const [, first = '', second] = path.split('/');
+  const id = second ? decodeURIComponent(second) : undefined;
+  if (first === '' && !id) return { name: 'overview' };
+  if (first === 'map' && !id) return { name: 'map' };
+  if (first === 'at-risk' && !id) return { name: 'at-risk' };
+  if (first === 'incidents') return id ? { name: 'incident', incidentId: id } : { name: 'incidents' };
+  if (first === 'terminals' && id) return { name: 'terminal', terminalId: id };
+  return { name: 'not-found', path };
+}
+
+export const href = {
+  overview: () => '#/',
+  map: () => '#/map',
+  atRisk: () => '#/at-risk',
+  terminal: (terminalId: string) => `#/terminals/${encodeURIComponent(terminalId)}`,
+  incidents: () => '#/incidents',
+  incident: (incidentId: string) => `#/incidents/${encodeURIComponent(incidentId)}`,
+};

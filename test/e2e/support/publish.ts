@@ -1,0 +1,28 @@
+import { connectAsync, type MqttClient } from 'mqtt';
+
+/**
+ * Speaks to the platform's broker like a terminal: QoS 1 JSON messages on
+ * fleet/v1/{tid}/{channel} (the demo runs with device authentication off).
+ */
+export class TerminalPublisher {
+  private seq = 1_000_000;
+
+  private constructor(private readonly client: MqttClient) {}
+
+  static async connect(mqttUrl: string): Promise<TerminalPublisher> {
+    const client = await connectAsync(mqttUrl, {
+      clientId: `e2e-${process.pid}-${Date.now()}`,
+      reconnectPeriod: 0,
+    });
+    return new TerminalPublisher(client);
+  }
+
+  async publish(terminalId: string, channel: string, fields: Record<string, unknown>): Promise<void> {
+    const payload = JSON.stringify({ ts: new Date().toISOString(), seq: this.seq++, ...fields });
+    await this.client.publishAsync(`fleet/v1/${terminalId}/${channel}`, payload, { qos: 1 });
+  }
+
+  async close(): Promise<void> {
+    await this.client.endAsync();
+  }
+}
