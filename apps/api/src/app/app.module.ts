@@ -14,9 +14,11 @@ import type { AppConfig } from '../config/app-config';
 import { DemoModule } from '../demo/demo.module';
 import { FleetModule } from '../fleet/fleet.module';
 import { HealthModule } from '../health/health.module';
+import { IncidentsModule } from '../incidents/incidents.module';
 import { IngestModule } from '../ingest/ingest.module';
 import { LiveModule } from '../live/live.module';
 import { MetricsModule } from '../metrics/metrics.module';
+import { RiskModule } from '../risk/risk.module';
 import { StorageModule } from '../storage/storage.module';
 import { TerminalsModule } from '../terminals/terminals.module';
 import { ConfigModule } from './config.module';
@@ -53,6 +55,9 @@ export class AppModule {
         BrokerModule.forRoot({ authorizer: FleetDeviceAuthorizer, imports: [DeviceAuthModule] }),
         IngestModule,
         HealthModule,
+        // Before TerminalsModule: `/terminals/at-risk` must win over `/terminals/:terminalId`.
+        RiskModule,
+        IncidentsModule,
         TerminalsModule,
         FleetModule,
         LiveModule,

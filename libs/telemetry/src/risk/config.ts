@@ -60,6 +60,12 @@ export interface RiskConfig {
     trendWindowMs: number;
     /** A trend must move at least this much badness (0.25 = 5 dB RSRP) to be believed. */
     minTrendBadness: number;
+    /**
+     * A trend is a risk only once the level is this bad (−0.5: RSRP −90 dBm and csq 14, the
+     * tops of DOMAIN's fair and ok bands): a good signal sliding a little is not yet heading
+     * for failure, and the trend is re-judged as soon as it leaves the good band.
+     */
+    trendFromBadness: number;
     /** A step down of at least this much badness (0.5 = 10 dB RSRP) vs the earlier baseline. */
     stepBadness: number;
     /** Fewer valid samples than this in a window say nothing. */
@@ -159,6 +165,7 @@ export const DEFAULT_RISK_CONFIG: RiskConfig = {
     recentMs: 30 * MIN,
     trendWindowMs: DAY,
     minTrendBadness: 0.25,
+    trendFromBadness: -0.5,
     stepBadness: 0.5,
     minSamples: 3,
     signInFailSupport: 2,

@@ -75,4 +75,24 @@ describe('detectCommModuleFault', () => {
     const nightly = [{ ts: NOW - 10 * HOUR, online: false, reason: 'shutdown' }];
     expect(detect({ events: storm.slice(0, 6), status: nightly })).toBeUndefined();
   });
+
+  it('leaves out failures while the terminal was disconnected (a network outage, not the module)', () => {
+    // Down from 6 h to 2 h ago (Last Will, then back online); every attempt failed meanwhile.
+    const outage = txns(NOW - 6 * HOUR + 15 * 60_000, NOW - 2 * HOUR, () => ({ approved: 0, commErrors: 6 }));
+    const after = txns(NOW - 2 * HOUR + 15 * 60_000, NOW, () => ({ approved: 6 }));
+    const status = [
+      { ts: NOW - 6 * HOUR, online: false, reason: 'lost' },
+      { ts: NOW - 2 * HOUR, online: true },
+    ];
+    expect(detect({ txn: [...outage, ...after], status })).toBeUndefined();
+    // The same failures with the terminal connected throughout are the module's.
+    expect(detect({ txn: [...outage, ...after] })?.code).toBe('COMM_MODULE_FAULT');
+  });
+
+  it('yields to a dial-up line that fails its test', () => {
+    const signal = signals(NOW - DAY, NOW, () => ({ comm: 'dialup', lineOk: false }));
+    expect(detect({ txn: failingLink, signal })).toBeUndefined();
+    const lineOk = signals(NOW - DAY, NOW, () => ({ comm: 'dialup', lineOk: true }));
+    expect(detect({ txn: failingLink, signal: lineOk })?.code).toBe('COMM_MODULE_FAULT');
+  });
 });

@@ -3,14 +3,17 @@ import { DEFAULT_RISK_CONFIG, type RiskConfig } from './config';
 import { currentSignalBadness } from './detect-weak-signal';
 import type { TerminalHistory } from './history';
 import { isHostFailure } from './host-evidence';
-import { orderedByTs, orderedEvents } from './normalize-history';
+import { firstAtOrAfter, orderedByTs, orderedEvents } from './normalize-history';
 
 /**
  * COMM_MODULE_FAULT: the terminal's own link fails (timeouts and comm errors in a high
  * share of attempts across several report windows, or a storm of CONN_FAIL events and
  * reconnects) while its signal and SIM are fine. Declines are card-side and only ever
  * dilute the share. Windows in which the terminal itself reported the host unreachable
- * (or ISO 8583 68/91/96) are the host's fault and left out.
+ * (or ISO 8583 68/91/96) are the host's fault and left out. So are windows and connection
+ * failures while the terminal was disconnected (Last Will until it was back): with no
+ * network everything fails, whatever the module. A dial-up line failing its test explains
+ * the failures too (LINE_FAULT).
  */
 export function detectCommModuleFault(
   history: TerminalHistory,
@@ -20,6 +23,7 @@ export function detectCommModuleFault(
   const c = config.comm;
   const since = now - c.windowMs;
   const events = orderedEvents(history.events);
+  const offline = offlineSpans(history, since, now);
 
   let connFails = 0;
   let reboots = 0;
@@ -28,7 +32,7 @@ export function detectCommModuleFault(
     const e = events[i]!;
     if (isHostFailure(e)) (hostTimes ??= []).push(e.ts);
     if (e.ts < since) continue;
-    if (e.code === 'CONN_FAIL') connFails++;
+    if (e.code === 'CONN_FAIL' && !overlaps(offline, e.ts, e.ts)) connFails++;
     else if (e.code === 'REBOOT') reboots++;
   }
   let drops = 0;
@@ -46,6 +50,7 @@ export function detectCommModuleFault(
   for (let i = txns.length - 1; i >= 0 && txns[i]!.ts >= since; i--) {
     const t = txns[i]!;
     if (hostTimes !== undefined && overlapsHostFailure(hostTimes, t.ts - t.windowS * 1000, t.ts)) continue;
+    if (overlaps(offline, t.ts - t.windowS * 1000, t.ts)) continue;
     attempts += t.approved + t.declined + t.timeouts + t.commErrors;
     failures += t.timeouts + t.commErrors;
     reversals += t.reversals;
@@ -60,6 +65,7 @@ export function detectCommModuleFault(
 
   // Weak signal or an unusable SIM explain the same symptoms better.
   if (currentSignalBadness(history, config) >= 0) return undefined;
+  if (lineFailing(history)) return undefined;
   const sims = orderedByTs(history.sim);
   const sim = sims[sims.length - 1];
   if (sim !== undefined && (sim.dataBalanceMb <= config.sim.exhaustedMb || sim.expiresAt <= now))
@@ -98,5 +104,55 @@ export function detectCommModuleFault(
 
 function overlapsHostFailure(hostTimes: readonly number[], from: number, to: number): boolean {
   for (const t of hostTimes) if (t >= from && t <= to) return true;
+  return false;
+}
+
+/**
+ * (from, to] spans since `since` in which the terminal was disconnected by a Last Will,
+ * until it announced itself online again (every connect does). Buffered messages flushed
+ * later carry times inside the span, so only when that announcement is missing does the
+ * first later message mark the return.
+ */
+function offlineSpans(history: TerminalHistory, since: number, now: number): Array<[number, number]> {
+  const statuses = orderedByTs(history.status);
+  const spans: Array<[number, number]> = [];
+  for (let i = 0; i < statuses.length; i++) {
+    const s = statuses[i]!;
+    if (s.online || s.reason === 'shutdown') continue;
+    const back = statuses.slice(i + 1).find((next) => next.online);
+    const end = back?.ts ?? Math.min(firstTrafficAfter(history, s.ts), now);
+    if (end >= since) spans.push([s.ts, end]);
+  }
+  return spans;
+}
+
+function firstTrafficAfter(history: TerminalHistory, t: number): number {
+  let first = Infinity;
+  const channels: ReadonlyArray<ReadonlyArray<{ ts: number }>> = [
+    orderedByTs(history.heartbeats),
+    orderedByTs(history.signal),
+    orderedByTs(history.txn),
+    orderedEvents(history.events),
+  ];
+  for (const ordered of channels) {
+    const i = firstAtOrAfter(ordered, t + 1);
+    if (i < ordered.length && ordered[i]!.ts < first) first = ordered[i]!.ts;
+  }
+  return first;
+}
+
+function overlaps(spans: ReadonlyArray<[number, number]>, from: number, to: number): boolean {
+  for (const [a, b] of spans) if (from <= b && to > a) return true;
+  return false;
+}
+
+/** The newest dial-up line test failed. */
+function lineFailing(history: TerminalHistory): boolean {
+  const readings = orderedByTs(history.signal);
+  for (let i = readings.length - 1; i >= 0; i--) {
+    const r = readings[i]!;
+    if (r.comm !== 'dialup') return false;
+    if (r.lineOk !== undefined) return !r.lineOk;
+  }
   return false;
 }

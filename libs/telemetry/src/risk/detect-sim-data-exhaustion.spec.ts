@@ -69,4 +69,13 @@ describe('detectSimDataExhaustion', () => {
   it('needs no SIM data at all to stay quiet', () => {
     expect(detect([])).toBeUndefined();
   });
+
+  it('forecasts from the last day when usage picked up (a slow past would forecast too late)', () => {
+    // Two days at 10 MB/day, then a day at 400 MB/day: 600 MB left lasts ~36 h, not 60 days.
+    const slow = burningSim(NOW - 3 * DAY, NOW - DAY - HOUR, 1020, 10);
+    const fast = burningSim(NOW - DAY, NOW, 1000, 400);
+    const cause = detect([...slow, ...fast]);
+    expect(cause?.code).toBe('SIM_DATA_EXHAUSTION');
+    expect(cause!.evidenceData.hoursToZero).toBeCloseTo(36, -1);
+  });
 });

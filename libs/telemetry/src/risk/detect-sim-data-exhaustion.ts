@@ -18,7 +18,9 @@ export function currentSimStart(sims: readonly SimSample[]): number {
  * SIM_DATA_EXHAUSTION: forecasts when the balance reaches 0. The burn rate is the robust
  * slope of cumulative data used (drops between readings; a rise above meter noise is a
  * top-up and adds nothing), so top-ups never look like negative burn and the rate
- * learned before a top-up still counts after it; a lone wild reading is dropped. Raised
+ * learned before a top-up still counts after it; a lone wild reading is dropped. When the
+ * last full day burned faster than the whole window (usage picked up), that pace counts:
+ * a forecast from the slower past would come too late. Raised
  * only when zero falls within the horizon, or the balance is already ~0.
  */
 export function detectSimDataExhaustion(
@@ -85,7 +87,7 @@ export function detectSimDataExhaustion(
   if (usage.length < 3) return undefined;
   const span = usage.xs[usage.length - 1]! - usage.xs[0]!;
   if (span < c.minBurnSpanMs) return undefined;
-  const perDay = theilSlope(usage, 0, usage.length) * DAY;
+  const perDay = Math.max(theilSlope(usage, 0, usage.length) * DAY, recentBurnPerDay(c.fullConfidenceSpanMs));
   if (!(perDay >= c.minBurnMbPerDay)) return undefined;
 
   const zeroAt = latest.ts + (balance / perDay) * DAY;
@@ -121,4 +123,16 @@ function isGlitch(before: SimSample, mid: SimSample, after: SimSample, noiseMb: 
     Math.sign(fromBefore) === Math.sign(fromAfter) &&
     after.dataBalanceMb <= before.dataBalanceMb + noiseMb
   );
+}
+
+/**
+ * Burn rate (MB/day) over the newest `dayMs` of the usage series, or 0 when the readings
+ * cover less than three quarters of it: a shorter stretch may catch only the busy hours.
+ */
+function recentBurnPerDay(dayMs: number): number {
+  const end = usage.xs[usage.length - 1]!;
+  let from = usage.length - 1;
+  while (from > 0 && usage.xs[from - 1]! >= end - dayMs) from--;
+  if (usage.length - from < 3 || end - usage.xs[from]! < 0.75 * dayMs) return 0;
+  return theilSlope(usage, from, usage.length) * DAY;
 }

@@ -75,6 +75,14 @@ describe('detectWeakSignal', () => {
     expect(Math.abs(cause!.predictedAt! - (NOW + DAY)) / HOUR).toBeLessThan(2);
   });
 
+  it('does not extrapolate a slide that is still in the good band to failure', () => {
+    // RSRP −78 → −89 dBm over a day is still good; the same kind of slide, −85 → −100, is a risk.
+    const sliding = (from: number, to: number) =>
+      signals(NOW - DAY, NOW, (ts) => ({ rsrpDbm: from + ((to - from) * (ts - NOW + DAY)) / DAY }));
+    expect(detect(sliding(-78, -89))).toBeUndefined();
+    expect(detect(sliding(-85, -100))?.evidenceData.finding).toBe('trend');
+  });
+
   it('flags a step down into the poor band', () => {
     const readings = signals(NOW - 2 * DAY, NOW, (ts, i) => ({
       rsrpDbm: (ts < NOW - 7 * HOUR ? -80 : -104) + jitter(i, 1),

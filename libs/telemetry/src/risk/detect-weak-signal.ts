@@ -129,7 +129,8 @@ function trendFinding(
   const span = series.xs[series.length - 1]! - series.xs[t]!;
   if (span < cfg.trendWindowMs / 4) return undefined;
   const slope = theilSlope(series, t, series.length);
-  if (!(slope > 0) || slope * span < cfg.minTrendBadness || current >= 1) return undefined;
+  if (!(slope > 0) || slope * span < cfg.minTrendBadness || current >= 1 || current < cfg.trendFromBadness)
+    return undefined;
   // Still falling in the last hours: a step that has levelled off is not a trend.
   if (!(theilSlope(series, persistFrom, series.length) >= slope / 2)) return undefined;
   const crossesAt = end + (1 - current) / slope;

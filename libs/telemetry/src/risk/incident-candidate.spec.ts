@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RISK_CONFIG } from './config';
+import { detectOffline } from './detect-offline';
 import { event, heartbeats, HOUR, makeHistory, MINUTE, NOW, txns } from './fixtures/make-history';
 import { incidentCandidate } from './incident-candidate';
 
@@ -22,6 +23,21 @@ describe('incidentCandidate', () => {
       failureKind: 'offline',
       failingSince: lostAt,
       online: false,
+    });
+  });
+
+  it('counts a Last Will near closing time as a drop, though OFFLINE waits for the opening', () => {
+    // Open 08–18 UTC for three days; the link dies at 17:50, ten minutes before closing.
+    const open = (ts: number) => new Date(ts).getUTCHours() >= 8 && new Date(ts).getUTCHours() < 18;
+    const lostAt = Date.parse('2024-03-06T17:50:00Z');
+    const history = makeHistory({
+      heartbeats: heartbeats(lostAt - 3 * 24 * HOUR, lostAt - 30_000).filter((h) => open(h.ts)),
+      status: [{ ts: lostAt, online: false, reason: 'lost' }],
+    });
+    expect(detectOffline(history, lostAt + 5 * MINUTE, DEFAULT_RISK_CONFIG)).toBeUndefined();
+    expect(incidentCandidate(history, lostAt + 5 * MINUTE, DEFAULT_RISK_CONFIG)).toMatchObject({
+      failureKind: 'offline',
+      failingSince: lostAt,
     });
   });
 

@@ -47,8 +47,12 @@ export function incidentCandidate(
   }
   const statuses = orderedByTs(history.status);
   const last = statuses[statuses.length - 1];
-  if (last !== undefined && !last.online && last.ts >= lastTrafficAt(history)) {
-    return { ...base, failureKind: 'none', online: false };
+  if (last !== undefined && !last.online && last.ts >= lastTrafficAt(history) && last.ts <= now) {
+    // A Last Will that detectOffline defers (it came near closing time) is still a drop:
+    // many of them within minutes in one area are an outage whatever the hour.
+    return last.reason === 'shutdown'
+      ? { ...base, failureKind: 'none', online: false }
+      : { ...base, failureKind: 'offline', failingSince: last.ts, online: false };
   }
   const since = hostFailingSince(history, now, config.incidents.hostWindowMs);
   return since === undefined

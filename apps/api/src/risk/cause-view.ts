@@ -1,0 +1,27 @@
+import type { RiskCauseView } from '@fleet/telemetry/api/risk';
+import { summarizeCauses } from '@fleet/telemetry/risk/assess';
+import type { Cause } from '@fleet/telemetry/risk/cause';
+
+/** A cause as the API, the socket and terminal_latest.causes show it (ISO times). */
+export function toCauseView(cause: Cause): RiskCauseView {
+  const view: RiskCauseView = { code: cause.code, evidence: cause.evidence, score: cause.score };
+  if (cause.predictedAt !== undefined && Number.isFinite(cause.predictedAt)) {
+    view.predictedAt = new Date(cause.predictedAt).toISOString();
+  }
+  const incidentId = cause.evidenceData.incidentId;
+  if (typeof incidentId === 'string') view.incidentId = incidentId;
+  return view;
+}
+
+/** The action the engine recommends for stored causes (same rule as when they were assessed). */
+export function recommendedActionFor(causes: readonly RiskCauseView[]): string {
+  return summarizeCauses(
+    causes.map((c) => ({
+      code: c.code,
+      score: c.score ?? 0,
+      evidence: c.evidence,
+      evidenceData: {},
+      predictedAt: c.predictedAt === undefined ? undefined : Date.parse(c.predictedAt),
+    })),
+  ).recommendedAction;
+}

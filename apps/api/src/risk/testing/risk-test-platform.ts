@@ -1,0 +1,119 @@
+import {
+  ConsoleLogger,
+  type DynamicModule,
+  Global,
+  type INestApplicationContext,
+  Module,
+} from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { AuditModule } from '../../audit/audit.module';
+import { ConfigModule } from '../../app/config.module';
+import { BROKER_ENDPOINT, type BrokerEndpoint } from '../../broker/broker-endpoint';
+import { BrokerModule } from '../../broker/broker.module';
+import { loadConfig } from '../../config/app-config';
+import { IncidentsModule } from '../../incidents/incidents.module';
+import { IngestService } from '../../ingest/ingest.service';
+import type { IngestStats } from '../../metrics/ingest-metrics';
+import { IngestStatsService } from '../../metrics/ingest-stats.service';
+import { MetricsModule } from '../../metrics/metrics.module';
+import { DATABASE, type Database } from '../../storage/database';
+import { TerminalsRepository } from '../../storage/repositories/terminals.repository';
+import { RollupJob } from '../../storage/rollups/rollup-job';
+import { SqlTelemetryStore } from '../../storage/telemetry/sql-telemetry-store';
+import { TELEMETRY_STORE } from '../../storage/telemetry-store.port';
+import { DEFAULT_RISK_OPTIONS, RISK_OPTIONS, type RiskOptions } from '../risk-options';
+import { RiskModule } from '../risk.module';
+import { RiskService } from '../risk.service';
+import { ensureRiskSchema } from './ensure-risk-schema';
+
+export interface RiskPlatformOptions {
+  database: Database;
+  risk?: Partial<RiskOptions>;
+  /** Extra environment for loadConfig. */
+  env?: Record<string, string>;
+}
+
+export interface RiskPlatform {
+  app: INestApplicationContext;
+  risk: RiskService;
+  ingest: IngestService;
+  terminals: TerminalsRepository;
+  /** mqtt://… of the embedded broker. */
+  brokerUrl: string;
+  stats(): IngestStats;
+  /** Resolves once the ingestor has handled `count` messages (stored, duplicate or rejected). */
+  ingested(count: number): Promise<IngestStats>;
+  close(): Promise<void>;
+}
+
+/** Hands a prepared database to every module, as StorageModule does in the app. */
+@Global()
+@Module({})
+class RiskTestStorageModule {
+  static with(database: Database): DynamicModule {
+    return {
+      module: RiskTestStorageModule,
+      providers: [
+        { provide: DATABASE, useValue: database },
+        { provide: TELEMETRY_STORE, useValue: new SqlTelemetryStore(database) },
+        { provide: RollupJob, useValue: new RollupJob(database, { retentionDays: 30, settleMs: 0 }) },
+        TerminalsRepository,
+      ],
+      exports: [DATABASE, TELEMETRY_STORE, RollupJob, TerminalsRepository],
+    };
+  }
+}
+
+/**
+ * The platform's real data path for risk tests and the scenario evaluation: embedded aedes
+ * broker on a free port → IngestModule → SqlTelemetryStore → RiskModule (+ incidents,
+ * audit), over a given database (migrated, plus 0004_risk if not registered yet).
+ */
+export async function startRiskPlatform(options: RiskPlatformOptions): Promise<RiskPlatform> {
+  await ensureRiskSchema(options.database);
+  const config = loadConfig({
+    MQTT_PORT: '0',
+    FLEET_DEVICE_AUTH: 'off',
+    INGEST_FLUSH_MS: '20',
+    ...options.env,
+  });
+  const moduleRef = await Test.createTestingModule({
+    imports: [
+      ConfigModule.forRoot(config),
+      RiskTestStorageModule.with(options.database),
+      BrokerModule.forRoot(),
+      MetricsModule,
+      AuditModule,
+      IncidentsModule,
+      RiskModule,
+    ],
+  })
+    .overrideProvider(RISK_OPTIONS)
+    .useValue({ ...DEFAULT_RISK_OPTIONS, ...options.risk })
+    .setLogger(new ConsoleLogger({ logLevels: ['error', 'warn'] }))
+    .compile();
+  const app = await moduleRef.init();
+  const ingest = app.get(IngestService);
+  const stats = app.get(IngestStatsService);
+  const handled = (s: IngestStats) => s.stored + s.duplicates + s.rejected;
+  const ingested = (count: number) =>
+    new Promise<IngestStats>((resolve) => {
+      if (handled(stats.snapshot()) >= count) return resolve(stats.snapshot());
+      const off = ingest.onCommitted(() => {
+        const now = stats.snapshot();
+        if (handled(now) < count) return;
+        off();
+        resolve(now);
+      });
+    });
+  return {
+    app,
+    risk: app.get(RiskService),
+    ingest,
+    terminals: app.get(TerminalsRepository),
+    brokerUrl: app.get<BrokerEndpoint>(BROKER_ENDPOINT).url,
+    stats: () => stats.snapshot(),
+    ingested,
+    close: () => app.close(),
+  };
+}
