@@ -133,7 +133,7 @@ describe('docker/Dockerfile', () => {
     const runtime = stages.at(-1)!.lines;
     expect(runtime.some((l) => /^RUN .*\b(apt-get|npm)\b/.test(l))).toBe(false);
     expect(runtime.filter((l) => /^USER\s/.test(l)).at(-1)).toMatch(/^USER (?!root\b|0\b)\S+/);
-    expect(runtime.at(-1)).toBe('CMD ["node", "apps/api/dist/main.js"]');
+    expect(runtime.at(-1)).toBe('CMD ["node", "--max-semi-space-size=64", "apps/api/dist/main.js"]');
     // apps/api compiles src/ into dist/, so dist/main.js comes from src/main.ts.
     expect(repoPathExists('apps/api/src/main.ts')).toBe(true);
   });

@@ -1,6 +1,7 @@
 import mqtt from 'mqtt';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AtRiskItem } from '@fleet/telemetry/api/risk';
 import type { TerminalChange } from '@fleet/telemetry/live/events';
 import { bootPlatform, eventually, type TestPlatform } from './boot-platform';
 
@@ -135,7 +136,7 @@ describe('the platform end to end: MQTT in, HTTP and socket out', () => {
     expect(await response.text()).toMatch(/fleet_ingest_received_total \d+/);
   });
 
-  it('pushes a terminal change to an authenticated socket within a second, and refuses a socket without a token', async () => {
+  it('pushes terminal and risk changes to an authenticated socket, and refuses a socket without a token', async () => {
     const socket: Socket = io(p.platform.url, { path: '/socket.io', auth: { token: p.adminToken }, transports: ['websocket'] });
     try {
       await new Promise<void>((resolve, reject) => {
@@ -147,9 +148,16 @@ describe('the platform end to end: MQTT in, HTTP and socket out', () => {
           if (changes.some((c) => c.terminalId === 'PLT-LIVE-1')) resolve(changes);
         }),
       );
+      const riskChanged = new Promise<AtRiskItem>((resolve) =>
+        socket.on('risk.changed', (payload: { upserted: AtRiskItem[] }) => {
+          const item = payload.upserted.find((i) => i.terminalId === 'PLT-LIVE-1');
+          if (item) resolve(item);
+        }),
+      );
       const sentAt = Date.now();
       await publish('PLT-LIVE-1', 'paper', { seq: 0, status: 'out' });
       const changes = await changed;
+      expect((await riskChanged).causes.map((c) => c.code)).toContain('PAPER_OUT');
       expect(changes.find((c) => c.terminalId === 'PLT-LIVE-1')).toMatchObject({ online: true });
       expect(Date.now() - sentAt).toBeLessThan(5000);
     } finally {

@@ -8,6 +8,7 @@ import {
   WebSocketServer,
 } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
+import type { AtRiskItem } from '@fleet/telemetry/api/risk';
 import type {
   ClientToServerEvents,
   ServerToClientEvents,
@@ -20,6 +21,7 @@ import { AccessTokens } from '../auth/session/access-tokens';
 import { scopeAllows, scopeFor, type Scope } from '../auth/scope/scope';
 import { IngestService } from '../ingest/ingest.service';
 import { IngestStatsService } from '../metrics/ingest-stats.service';
+import { RiskService, type RiskChangeEvent } from '../risk/risk.service';
 import { LiveRepository, type TerminalChangeRow } from '../storage/repositories/live.repository';
 import { ChangeBuffer } from './change-buffer';
 import { ALL_ROOM, roomsForPlace, roomsForScope, terminalRoom } from './socket-rooms';
@@ -42,12 +44,14 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
   private readonly logger = new Logger('LiveGateway');
   private readonly changed = new ChangeBuffer<true>(PUSH_INTERVAL_MS, (items) => void this.pushChanges([...items.keys()]));
   private unsubscribe?: () => void;
+  private unsubscribeRisk?: () => void;
   private statsTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly tokens: AccessTokens,
     private readonly ingest: IngestService,
     private readonly stats: IngestStatsService,
+    private readonly risk: RiskService,
     @Inject(LiveRepository) private readonly repository: LiveRepository,
   ) {}
 
@@ -66,6 +70,7 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
         }
       }
     });
+    this.unsubscribeRisk = this.risk.onChanged((event) => void this.pushRisk(event));
     this.statsTimer = setInterval(() => {
       const { received, stored, rejected, bufferDepth } = this.stats.snapshot();
       this.server.emit('ingest.stats', { received, stored, rejected, bufferDepth });
@@ -74,6 +79,7 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
 
   onModuleDestroy(): void {
     this.unsubscribe?.();
+    this.unsubscribeRisk?.();
     this.changed.stop();
     clearInterval(this.statsTimer);
   }
@@ -105,6 +111,38 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
     if (typeof terminalId !== 'string') return false;
     await socket.leave(terminalRoom(terminalId));
     return true;
+  }
+
+  /** The at-risk queue's changes, each to the rooms that may see the terminal. */
+  private async pushRisk(event: RiskChangeEvent): Promise<void> {
+    try {
+      const ids = [...event.changed.map((item) => item.terminalId), ...event.removed];
+      const places = new Map((await this.repository.changes(ids)).map((row) => [row.terminal_id, row]));
+      const byRoom = new Map<string, { upserted: AtRiskItem[]; removed: string[] }>();
+      const roomsOf = (id: string) => {
+        const place = places.get(id);
+        return roomsForPlace({ region: place?.region ?? null, merchantId: place?.merchant_id ?? null });
+      };
+      const entry = (room: string) => {
+        let payload = byRoom.get(room);
+        if (!payload) byRoom.set(room, (payload = { upserted: [], removed: [] }));
+        return payload;
+      };
+      for (const item of event.changed) {
+        const list = item.causes.length > 0 ? 'upserted' : 'removed';
+        for (const room of roomsOf(item.terminalId)) {
+          if (list === 'upserted') entry(room).upserted.push(item);
+          else entry(room).removed.push(item.terminalId);
+        }
+      }
+      for (const id of event.removed) for (const room of roomsOf(id)) entry(room).removed.push(id);
+      const generatedAt = new Date().toISOString();
+      for (const [room, payload] of byRoom) this.server.to(room).emit('risk.changed', { ...payload, generatedAt });
+      // Incidents are fleet-wide; scoped users read their slice through GET /incidents.
+      this.server.to(ALL_ROOM).emit('incidents.changed', this.risk.incidents());
+    } catch (error) {
+      this.logger.error(`live risk push failed: ${(error as Error).message}`);
+    }
   }
 
   private async pushChanges(terminalIds: string[]): Promise<void> {
