@@ -12,8 +12,9 @@ export interface IngestBatcherOptions {
   /** Items held (waiting + committing) before asking the source to stop reading. */
   bufferLimit: number;
   /**
-   * Batches committing at once (default 2): while one waits on the database the next is
-   * already on its way. Acks still leave in receive order (AckSequencer).
+   * Batches committing at once (default 4): while one waits on the database (a commit's
+   * fsync, a lock, the other core) the next are already on their way; on the 2-core bench
+   * box 4 beat 2 by about a tenth of throughput. Acks still leave in receive order (AckSequencer).
    */
   maxConcurrentCommits?: number;
   retryMinMs?: number;
@@ -43,6 +44,8 @@ export interface IngestBatcherHooks {
  * A failing store keeps the batch and retries with backoff (nothing lost, nothing acked
  * early) while input is buffered up to bufferLimit, then backpressure.
  */
+const DEFAULT_CONCURRENT_COMMITS = 4;
+
 const byTerminal = (a: TelemetryMessage, b: TelemetryMessage) =>
   a.terminalId < b.terminalId ? -1 : a.terminalId > b.terminalId ? 1 : 0;
 
@@ -98,7 +101,7 @@ export class IngestBatcher {
   }
 
   private slotFree(): boolean {
-    return this.committing < (this.options.maxConcurrentCommits ?? 2);
+    return this.committing < (this.options.maxConcurrentCommits ?? DEFAULT_CONCURRENT_COMMITS);
   }
 
   private flush(): void {

@@ -1,96 +1,162 @@
 import { toJsonb } from './clean-text';
-import { STATE_CHANNELS, type LatestUpdate } from './latest-state';
+import { STATE_CHANNELS, type LatestUpdate, type StateChannel } from './latest-state';
+import { toArrayLiteral } from './pg-array-literal';
 
 /**
- * One upsert of terminal_latest for the whole batch, fed one JSON array (rows nest their
- * channel payloads, so nothing is encoded twice). Per channel the newer device ts wins:
- * a late or repeated message never rolls state back. The status that arrived last wins;
+ * terminal_latest for the whole batch in one UPDATE fed one array per column (unnest),
+ * plus an INSERT for terminals seen for the first time. The statements name only the
+ * channels the batch carries: a batch of heartbeats neither ships nor recomputes the
+ * other channels' columns; with unnest instead of the former all-columns JSON recordset
+ * this cut the server's cost by about a third. Per channel the newer device ts wins: a
+ * late or repeated message never rolls state back. The status that arrived last wins;
  * `online`/`online_reason` are generated columns derived from it.
  */
-const STATUS_COLUMNS = ['status_online', 'status_reason', 'status_ts', 'status_received_at'];
-const TIME_COLUMNS = [
-  'status_ts',
-  'status_received_at',
-  'alive_received_at',
-  'last_seen_at',
-  'last_received_at',
-];
-const COLUMNS = [
-  'terminal_id',
-  ...STATE_CHANNELS.flatMap((c) => [c, `${c}_ts`]),
-  'status_online',
-  'status_reason',
-  ...TIME_COLUMNS,
-];
-const isTime = (column: string) => column.endsWith('_ts') || TIME_COLUMNS.includes(column);
-const isJson = (column: string) => (STATE_CHANNELS as readonly string[]).includes(column);
-
-// Times travel as epoch ms (`<column>_ms`): parsing numbers is far cheaper than ISO text.
-const RECORD_TYPE = COLUMNS.map((c) =>
-  isTime(c) ? `${c}_ms float8` : `${c} ${isJson(c) ? 'jsonb' : c === 'status_online' ? 'boolean' : 'text'}`,
-);
-const SELECT_LIST = COLUMNS.map((c) => (isTime(c) ? `to_timestamp(${c}_ms / 1000.0)` : c));
-
-/** SET list that moves each column forward only; `n` names the incoming row (`u` or `excluded`). */
-function forwardOnly(n: string): string {
-  const channel = (c: string) => [
-    `${c} = case when t.${c}_ts is null or ${n}.${c}_ts > t.${c}_ts then ${n}.${c} else t.${c} end`,
-    `${c}_ts = greatest(t.${c}_ts, ${n}.${c}_ts)`,
-  ];
-  const newerStatus = `${n}.status_received_at is not null and (t.status_received_at is null or ${n}.status_received_at >= t.status_received_at)`;
-  const status = (c: string) => `${c} = case when ${newerStatus} then ${n}.${c} else t.${c} end`;
-  const latest = (c: string) => `${c} = greatest(t.${c}, ${n}.${c})`;
-  return [
-    ...STATE_CHANNELS.flatMap(channel),
-    ...STATUS_COLUMNS.map(status),
-    ...['alive_received_at', 'last_seen_at', 'last_received_at'].map(latest),
-    'updated_at = now()',
-  ].join(',\n    ');
+export interface LatestUpsert {
+  /** UPDATE of the rows that exist; its row count tells whether any were missing. */
+  update: string;
+  /** INSERT … ON CONFLICT DO UPDATE of every row, for a batch with first-seen terminals. */
+  insert: string;
+  /** Parameters of both statements. */
+  parameters: string[];
 }
 
-/**
- * Known terminals take a plain UPDATE (cheaper than ON CONFLICT's speculative insert and
- * row lock); the rest are inserted, with ON CONFLICT for a concurrent batch that got there first.
- */
-export const UPSERT_LATEST_SQL = `
-with u as materialized (
-  select ${SELECT_LIST.map((expression, i) => `${expression} as ${COLUMNS[i]}`).join(', ')}
-  from jsonb_to_recordset($1::jsonb) as r(${RECORD_TYPE.join(', ')})
-),
-updated as (
-  update terminal_latest as t set
-    ${forwardOnly('u')}
-  from u where t.terminal_id = u.terminal_id
-  returning t.terminal_id
-)
-insert into terminal_latest as t (${COLUMNS.join(', ')})
-select ${COLUMNS.join(', ')} from u
-where not exists (select 1 from updated where updated.terminal_id = u.terminal_id)
-on conflict (terminal_id) do update set
-    ${forwardOnly('excluded')}`;
+interface Column {
+  name: string;
+  /** Type of the parameter: an array, or `json` for an array of JSON values. */
+  type: string;
+  /** Expression turning the parameter `p` into an SQL array, when it is not one already. */
+  array?: (p: string) => string;
+  /** Expression turning the unnested value `v` into the column's value. */
+  value: (v: string) => string;
+  /** SET expression moving the column forward only; `n` names the incoming row. */
+  set: (n: string) => string;
+}
 
-/** The JSON parameter of UPSERT_LATEST_SQL: one object per terminal, absent keys read as null. */
-export function latestUpsertJson(updates: readonly LatestUpdate[]): string {
-  const rows = updates.map((u) => {
-    const row: Record<string, unknown> = {
-      terminal_id: u.terminalId,
-      alive_received_at_ms: u.aliveReceivedAt,
-      last_seen_at_ms: u.lastSeenAt,
-      last_received_at_ms: u.lastReceivedAt,
-    };
-    for (const channel of STATE_CHANNELS) {
-      const state = u.channels[channel];
-      if (!state) continue;
-      row[channel] = { ...state.payload, ts: new Date(state.ts).toISOString() };
-      row[`${channel}_ts_ms`] = state.ts;
-    }
-    if (u.status) {
-      row.status_online = u.status.online;
-      row.status_reason = u.status.reason;
-      row.status_ts_ms = u.status.ts;
-      row.status_received_at_ms = u.status.receivedAt;
-    }
-    return row;
-  });
-  return toJsonb(rows);
+const epoch = (v: string) => `to_timestamp(${v} / 1000.0)`;
+const plain = (v: string) => v;
+const latest = (name: string): Column => ({
+  name,
+  type: 'float8[]',
+  value: epoch,
+  set: (n) => `${name} = greatest(t.${name}, ${n}.${name})`,
+});
+
+const ALWAYS: Column[] = [latest('alive_received_at'), latest('last_seen_at'), latest('last_received_at')];
+
+function channelColumns(c: StateChannel): Column[] {
+  return [
+    {
+      name: c,
+      // One JSON array for all the batch's payloads: JSON.stringify once, no per-value
+      // array-literal escaping of every quote (about a quarter of the store's own CPU time).
+      type: 'json',
+      array: (p) =>
+        `(select array_agg(nullif(e::jsonb, 'null'::jsonb) order by i) from json_array_elements(${p}) with ordinality as x(e, i))`,
+      value: plain,
+      set: (n) =>
+        `${c} = case when t.${c}_ts is null or ${n}.${c}_ts > t.${c}_ts then ${n}.${c} else t.${c} end`,
+    },
+    {
+      name: `${c}_ts`,
+      type: 'float8[]',
+      value: epoch,
+      set: (n) => `${c}_ts = greatest(t.${c}_ts, ${n}.${c}_ts)`,
+    },
+  ];
+}
+
+const newerStatus = (n: string) =>
+  `${n}.status_received_at is not null and (t.status_received_at is null or ${n}.status_received_at >= t.status_received_at)`;
+const statusColumn = (name: string, type: string, value: (v: string) => string): Column => ({
+  name,
+  type,
+  value,
+  set: (n) => `${name} = case when ${newerStatus(n)} then ${n}.${name} else t.${name} end`,
+});
+const STATUS: Column[] = [
+  statusColumn('status_online', 'boolean[]', plain),
+  statusColumn('status_reason', 'text[]', plain),
+  statusColumn('status_ts', 'float8[]', epoch),
+  statusColumn('status_received_at', 'float8[]', epoch),
+];
+
+interface Statements {
+  update: string;
+  insert: string;
+}
+
+function statements(columns: readonly Column[]): Statements {
+  const names = ['terminal_id', ...columns.map((c) => c.name)];
+  const select = ['terminal_id', ...columns.map((c) => `${c.value(`v.${c.name}`)} as ${c.name}`)].join(', ');
+  // The arrays come through a fenced subquery (offset 0) so the planner cannot count them
+  // and plans the UPDATE as a nested loop of primary-key lookups in input order: rows are
+  // locked in terminal order (no deadlock between concurrent batches or with the risk
+  // writer) and a large table is never scanned, however many rows a batch holds.
+  const params = ['$1::text[]', ...columns.map((c, i) => (c.array ?? plain)(`$${i + 2}::${c.type}`))];
+  const fenced = `(select ${params.map((p, i) => `${p} as a${i}`).join(', ')} offset 0) as p`;
+  const input = `select ${select} from ${fenced}, unnest(${params.map((_, i) => `p.a${i}`).join(', ')}) as v(${names.join(', ')})`;
+  const set = (n: string) => [...columns.map((c) => c.set(n)), 'updated_at = now()'].join(',\n    ');
+  return {
+    update: `
+update terminal_latest as t set
+    ${set('u')}
+from (${input}) as u
+where t.terminal_id = u.terminal_id`,
+    // ON CONFLICT for a concurrent batch that created the row first.
+    insert: `
+insert into terminal_latest as t (${names.join(', ')})
+${input}
+on conflict (terminal_id) do update set
+    ${set('excluded')}`,
+  };
+}
+
+/** Statement texts per set of columns (at most 2^7 of them), built once. */
+const cache = new Map<string, Statements>();
+
+/**
+ * The upsert for `updates` (one per terminal, sorted by terminal id, so concurrent
+ * batches lock rows in one order): known terminals take a plain UPDATE (cheaper than
+ * ON CONFLICT's speculative insertion); `insert` is for batches where it missed some.
+ */
+export function latestUpsert(updates: readonly LatestUpdate[]): LatestUpsert {
+  const channels = STATE_CHANNELS.filter((c) => updates.some((u) => u.channels[c] !== undefined));
+  const withStatus = updates.some((u) => u.status !== undefined);
+  const key = `${channels.join(',')}|${withStatus}`;
+  let texts = cache.get(key);
+  if (texts === undefined) {
+    texts = statements([...ALWAYS, ...channels.flatMap(channelColumns), ...(withStatus ? STATUS : [])]);
+    cache.set(key, texts);
+  }
+  return { ...texts, parameters: columnArrays(updates, channels, withStatus) };
+}
+
+function columnArrays(
+  updates: readonly LatestUpdate[],
+  channels: readonly StateChannel[],
+  withStatus: boolean,
+): string[] {
+  const parameters = [
+    toArrayLiteral(updates.map((u) => u.terminalId)),
+    toArrayLiteral(updates.map((u) => u.aliveReceivedAt)),
+    toArrayLiteral(updates.map((u) => u.lastSeenAt)),
+    toArrayLiteral(updates.map((u) => u.lastReceivedAt)),
+  ];
+  for (const channel of channels) {
+    const states = updates.map((u) => u.channels[channel]);
+    parameters.push(
+      toJsonb(states.map((s) => (s ? { ...s.payload, ts: new Date(s.ts).toISOString() } : null))),
+      toArrayLiteral(states.map((s) => s?.ts)),
+    );
+  }
+  if (withStatus) {
+    const statuses = updates.map((u) => u.status);
+    parameters.push(
+      toArrayLiteral(statuses.map((s) => s?.online)),
+      toArrayLiteral(statuses.map((s) => s?.reason)),
+      toArrayLiteral(statuses.map((s) => s?.ts)),
+      toArrayLiteral(statuses.map((s) => s?.receivedAt)),
+    );
+  }
+  return parameters;
 }

@@ -7,6 +7,8 @@
 const QUOTE_OR_BACKSLASH = /["\\]/g;
 
 function encodeText(value: string): string {
+  // Most values (ids, enums) need no escaping: skip the regex replace for them.
+  if (value.indexOf('"') === -1 && value.indexOf('\\') === -1) return `"${value}"`;
   return `"${value.replace(QUOTE_OR_BACKSLASH, '\\$&')}"`;
 }
 

@@ -21,6 +21,14 @@ describe('buildRawInserts', () => {
     expect(signal.parameters).toContain('{f}');
   });
 
+  it('builds bare inserts in plain mode, which fail on a stored key instead of skipping it', () => {
+    const [plain] = buildRawInserts([makeMessage('paper', { seq: 1 })], 'plain');
+    expect(plain!.sql).toMatch(/insert into paper_samples \(terminal_id, ts, seq, received_at, status\)/);
+    expect(plain!.sql).not.toContain('on conflict');
+    expect(plain!.sql).not.toContain('returning');
+    expect(plain!.parameters).toHaveLength(4 + 1);
+  });
+
   it('keys messages by channel, terminal, ts and seq', () => {
     expect(messageKey('heartbeat', 'a', 1, 2)).not.toBe(messageKey('heartbeat', 'a', 12, 0));
     expect(messageKey('heartbeat', 'a', 1, 2)).not.toBe(messageKey('signal', 'a', 1, 2));

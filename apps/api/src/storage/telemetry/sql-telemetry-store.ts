@@ -4,10 +4,10 @@ import type { Database } from '../database';
 import type { DB } from '../schema/db-schema';
 import type { DeadLetter, StoreBatchResult, TelemetryStore } from '../telemetry-store.port';
 import { cleanText } from './clean-text';
-import { foldLatest } from './latest-state';
-import { latestUpsertJson, UPSERT_LATEST_SQL } from './latest-upsert';
+import { foldLatest, type LatestUpdate } from './latest-state';
+import { latestUpsert, type LatestUpsert } from './latest-upsert';
 import { toArrayLiteral } from './pg-array-literal';
-import { buildRawInserts, messageKey, uniqueMessages, withoutKeys } from './raw-insert';
+import { buildRawInserts, messageKey, uniqueMessages, withoutKeys, type RawInsertMode } from './raw-insert';
 
 /** Dead-letter payloads are kept for diagnosis, not replay: a few KiB is enough. */
 export const DEAD_LETTER_PAYLOAD_LIMIT = 4096;
@@ -21,12 +21,24 @@ const INSERT_DEAD_LETTERS_SQL = `
 insert into dead_letters (received_at, topic, payload, reason, detail, terminal_id)
 select * from unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`;
 
+/** PostgreSQL's unique_violation: a plain raw insert met a message stored before. */
+const UNIQUE_VIOLATION = '23505';
+/** Redeliveries come in runs (a reconnect resends everything unacked): after one, this many batches skip stored rows up front. */
+const SKIP_STORED_BATCHES = 16;
+
+const isUniqueViolation = (error: unknown) =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === UNIQUE_VIOLATION;
+
 /**
  * The ingestor's write path: one transaction per batch and a fixed number of
  * statements whatever the batch size (one insert per channel, one upsert of latest
- * state, one for unregistered terminals, one for dead letters).
+ * state, one for first-seen terminals, one for dead letters).
+ * Raw rows first go in with plain inserts; a batch holding an already stored message
+ * fails on the primary key, rolls back whole and is stored again skipping stored rows.
  */
 export class SqlTelemetryStore implements TelemetryStore {
+  private skipStoredBatches = 0;
+
   constructor(private readonly database: Database) {}
 
   async storeBatch(
@@ -36,26 +48,64 @@ export class SqlTelemetryStore implements TelemetryStore {
     if (messages.length === 0 && deadLetters.length === 0)
       return { stored: 0, duplicates: 0, deadLetters: 0 };
     const unique = uniqueMessages(messages);
-    const stored = await this.database.db.transaction().execute(async (trx) => {
-      const fresh = withoutKeys(unique, await insertRaw(trx, unique));
+    let stored: number | undefined;
+    if (this.skipStoredBatches > 0) this.skipStoredBatches -= 1;
+    else {
+      try {
+        stored = await this.commit(unique, deadLetters, 'plain');
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        this.skipStoredBatches = SKIP_STORED_BATCHES;
+      }
+    }
+    stored ??= await this.commit(unique, deadLetters, 'skipStored');
+    return { stored, duplicates: messages.length - stored, deadLetters: deadLetters.length };
+  }
+
+  /** One transaction: raw rows, latest state, first-seen terminals, dead letters; returns the count stored. */
+  private commit(
+    unique: TelemetryMessage[],
+    deadLetters: readonly DeadLetter[],
+    mode: RawInsertMode,
+  ): Promise<number> {
+    return this.database.db.transaction().execute(async (trx) => {
+      const fresh = withoutKeys(unique, await insertRaw(trx, unique, mode));
       // Only new messages move latest state: a redelivered copy is no proof of life.
       const updates = foldLatest(fresh);
       if (updates.length > 0) {
-        await run(trx, INSERT_UNREGISTERED_SQL, [toArrayLiteral(updates.map((u) => u.terminalId))]);
-        await run(trx, UPSERT_LATEST_SQL, [latestUpsertJson(updates)]);
+        const upsert = latestUpsert(updates);
+        const { numAffectedRows } = await run(trx, upsert.update, upsert.parameters);
+        // Nothing to read back in the usual case: every terminal of the batch was known.
+        if (Number(numAffectedRows ?? 0) < updates.length) await insertFirstSeen(trx, upsert, updates);
       }
       if (deadLetters.length > 0)
         await run(trx, INSERT_DEAD_LETTERS_SQL, deadLetterColumns(deadLetters).map(toArrayLiteral));
       return fresh.length;
     });
-    return { stored, duplicates: messages.length - stored, deadLetters: deadLetters.length };
   }
 }
 
+/**
+ * Latest rows for terminals the UPDATE did not find, recorded in terminals too. Every row
+ * of the batch goes through the insert's ON CONFLICT path: which ones the UPDATE missed
+ * cannot be read back reliably (a concurrent batch may have created them since), and
+ * moving a row forward twice in one transaction changes nothing.
+ */
+async function insertFirstSeen(trx: Transaction<DB>, upsert: LatestUpsert, updates: readonly LatestUpdate[]) {
+  await run(trx, upsert.insert, upsert.parameters);
+  // Every terminal got its terminals row with its first latest row (neither is ever
+  // deleted), so only batches with first sightings need this statement.
+  await run(trx, INSERT_UNREGISTERED_SQL, [toArrayLiteral(updates.map((u) => u.terminalId))]);
+}
+
 /** Inserts every channel's rows; returns the keys of messages that were already stored. */
-async function insertRaw(trx: Transaction<DB>, messages: readonly TelemetryMessage[]): Promise<Set<string>> {
+async function insertRaw(
+  trx: Transaction<DB>,
+  messages: readonly TelemetryMessage[],
+  mode: RawInsertMode,
+): Promise<Set<string>> {
   const alreadyStored = new Set<string>();
-  for (const insert of buildRawInserts(messages)) {
+  for (const insert of buildRawInserts(messages, mode)) {
     const { rows } = await run<{ terminal_id: string; ts_ms: number; seq: number }>(
       trx,
       insert.sql,

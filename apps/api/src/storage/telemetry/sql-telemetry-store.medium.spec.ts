@@ -1,0 +1,121 @@
+import { CompiledQuery, sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postgresAvailableOrSkip } from '../testing/require-postgres';
+import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+import { makeMessage } from '../testing/telemetry-factory';
+import { foldLatest } from './latest-state';
+import { latestUpsert } from './latest-upsert';
+import { SqlTelemetryStore } from './sql-telemetry-store';
+
+const postgresUp = await postgresAvailableOrSkip();
+const T = Math.floor((Date.now() - 3_600_000) / 1000) * 1000;
+
+/** The write path's fast raw inserts, their fallback, and the channel-narrow latest-state statements. */
+describe.each(['embedded', 'postgres'] as const)('SqlTelemetryStore on the %s driver', (kind) => {
+  describe.skipIf(kind === 'postgres' && !postgresUp)('', () => {
+    let test: TestDatabase;
+    beforeAll(async () => {
+      test = await createTestDatabase(kind);
+    });
+    afterAll(async () => {
+      await test?.drop();
+    });
+
+    const latest = async (terminalId: string) => {
+      const { rows } = await sql<{
+        heartbeat: { uptimeS: number } | null;
+        signal: { rsrpDbm: number } | null;
+      }>`
+        select heartbeat, signal from terminal_latest where terminal_id = ${terminalId}`.execute(
+        test.database.db,
+      );
+      return rows[0];
+    };
+
+    it('stores the new messages of a batch that also holds stored ones, and keeps working after', async () => {
+      const store = new SqlTelemetryStore(test.database);
+      const old = makeMessage('heartbeat', { terminalId: 'FB-1', ts: T, seq: 1 });
+      expect(await store.storeBatch([old], [])).toEqual({ stored: 1, duplicates: 0, deadLetters: 0 });
+      const fresh = makeMessage('heartbeat', { terminalId: 'FB-2', ts: T, seq: 1 });
+      expect(await store.storeBatch([old, fresh], [])).toEqual({ stored: 1, duplicates: 1, deadLetters: 0 });
+      for (let i = 0; i < 20; i++) {
+        const next = makeMessage('heartbeat', { terminalId: 'FB-1', ts: T + 1000 + i, seq: 2 + i });
+        expect((await store.storeBatch([old, next], [])).stored).toBe(1);
+      }
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from heartbeats
+        where terminal_id in ('FB-1', 'FB-2')`.execute(test.database.db);
+      expect(rows[0]!.n).toBe(22);
+    });
+
+    it('leaves the channels a batch does not carry as they were, and never rolls one back', async () => {
+      const store = new SqlTelemetryStore(test.database);
+      await store.storeBatch(
+        [
+          makeMessage('signal', { terminalId: 'NW-1', ts: T, payload: { rsrpDbm: -90 } }),
+          makeMessage('heartbeat', { terminalId: 'NW-1', ts: T, payload: { uptimeS: 10 } }),
+        ],
+        [],
+      );
+      await store.storeBatch(
+        [makeMessage('heartbeat', { terminalId: 'NW-1', ts: T + 5000, payload: { uptimeS: 15 } })],
+        [],
+      );
+      await store.storeBatch(
+        [makeMessage('heartbeat', { terminalId: 'NW-1', ts: T + 1000, payload: { uptimeS: 11 } })],
+        [],
+      );
+      expect(await latest('NW-1')).toMatchObject({ heartbeat: { uptimeS: 15 }, signal: { rsrpDbm: -90 } });
+    });
+
+    it('records a first-seen terminal as unregistered together with its latest row', async () => {
+      const store = new SqlTelemetryStore(test.database);
+      await store.storeBatch(
+        [
+          makeMessage('paper', { terminalId: 'NEW-1', ts: T }),
+          makeMessage('paper', { terminalId: 'NEW-2', ts: T }),
+        ],
+        [],
+      );
+      const { rows } = await sql<{ terminal_id: string; registered: boolean }>`
+        select t.terminal_id, t.registered from terminals t join terminal_latest l using (terminal_id)
+        where t.terminal_id like 'NEW-%' order by 1`.execute(test.database.db);
+      expect(rows).toEqual([
+        { terminal_id: 'NEW-1', registered: false },
+        { terminal_id: 'NEW-2', registered: false },
+      ]);
+    });
+
+    it('applies concurrent batches that both carry a first-seen terminal', async () => {
+      const store = new SqlTelemetryStore(test.database);
+      const batches = Array.from({ length: 6 }, (_, i) => [
+        makeMessage(i % 2 === 0 ? 'heartbeat' : 'signal', { terminalId: `CC-${i >> 1}`, ts: T + i, seq: i }),
+        ...Array.from({ length: 50 }, (_, j) => makeMessage('paper', { terminalId: `CC-X${i}-${j}`, ts: T })),
+      ]);
+      await Promise.all(batches.map((batch) => store.storeBatch(batch, [])));
+      for (const id of ['CC-0', 'CC-1', 'CC-2']) {
+        const row = await latest(id);
+        expect(row?.heartbeat).not.toBeNull();
+        expect(row?.signal).not.toBeNull();
+      }
+    });
+
+    it('plans the latest-state UPDATE as key lookups in batch order, however large the batch', async () => {
+      const store = new SqlTelemetryStore(test.database);
+      const ids = Array.from({ length: 3000 }, (_, i) => `PL-${String(i).padStart(5, '0')}`);
+      await store.storeBatch(
+        ids.map((terminalId) => makeMessage('paper', { terminalId, ts: T })),
+        [],
+      );
+      await sql`analyze terminal_latest`.execute(test.database.db);
+      const upsert = latestUpsert(
+        foldLatest(ids.map((terminalId) => makeMessage('paper', { terminalId, ts: T + 1 }))),
+      );
+      const plan = await test.database.db.executeQuery<{ 'QUERY PLAN': string }>(
+        CompiledQuery.raw(`explain ${upsert.update}`, upsert.parameters),
+      );
+      const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
+      expect(text).toContain('Index Scan using terminal_latest_pkey');
+      expect(text).not.toMatch(/Seq Scan on terminal_latest|Hash Join|Merge Join/);
+    });
+  });
+});
