@@ -22,6 +22,7 @@ export function atRiskItem(row: AtRiskRow): AtRiskItem {
     recommendedAction: recommendedActionFor(row.causes),
     merchantId: row.merchant_id,
     merchantName: row.merchant_name,
+    merchantPhone: row.merchant_phone,
     region: row.region,
     lat: row.lat,
     lon: row.lon,

@@ -35,6 +35,7 @@ export interface AtRiskRow {
   causes: RiskCauseView[];
   merchant_id: string | null;
   merchant_name: string | null;
+  merchant_phone: string | null;
   region: string | null;
   lat: number | null;
   lon: number | null;
@@ -247,7 +248,7 @@ export class RiskRepository {
     const cause =
       q.cause === undefined ? sql`true` : sql`l.causes @> ${JSON.stringify([{ code: q.cause }])}::jsonb`;
     const { rows } = await sql<AtRiskRow>`
-      select l.terminal_id, l.risk_score, l.causes, t.merchant_id, t.merchant_name, t.region, t.lat, t.lon,
+      select l.terminal_id, l.risk_score, l.causes, t.merchant_id, t.merchant_name, t.merchant_phone, t.region, t.lat, t.lon,
         l.online, l.last_seen_at, c.contacted_by, c.contacted_at, c.note as contact_note
       from terminal_latest l
       left join terminals t on t.terminal_id = l.terminal_id

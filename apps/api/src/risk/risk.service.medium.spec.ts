@@ -197,7 +197,7 @@ describe.runIf(run)('RiskService on a real database and broker', () => {
   it('marks a merchant as contacted, within scope only', async () => {
     await start();
     await platform.terminals.importTerminals([
-      { terminalId: 'M-N', merchantId: 'm-1', merchantName: 'North Shop', region: 'north', lat: 1, lon: 2 },
+      { terminalId: 'M-N', merchantId: 'm-1', merchantName: 'North Shop', merchantPhone: '+86 21 5555 0101', region: 'north', lat: 1, lon: 2 },
       { terminalId: 'M-S', merchantId: 'm-2', merchantName: 'South Shop', region: 'south', lat: 3, lon: 4 },
     ]);
     const now = Date.now();
@@ -217,6 +217,7 @@ describe.runIf(run)('RiskService on a real database and broker', () => {
     expect(scoped.items.map((i) => i.terminalId)).toEqual(['M-N']);
     expect(scoped.items[0]).toMatchObject({
       merchantName: 'North Shop',
+      merchantPhone: '+86 21 5555 0101',
       region: 'north',
       contact: { by: 'agent-7' },
     });
