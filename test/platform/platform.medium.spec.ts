@@ -164,6 +164,22 @@ describe('the platform end to end: MQTT in, HTTP and socket out', () => {
       socket.close();
     }
 
+    // Following a terminal right on connect must not race the socket's authentication.
+    const follower: Socket = io(p.platform.url, { path: '/socket.io', auth: { token: p.adminToken }, transports: ['websocket'] });
+    try {
+      const followed = await new Promise<boolean>((resolve) =>
+        follower.once('connect', () => follower.emit('terminal.follow', 'PLT-LIVE-1', resolve)),
+      );
+      expect(followed).toBe(true);
+      const message = new Promise<{ channel: string; payload: { status?: string } }>((resolve) =>
+        follower.on('terminal.message', resolve),
+      );
+      await publish('PLT-LIVE-1', 'paper', { seq: 1, status: 'jam' });
+      expect(await message).toMatchObject({ channel: 'paper', payload: { status: 'jam' } });
+    } finally {
+      follower.close();
+    }
+
     const anonymous: Socket = io(p.platform.url, { path: '/socket.io', transports: ['websocket'], reconnection: false });
     await new Promise<void>((resolve) => anonymous.once('disconnect', () => resolve()));
     anonymous.close();

@@ -27,7 +27,7 @@ import { ChangeBuffer } from './change-buffer';
 import { ALL_ROOM, roomsForPlace, roomsForScope, terminalRoom } from './socket-rooms';
 
 type Emits = ServerToClientEvents & ServerToFollowerEvents;
-type SocketData = { scope: Scope; username: string };
+type SocketData = { scope?: Scope; username?: string; ready?: Promise<boolean> };
 type LiveSocket = Socket<ClientToServerEvents, Emits, Record<string, never>, SocketData>;
 
 /** Pushes are batched: a state change reaches an open page within about this long. */
@@ -84,24 +84,36 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
     clearInterval(this.statsTimer);
   }
 
-  async handleConnection(socket: LiveSocket): Promise<void> {
+  handleConnection(socket: LiveSocket): Promise<boolean> {
+    // Nest binds message handlers without waiting for this; they await `ready` instead.
+    const ready = this.authenticate(socket);
+    socket.data = { ready };
+    return ready;
+  }
+
+  private async authenticate(socket: LiveSocket): Promise<boolean> {
     const token = readToken(socket);
     try {
       if (!token) throw new Error('missing access token');
       const user = await this.tokens.verify(token);
-      socket.data = { scope: scopeFor(user), username: user.username };
-      await socket.join(roomsForScope(socket.data.scope));
+      const scope = scopeFor(user);
+      Object.assign(socket.data, { scope, username: user.username });
+      await socket.join(roomsForScope(scope));
+      return true;
     } catch (error) {
       this.logger.warn(`socket refused: ${(error as Error).message}`);
       socket.disconnect(true);
+      return false;
     }
   }
 
   @SubscribeMessage('terminal.follow')
   async follow(@ConnectedSocket() socket: LiveSocket, @MessageBody() terminalId: unknown): Promise<boolean> {
-    if (!socket.data?.scope || typeof terminalId !== 'string' || !TERMINAL_ID_PATTERN.test(terminalId)) return false;
+    if (!(await socket.data?.ready)) return false;
+    const scope = socket.data.scope;
+    if (!scope || typeof terminalId !== 'string' || !TERMINAL_ID_PATTERN.test(terminalId)) return false;
     const place = await this.repository.place(terminalId);
-    if (!place || !scopeAllows(socket.data.scope, place)) return false;
+    if (!place || !scopeAllows(scope, place)) return false;
     await socket.join(terminalRoom(terminalId));
     return true;
   }

@@ -23,7 +23,6 @@ export function LiveSync() {
     () => ({
       summary: throttledInvalidate(client, fleetSummaryQueryKey, SUMMARY_REFRESH_MS),
       terminals: throttledInvalidate(client, ['fleet', 'terminals'], SUMMARY_REFRESH_MS),
-      // Until the server pushes risk.changed, a changed risk score refetches the queue.
       atRisk: throttledInvalidate(client, atRiskQueryKey, SUMMARY_REFRESH_MS),
     }),
     [client],
@@ -54,6 +53,8 @@ export function LiveSync() {
     client.setQueryData<AtRiskResponse>(atRiskQueryKey, (queue) =>
       queue ? { items: applyRiskChange(queue.items, upserted, removed), generatedAt } : queue,
     );
+    // Terminals new to the queue arrive without merchant details; a throttled refetch adds them.
+    refresh.atRisk.trigger();
     refresh.summary.trigger();
   });
 

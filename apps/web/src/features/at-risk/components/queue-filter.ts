@@ -21,7 +21,14 @@ export function applyRiskChange(
   upserted: readonly AtRiskItem[],
   removed: readonly string[],
 ): AtRiskItem[] {
+  const previous = new Map(items.map((item) => [item.terminalId, item]));
   const gone = new Set([...removed, ...upserted.map((item) => item.terminalId)]);
   const kept = items.filter((item) => !gone.has(item.terminalId));
-  return [...kept, ...upserted].sort((a, b) => b.riskScore - a.riskScore);
+  // A push carries the new assessment only: merchant, place and "contacted" stay as known.
+  const merged = upserted.map((item) => ({ ...previous.get(item.terminalId), ...withoutUnset(item) }));
+  return [...kept, ...merged].sort((a, b) => b.riskScore - a.riskScore);
+}
+
+function withoutUnset(item: AtRiskItem): AtRiskItem {
+  return Object.fromEntries(Object.entries(item).filter(([, value]) => value !== undefined)) as AtRiskItem;
 }
