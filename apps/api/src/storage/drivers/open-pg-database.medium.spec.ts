@@ -51,6 +51,28 @@ describe('openDatabase on a server', () => {
       );
     });
 
+    it('rolls pgTransaction work back when it throws, and later work still runs', async () => {
+      const database = await openDatabase({ databaseUrl: TEST_POSTGRES_URL, dataDir: tmpdir() });
+      try {
+        const run = database.pgTransaction!;
+        const table = `pg_tx_${process.pid}_rolled_back`;
+        const failed = await run(async (client) => {
+          await client.query(`create table ${table} (n int)`);
+          await client.query('select 1/0');
+        }).catch((e: Error) => e);
+        expect((failed as Error).message).toBe('division by zero');
+        const counted = await run(async (client) => {
+          const { rows } = await client.query<{ n: number }>(
+            `select count(*)::int as n from pg_tables where tablename = '${table}'`,
+          );
+          return rows[0]!.n;
+        });
+        expect(counted).toBe(0);
+      } finally {
+        await database.close();
+      }
+    });
+
     it('opens in postgres mode and logs it', async () => {
       const lines: string[] = [];
       const database = await openDatabase({

@@ -4,6 +4,7 @@ import type { Database } from '../database';
 import type { DB } from '../schema/db-schema';
 import { describeConnectionError } from './connection-error';
 import { detectMode } from './detect-mode';
+import { pgTransaction } from './pg-transaction';
 import { RESULT_PARSERS } from './type-parsers';
 
 /** Per-pool parsers, so the process-wide pg defaults stay untouched for other users of `pg`. */
@@ -26,7 +27,13 @@ export async function openPgDatabase(databaseUrl: string, log: (line: string) =>
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   try {
     const mode = await detectMode(db, log);
-    return { db, mode, driver: 'pg', close: () => db.destroy() };
+    return {
+      db,
+      mode,
+      driver: 'pg',
+      pgTransaction: (work) => pgTransaction(pool, work),
+      close: () => db.destroy(),
+    };
   } catch (error) {
     await db.destroy();
     throw error;

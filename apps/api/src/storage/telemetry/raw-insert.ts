@@ -62,18 +62,23 @@ const SQL: Record<RawInsertMode, Record<Channel, string>> = {
   skipStored: sqlByChannel('skipStored'),
 };
 
-/** Groups messages (unique by key) by channel and turns each group into column arrays. */
-export function buildRawInserts(
-  messages: readonly TelemetryMessage[],
-  mode: RawInsertMode = 'skipStored',
-): RawInsert[] {
+/** Messages by channel, in order of first appearance. */
+export function groupByChannel(messages: readonly TelemetryMessage[]): Map<Channel, TelemetryMessage[]> {
   const byChannel = new Map<Channel, TelemetryMessage[]>();
   for (const message of messages) {
     const group = byChannel.get(message.channel);
     if (group) group.push(message);
     else byChannel.set(message.channel, [message]);
   }
-  return [...byChannel].map(([channel, group]) => ({
+  return byChannel;
+}
+
+/** Groups messages (unique by key) by channel and turns each group into column arrays. */
+export function buildRawInserts(
+  messages: readonly TelemetryMessage[],
+  mode: RawInsertMode = 'skipStored',
+): RawInsert[] {
+  return [...groupByChannel(messages)].map(([channel, group]) => ({
     channel,
     sql: SQL[mode][channel],
     parameters: columnArrays(RAW_CHANNELS[channel] as RawChannelSpec<Channel>, group),

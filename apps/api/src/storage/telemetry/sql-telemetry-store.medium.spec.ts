@@ -47,6 +47,30 @@ describe.each(['embedded', 'postgres'] as const)('SqlTelemetryStore on the %s dr
       expect(rows[0]!.n).toBe(22);
     });
 
+    it('stores awkward text and exact times value for value', async () => {
+      const store = new SqlTelemetryStore(test.database);
+      const awkward = 'tab\there\nnew\\line\r "quoted" \'single\' \\N Zoë 支付 😀\0end';
+      const event = makeMessage('event', {
+        terminalId: 'AW-\\1',
+        ts: T + 123,
+        seq: 9,
+        receivedAt: T + 1456,
+        payload: { code: 'X\tY', detail: awkward },
+      });
+      const heartbeat = makeMessage('heartbeat', { terminalId: 'AW-2', ts: T + 7, payload: { fw: '1\\2\n3' } });
+      expect((await store.storeBatch([event, heartbeat], [])).stored).toBe(2);
+      const { rows } = await sql<{ code: string; detail: string; ts_ms: number; received_ms: number }>`
+        select code, detail, (extract(epoch from ts) * 1000)::float8 as ts_ms,
+          (extract(epoch from received_at) * 1000)::float8 as received_ms
+        from events where terminal_id = 'AW-\\1'`.execute(test.database.db);
+      expect(rows).toEqual([
+        { code: 'X\tY', detail: awkward.replace('\0', ''), ts_ms: T + 123, received_ms: T + 1456 },
+      ]);
+      const fw = await sql<{ fw: string; battery_pct: number | null }>`
+        select fw, battery_pct from heartbeats where terminal_id = 'AW-2'`.execute(test.database.db);
+      expect(fw.rows).toEqual([{ fw: '1\\2\n3', battery_pct: null }]);
+    });
+
     it('leaves the channels a batch does not carry as they were, and never rolls one back', async () => {
       const store = new SqlTelemetryStore(test.database);
       await store.storeBatch(

@@ -1,13 +1,13 @@
-import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import type { TelemetryMessage } from '@fleet/telemetry/protocol/messages';
 import type { Database } from '../database';
-import type { DB } from '../schema/db-schema';
 import type { DeadLetter, StoreBatchResult, TelemetryStore } from '../telemetry-store.port';
 import { cleanText } from './clean-text';
 import { foldLatest, type LatestUpdate } from './latest-state';
 import { latestUpsert, type LatestUpsert } from './latest-upsert';
 import { toArrayLiteral } from './pg-array-literal';
 import { buildRawInserts, messageKey, uniqueMessages, withoutKeys, type RawInsertMode } from './raw-insert';
+import { buildRawCopies } from './raw-copy';
+import { kyselyRunner, pgCopyIn, preparedRunner, type SqlRunner, type SqlSession } from './sql-runner';
 
 /** Dead-letter payloads are kept for diagnosis, not replay: a few KiB is enough. */
 export const DEAD_LETTER_PAYLOAD_LIMIT = 4096;
@@ -33,8 +33,9 @@ const isUniqueViolation = (error: unknown) =>
  * The ingestor's write path: one transaction per batch and a fixed number of
  * statements whatever the batch size (one insert per channel, one upsert of latest
  * state, one for first-seen terminals, one for dead letters).
- * Raw rows first go in with plain inserts; a batch holding an already stored message
- * fails on the primary key, rolls back whole and is stored again skipping stored rows.
+ * Raw rows first go in with plain inserts (COPY on a server); a batch holding an already
+ * stored message fails on the primary key, rolls back whole and is stored again skipping
+ * stored rows. On a server the statements are named prepared statements.
  */
 export class SqlTelemetryStore implements TelemetryStore {
   private skipStoredBatches = 0;
@@ -68,20 +69,29 @@ export class SqlTelemetryStore implements TelemetryStore {
     deadLetters: readonly DeadLetter[],
     mode: RawInsertMode,
   ): Promise<number> {
-    return this.database.db.transaction().execute(async (trx) => {
-      const fresh = withoutKeys(unique, await insertRaw(trx, unique, mode));
+    return this.inTransaction(async (session) => {
+      const { run } = session;
+      const fresh = withoutKeys(unique, await insertRaw(session, unique, mode));
       // Only new messages move latest state: a redelivered copy is no proof of life.
       const updates = foldLatest(fresh);
       if (updates.length > 0) {
         const upsert = latestUpsert(updates);
-        const { numAffectedRows } = await run(trx, upsert.update, upsert.parameters);
+        const { affected } = await run(upsert.update, upsert.parameters);
         // Nothing to read back in the usual case: every terminal of the batch was known.
-        if (Number(numAffectedRows ?? 0) < updates.length) await insertFirstSeen(trx, upsert, updates);
+        if (affected < updates.length) await insertFirstSeen(run, upsert, updates);
       }
       if (deadLetters.length > 0)
-        await run(trx, INSERT_DEAD_LETTERS_SQL, deadLetterColumns(deadLetters).map(toArrayLiteral));
+        await run(INSERT_DEAD_LETTERS_SQL, deadLetterColumns(deadLetters).map(toArrayLiteral));
       return fresh.length;
     });
+  }
+
+  /** On a server, named prepared statements and COPY on a pooled client; embedded, through Kysely. */
+  private inTransaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
+    const { pgTransaction, db } = this.database;
+    if (pgTransaction)
+      return pgTransaction((client) => work({ run: preparedRunner(client), copyIn: pgCopyIn(client) }));
+    return db.transaction().execute((trx) => work({ run: kyselyRunner(trx) }));
   }
 }
 
@@ -91,34 +101,34 @@ export class SqlTelemetryStore implements TelemetryStore {
  * cannot be read back reliably (a concurrent batch may have created them since), and
  * moving a row forward twice in one transaction changes nothing.
  */
-async function insertFirstSeen(trx: Transaction<DB>, upsert: LatestUpsert, updates: readonly LatestUpdate[]) {
-  await run(trx, upsert.insert, upsert.parameters);
+async function insertFirstSeen(run: SqlRunner, upsert: LatestUpsert, updates: readonly LatestUpdate[]) {
+  await run(upsert.insert, upsert.parameters);
   // Every terminal got its terminals row with its first latest row (neither is ever
   // deleted), so only batches with first sightings need this statement.
-  await run(trx, INSERT_UNREGISTERED_SQL, [toArrayLiteral(updates.map((u) => u.terminalId))]);
+  await run(INSERT_UNREGISTERED_SQL, [toArrayLiteral(updates.map((u) => u.terminalId))]);
 }
 
-/** Inserts every channel's rows; returns the keys of messages that were already stored. */
+/**
+ * Inserts every channel's rows; returns the keys of messages that were already stored.
+ * Plain mode on a server copies the rows in: no per-row executor work for unnest and
+ * to_timestamp, and no statement to parse or plan.
+ */
 async function insertRaw(
-  trx: Transaction<DB>,
+  { run, copyIn }: SqlSession,
   messages: readonly TelemetryMessage[],
   mode: RawInsertMode,
 ): Promise<Set<string>> {
   const alreadyStored = new Set<string>();
+  if (mode === 'plain' && copyIn) {
+    for (const copy of buildRawCopies(messages)) await copyIn(copy.sql, copy.text);
+    return alreadyStored;
+  }
   for (const insert of buildRawInserts(messages, mode)) {
-    const { rows } = await run<{ terminal_id: string; ts_ms: number; seq: number }>(
-      trx,
-      insert.sql,
-      insert.parameters,
-    );
+    const { rows } = await run<{ terminal_id: string; ts_ms: number; seq: number }>(insert.sql, insert.parameters);
     for (const row of rows)
       alreadyStored.add(messageKey(insert.channel, row.terminal_id, row.ts_ms, Number(row.seq)));
   }
   return alreadyStored;
-}
-
-function run<R>(db: Kysely<DB>, text: string, parameters: readonly unknown[]) {
-  return db.executeQuery<R>(CompiledQuery.raw(text, [...parameters]));
 }
 
 function deadLetterColumns(letters: readonly DeadLetter[]): unknown[][] {
