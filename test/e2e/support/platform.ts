@@ -12,7 +12,8 @@ import { freePort } from './free-port';
 const ROOT = resolve(__dirname, '../../..');
 export const DEMO_ENTRY = join(ROOT, 'apps/api/dist/demo.js');
 export const WEB_DIST = join(ROOT, 'apps/web/dist/index.html');
-const BOOT_TIMEOUT_MS = 120_000;
+// Boot plus the demo back-fill, which takes minutes on a loaded two-core machine.
+const BOOT_TIMEOUT_MS = 300_000;
 const STOP_TIMEOUT_MS = 15_000;
 
 export interface RunningPlatform {
@@ -49,8 +50,10 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
       throw new Error(`platform exited with ${child.exitCode} before it was healthy:\n${output()}`);
     try {
       const response = await fetch(`${baseUrl}/api/v1/health`);
-      if (response.status === 200) return;
-      last = `${response.status} ${await response.text()}`;
+      const body = await response.text();
+      // Wait for the demo fleet to finish its back-fill: until then history floods the pages.
+      if (response.status === 200 && (JSON.parse(body) as { demo?: { phase: string } }).demo?.phase === 'live') return;
+      last = `${response.status} ${body}`;
     } catch (error) {
       last = (error as Error).message;
     }

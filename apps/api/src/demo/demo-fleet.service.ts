@@ -10,6 +10,13 @@ import { TerminalsRepository } from '../storage/repositories/terminals.repositor
 
 const HOUR = 3_600_000;
 
+/** Where the demo fleet is: importing, back-filling history, or playing live. */
+export interface DemoStatus {
+  phase: 'starting' | 'backfill' | 'live' | 'stopped' | 'failed';
+  terminals: number;
+  backfillPublished: number;
+}
+
 /**
  * The simulated fleet of `npm start`: imports the terminals, back-fills the hours of
  * history the risk engine needs to see trends (first start only), then plays the
@@ -20,21 +27,33 @@ export class DemoFleetService implements OnApplicationBootstrap, OnApplicationSh
   private readonly logger = new Logger('DemoFleet');
   private handle?: FleetHandle;
   private stopped = false;
+  private current: DemoStatus;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(BROKER_ENDPOINT) private readonly broker: BrokerEndpoint,
     private readonly terminals: TerminalsRepository,
     private readonly credentials: DeviceCredentialsService,
-  ) {}
+  ) {
+    this.current = { phase: 'starting', terminals: config.demoFleetSize, backfillPublished: 0 };
+  }
+
+  /** Reported by GET /health, so operators and tests can tell when the fleet is live. */
+  status(): DemoStatus {
+    return { ...this.current };
+  }
 
   onApplicationBootstrap(): void {
     // Runs beside the API rather than delaying start-up; progress goes to the log.
-    this.run().catch((error: unknown) => this.logger.error(`demo fleet stopped: ${(error as Error).message}`));
+    this.run().catch((error: unknown) => {
+      this.current.phase = 'failed';
+      this.logger.error(`demo fleet stopped: ${(error as Error).message}`);
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
+    this.current.phase = 'stopped';
     await this.handle?.stop();
   }
 
@@ -44,7 +63,10 @@ export class DemoFleetService implements OnApplicationBootstrap, OnApplicationSh
     const firstStart = (await this.terminals.summary()).total === 0;
     await this.terminals.importTerminals(fleet.importRows);
     this.logger.log(`demo fleet: ${size} terminals imported (seed ${seed})`);
-    if (firstStart && demoHistoryHours > 0) await this.backfill(fleet, demoHistoryHours);
+    if (firstStart && demoHistoryHours > 0) {
+      this.current.phase = 'backfill';
+      await this.backfill(fleet, demoHistoryHours);
+    }
     if (this.stopped) return;
     const passwords = await this.issueSecrets(fleet);
     this.handle = await startFleet({
@@ -54,6 +76,7 @@ export class DemoFleetService implements OnApplicationBootstrap, OnApplicationSh
       passwordFor: passwords ? (id) => passwords.get(id) : undefined,
       onProgress: (s) => this.logger.debug(`demo fleet live: ${s.connected} connected, ${s.published} published`),
     });
+    this.current.phase = 'live';
     this.logger.log(`demo fleet: ${size} terminals live on ${this.broker.url}`);
   }
 
@@ -67,7 +90,10 @@ export class DemoFleetService implements OnApplicationBootstrap, OnApplicationSh
       username: this.broker.platformCredentials?.username,
       password: this.broker.platformCredentials?.password,
       progressIntervalMs: 5000,
-      onProgress: (p) => this.logger.log(`demo fleet: back-fill ${p.published} messages published`),
+      onProgress: (p) => {
+        this.current.backfillPublished = p.published;
+        this.logger.log(`demo fleet: back-fill ${p.published} messages published`);
+      },
     });
     this.logger.log(`demo fleet: back-fill done, ${result.published} messages in ${Math.round(result.elapsedMs / 1000)} s`);
   }

@@ -1,6 +1,8 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { DeviceAuthModule } from '../auth/device/device-auth.module';
 import { DemoFleetService } from './demo-fleet.service';
 
-@Module({ imports: [DeviceAuthModule], providers: [DemoFleetService] })
+/** Global so /health can report the fleet's phase; imported only when DEMO_FLEET_SIZE > 0. */
+@Global()
+@Module({ imports: [DeviceAuthModule], providers: [DemoFleetService], exports: [DemoFleetService] })
 export class DemoModule {}

@@ -1,9 +1,10 @@
-import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, Optional, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { sql } from 'kysely';
 import { Public } from '../auth/guard/public.decorator';
 import { BROKER_ENDPOINT, type BrokerEndpoint } from '../broker/broker-endpoint';
+import { DemoFleetService } from '../demo/demo-fleet.service';
 import { IngestService } from '../ingest/ingest.service';
 import { IngestStatsService } from '../metrics/ingest-stats.service';
 import { DATABASE, type Database } from '../storage/database';
@@ -17,6 +18,8 @@ export class HealthController {
     @Inject(BROKER_ENDPOINT) private readonly broker: BrokerEndpoint,
     private readonly ingest: IngestService,
     private readonly stats: IngestStatsService,
+    // Present only when DEMO_FLEET_SIZE > 0.
+    @Optional() private readonly demo?: DemoFleetService,
   ) {}
 
   @Public()
@@ -34,6 +37,7 @@ export class HealthController {
       database: { reachable: databaseOk, mode: this.database.mode, driver: this.database.driver },
       broker: { reachable: brokerOk, embedded: this.broker.embedded, url: redact(this.broker.url) },
       ingest: this.stats.snapshot(),
+      ...(this.demo ? { demo: this.demo.status() } : {}),
     };
   }
 }
