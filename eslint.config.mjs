@@ -9,7 +9,12 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         // Specs and cross-app tests are outside the build configs; tsconfig.lint.json covers them.
-        project: ['./tsconfig.lint.json', './apps/web/tsconfig.json', './test/e2e/tsconfig.json'],
+        project: [
+          './tsconfig.lint.json',
+          './apps/web/tsconfig.json',
+          './test/*/tsconfig.json',
+          './test/bench/*/tsconfig.json',
+        ],
         tsconfigRootDir: import.meta.dirname,
       },
     },
