@@ -6,6 +6,7 @@ import { startFleet, type FleetHandle } from '@fleet/simulator/live/start-fleet'
 import { DeviceCredentialsService } from '../auth/device/device-credentials.service';
 import { BROKER_ENDPOINT, type BrokerEndpoint } from '../broker/broker-endpoint';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { RiskService } from '../risk/risk.service';
 import { TerminalsRepository } from '../storage/repositories/terminals.repository';
 
 const HOUR = 3_600_000;
@@ -34,6 +35,7 @@ export class DemoFleetService implements OnApplicationBootstrap, OnApplicationSh
     @Inject(BROKER_ENDPOINT) private readonly broker: BrokerEndpoint,
     private readonly terminals: TerminalsRepository,
     private readonly credentials: DeviceCredentialsService,
+    private readonly risk: RiskService,
   ) {
     this.current = { phase: 'starting', terminals: config.demoFleetSize, backfillPublished: 0 };
   }
@@ -47,6 +49,7 @@ export class DemoFleetService implements OnApplicationBootstrap, OnApplicationSh
     // Runs beside the API rather than delaying start-up; progress goes to the log.
     this.run().catch((error: unknown) => {
       this.current.phase = 'failed';
+      this.risk.endReplay();
       this.logger.error(`demo fleet stopped: ${(error as Error).message}`);
     });
   }
@@ -65,6 +68,8 @@ export class DemoFleetService implements OnApplicationBootstrap, OnApplicationSh
     this.logger.log(`demo fleet: ${size} terminals imported (seed ${seed})`);
     if (firstStart && demoHistoryHours > 0) {
       this.current.phase = 'backfill';
+      // The history arrives over minutes; judge it at its own time, not as a silent fleet.
+      this.risk.beginReplay();
       await this.backfill(fleet, demoHistoryHours);
     }
     if (this.stopped) return;
@@ -76,6 +81,7 @@ export class DemoFleetService implements OnApplicationBootstrap, OnApplicationSh
       passwordFor: passwords ? (id) => passwords.get(id) : undefined,
       onProgress: (s) => this.logger.debug(`demo fleet live: ${s.connected} connected, ${s.published} published`),
     });
+    this.risk.endReplayWhenCaughtUp();
     this.current.phase = 'live';
     this.logger.log(`demo fleet: ${size} terminals live on ${this.broker.url}`);
   }

@@ -139,6 +139,28 @@ describe.runIf(run)('RiskService on a real database and broker', () => {
     expect(item?.causes[0]?.evidence).toMatch(/^silent for ~10 min/);
   });
 
+  it('judges a replayed history at its own time, then returns to the wall clock once live data arrives', async () => {
+    await start();
+    const now = Date.now();
+    clock = now;
+    platform.risk.beginReplay();
+    // History from six hours ago arrives now: at the wall clock it would look silent.
+    await publish(platform, heartbeatsUntil('R-1', now - 6 * 60 * MIN, 5));
+    await platform.risk.sweep();
+    await platform.risk.settled();
+    expect((await platform.risk.atRisk(ALL, { limit: 100 })).items.map((i) => i.terminalId)).not.toContain('R-1');
+
+    platform.risk.endReplayWhenCaughtUp();
+    expect(platform.risk.replaying).toBe(true);
+    await publish(platform, heartbeatsUntil('R-2', now, 1));
+    await platform.risk.settled();
+    expect(platform.risk.replaying).toBe(false);
+    await platform.risk.sweep();
+    await platform.risk.settled();
+    const offline = (await platform.risk.atRisk(ALL, { limit: 100, cause: 'OFFLINE' })).items.map((i) => i.terminalId);
+    expect(offline).toContain('R-1');
+  });
+
   it('keeps an incident while its terminals are down and ends it when they are back', async () => {
     await start();
     const now = Date.now();

@@ -35,6 +35,9 @@ export interface AtRiskQuery {
   cause?: string;
 }
 
+/** Device time this close to the wall clock means a replay has reached live data. */
+const REPLAY_CAUGHT_UP_MS = 30_000;
+
 /**
  * Keeps every terminal's compact history in memory (loaded at start-up, then fed by each
  * committed ingest batch), re-assesses touched terminals at once and all of them every
@@ -54,6 +57,12 @@ export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
   private unsubscribe: (() => void) | undefined;
   private registryCheckedAt = new Date(0);
   private sweeping: Promise<void> | undefined;
+  /**
+   * While stored history is replayed through the broker (the demo's first-start back-fill),
+   * the engine judges at the newest device time it has seen instead of the wall clock, so a
+   * half-loaded history does not look like a fleet gone silent. See beginReplay().
+   */
+  private replay: { at?: number; ending: boolean } | undefined;
 
   constructor(
     private readonly repository: RiskRepository,
@@ -106,8 +115,46 @@ export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
     return this.fleet.incidents.map(incidentView);
   }
 
+  /** Judge at replay time from now on, until endReplayWhenCaughtUp() and live data meet. */
+  beginReplay(): void {
+    this.replay = { ending: false };
+  }
+
+  /** Back to the wall clock once device time has caught up with it (live data flowing). */
+  endReplayWhenCaughtUp(): void {
+    if (this.replay) this.replay.ending = true;
+  }
+
+  /** Back to the wall clock at once (a replay that failed part-way). */
+  endReplay(): void {
+    this.replay = undefined;
+  }
+
+  get replaying(): boolean {
+    return this.replay !== undefined;
+  }
+
+  /** The engine's time; undefined while a replay has not delivered anything yet. */
+  private now(): number | undefined {
+    if (!this.replay) return this.options.now();
+    return this.replay.at;
+  }
+
+  private advanceReplay(messages: readonly TelemetryMessage[]): void {
+    if (!this.replay) return;
+    const wall = this.options.now();
+    let at = this.replay.at ?? 0;
+    for (const m of messages) if (m.ts > at && m.ts <= wall) at = m.ts;
+    this.replay.at = at || undefined;
+    if (this.replay.ending && at >= wall - REPLAY_CAUGHT_UP_MS) {
+      this.replay = undefined;
+      this.logger.log('risk: history replay caught up; judging at the wall clock again');
+    }
+  }
+
   /** Folds validated messages in; their terminals are re-assessed right after. */
   ingestMessages(messages: readonly TelemetryMessage[]): void {
+    this.advanceReplay(messages);
     if (this.early !== undefined) {
       this.early.push([...messages]);
       return;
@@ -151,13 +198,15 @@ export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
     this.assessScheduled = false;
     const ids = this.touched;
     this.touched = new Set();
-    this.publish(this.fleet.assess(ids, this.options.now()));
+    const now = this.now();
+    if (now !== undefined) this.publish(this.fleet.assess(ids, now));
   }
 
   private async runSweep(): Promise<void> {
     try {
       await this.refreshRegistry();
-      const now = this.options.now();
+      const now = this.now();
+      if (now === undefined) return;
       let incidentChanges: IncidentChanges = { current: [], upserts: [], ended: [] };
       const steps = this.fleet.sweepSteps(now, (detected) => {
         incidentChanges = trackIncidents(this.open, detected);
