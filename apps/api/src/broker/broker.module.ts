@@ -63,7 +63,7 @@ export class BrokerModule {
           provide: EMBEDDED_BROKER,
           inject: [APP_CONFIG, DEVICE_AUTHORIZER],
           useFactory: (config: AppConfig, authorizer: DeviceAuthorizer) =>
-            config.mqttUrl === undefined ? EmbeddedBroker.start({ port: config.mqttPort, authorizer }) : null,
+            config.mqttUrl === undefined ? EmbeddedBroker.start({ port: config.mqttPort, authorizer, tls: config.mqttTls }) : null,
         },
         {
           provide: BROKER_ENDPOINT,

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
 import type { Aedes } from 'aedes' with { 'resolution-mode': 'import' };
 import { installDeviceAuth } from './aedes-hooks';
 import type { DeviceAuthorizer } from './device-authorizer';
@@ -10,20 +12,24 @@ export interface EmbeddedBrokerOptions {
   /** Interface to bind; all interfaces when omitted, so terminals on the LAN can reach it. */
   host?: string;
   authorizer: DeviceAuthorizer;
+  /** PEM files: terminals then connect with TLS (mqtts) on `port`. */
+  tls?: { certFile: string; keyFile: string };
 }
 
 /** The demo's MQTT 3.1.1 broker: aedes with in-memory persistence, in this process. */
 export class EmbeddedBroker {
   private constructor(
     private readonly aedes: Aedes,
-    private readonly server: Server,
+    private readonly servers: Server[],
     readonly port: number,
+    /** Plain listener on loopback for the platform's own clients when terminals use TLS. */
+    private readonly internalPort: number,
     readonly internalCredentials: InternalCredentials,
   ) {}
 
-  /** Where clients on this machine reach it. */
+  /** Where the platform's own clients on this machine reach it. */
   get url(): string {
-    return `mqtt://127.0.0.1:${this.port}`;
+    return `mqtt://127.0.0.1:${this.internalPort}`;
   }
 
   get connectedClients(): number {
@@ -37,20 +43,41 @@ export class EmbeddedBroker {
     const aedes = await Aedes.createBroker();
     const internal = new InternalCredentials();
     installDeviceAuth(aedes, options.authorizer, internal);
-    const server = createServer(aedes.handle);
+    const servers: Server[] = [];
     try {
+      const server = options.tls ? createTlsServer(readTlsFiles(options.tls), aedes.handle) : createServer(aedes.handle);
+      servers.push(server);
       await listen(server, options.port, options.host);
+      const port = (server.address() as AddressInfo).port;
+      if (!options.tls) return new EmbeddedBroker(aedes, servers, port, port, internal);
+      // Terminals speak TLS; the ingestor and demo fleet stay on loopback without it.
+      const internalServer = createServer(aedes.handle);
+      servers.push(internalServer);
+      await listen(internalServer, 0, '127.0.0.1');
+      const internalPort = (internalServer.address() as AddressInfo).port;
+      return new EmbeddedBroker(aedes, servers, port, internalPort, internal);
     } catch (error) {
+      await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
       await new Promise<void>((resolve) => aedes.close(() => resolve()));
       throw error;
     }
-    return new EmbeddedBroker(aedes, server, (server.address() as AddressInfo).port, internal);
   }
 
   async close(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await Promise.all(this.servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
     await new Promise<void>((resolve) => this.aedes.close(() => resolve()));
   }
+}
+
+function readTlsFiles(tls: { certFile: string; keyFile: string }): { cert: Buffer; key: Buffer } {
+  const read = (variable: string, path: string) => {
+    try {
+      return readFileSync(path);
+    } catch (error) {
+      throw new Error(`${variable}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  };
+  return { cert: read('MQTT_TLS_CERT', tls.certFile), key: read('MQTT_TLS_KEY', tls.keyFile) };
 }
 
 function listen(server: Server, port: number, host: string | undefined): Promise<void> {

@@ -17,6 +17,9 @@ const envSchema = z.object({
     .regex(/^(mqtts?|tcp|tls):\/\/[^\s]+$/, 'must look like mqtt://user:pass@host:1883')
     .optional(),
   MQTT_PORT: port.default(1883),
+  /** PEM certificate and key: the embedded broker then accepts terminals over TLS only. */
+  MQTT_TLS_CERT: z.string().min(1).optional(),
+  MQTT_TLS_KEY: z.string().min(1).optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\/[^\s]+$/, 'must look like postgres://user@host:5432/db')
@@ -56,6 +59,7 @@ export interface AppConfig {
   /** External broker; undefined means start the embedded one. */
   mqttUrl?: string;
   mqttPort: number;
+  mqttTls?: { certFile: string; keyFile: string };
   mqttProtocolVersion: 4 | 5;
   /** External database; undefined means the embedded TimescaleDB under dataDir. */
   databaseUrl?: string;
@@ -87,10 +91,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`bad configuration: ${problems.join('; ')}`);
   }
   const e = parsed.data;
+  if ((e.MQTT_TLS_CERT === undefined) !== (e.MQTT_TLS_KEY === undefined)) {
+    throw new ConfigError('bad configuration: MQTT_TLS_CERT and MQTT_TLS_KEY must be set together');
+  }
   return {
     port: e.PORT,
     mqttUrl: e.MQTT_URL,
     mqttPort: e.MQTT_PORT,
+    mqttTls: e.MQTT_TLS_CERT && e.MQTT_TLS_KEY ? { certFile: e.MQTT_TLS_CERT, keyFile: e.MQTT_TLS_KEY } : undefined,
     mqttProtocolVersion: e.MQTT_PROTOCOL_VERSION === '4' ? 4 : 5,
     databaseUrl: e.DATABASE_URL,
     dataDir: resolve(e.DATA_DIR),
