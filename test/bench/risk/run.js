@@ -1,4 +1,4 @@
 'use strict';
 // npm run bench:risk — see bench-main.ts.
-require('./register-ts');
+require('../../support/register-ts');
 require('./bench-main.ts');

@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CannedApiServer } from '../../../testing/canned-api-server';
 import { atRiskItem } from '../../../testing/fixtures';
 import { renderUi } from '../../../testing/render-ui';
+import { serveCannedApi } from '../../../testing/serve-canned-api';
 
 const server = new CannedApiServer();
 let AtRiskPage: typeof import('./at-risk-page').AtRiskPage;
@@ -35,17 +36,8 @@ const queue = {
   ],
 };
 
-beforeAll(async () => {
-  vi.stubEnv('VITE_API_BASE', `${await server.start()}/api/v1`);
+serveCannedApi(server, async () => {
   ({ AtRiskPage } = await import('./at-risk-page'));
-});
-afterEach(() => {
-  cleanup();
-  server.reset();
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await server.stop();
 });
 
 describe('AtRiskPage', () => {

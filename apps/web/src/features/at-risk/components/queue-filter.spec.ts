@@ -12,7 +12,9 @@ const item = (terminalId: string, riskScore: number, extra: Partial<AtRiskItem> 
 
 describe('applyRiskChange', () => {
   it('keeps merchant details and the contact marker when a push updates the assessment', () => {
-    const queue = [item('T1', 40, { merchantName: 'Tea House', contact: { by: 'ana', at: '2026-11-26T10:00:00Z' } })];
+    const queue = [
+      item('T1', 40, { merchantName: 'Tea House', contact: { by: 'ana', at: '2026-11-26T10:00:00Z' } }),
+    ];
     const [updated] = applyRiskChange(queue, [item('T1', 90)], []);
     expect(updated).toMatchObject({ riskScore: 90, merchantName: 'Tea House', contact: { by: 'ana' } });
   });

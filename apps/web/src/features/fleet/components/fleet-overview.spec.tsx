@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { CannedApiServer } from '../../../testing/canned-api-server';
 import { fleetSummary } from '../../../testing/fixtures';
 import { renderUi } from '../../../testing/render-ui';
+import { serveCannedApi } from '../../../testing/serve-canned-api';
 
 const server = new CannedApiServer();
 let FleetOverview: typeof import('./fleet-overview').FleetOverview;
@@ -42,17 +43,8 @@ const terminals = {
   ],
 };
 
-beforeAll(async () => {
-  vi.stubEnv('VITE_API_BASE', `${await server.start()}/api/v1`);
+serveCannedApi(server, async () => {
   ({ FleetOverview } = await import('./fleet-overview'));
-});
-afterEach(() => {
-  cleanup();
-  server.reset();
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await server.stop();
 });
 
 describe('FleetOverview', () => {

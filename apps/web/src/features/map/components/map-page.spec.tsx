@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 import type { FleetMapView } from '@fleet/telemetry/api/fleet';
-import { cleanup, fireEvent, screen } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { CannedApiServer } from '../../../testing/canned-api-server';
 import { renderUi } from '../../../testing/render-ui';
+import { serveCannedApi } from '../../../testing/serve-canned-api';
 
 const server = new CannedApiServer();
 let MapPage: typeof import('./map-page').MapPage;
@@ -20,17 +21,8 @@ const view: FleetMapView = {
   merchantId: ['M-1', 'M-2', 'M-3'],
 };
 
-beforeAll(async () => {
-  vi.stubEnv('VITE_API_BASE', `${await server.start()}/api/v1`);
+serveCannedApi(server, async () => {
   ({ MapPage } = await import('./map-page'));
-});
-afterEach(() => {
-  cleanup();
-  server.reset();
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await server.stop();
 });
 
 describe('MapPage', () => {

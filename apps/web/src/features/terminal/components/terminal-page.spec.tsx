@@ -1,24 +1,16 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { CannedApiServer } from '../../../testing/canned-api-server';
 import { terminalSeries, terminalState } from '../../../testing/fixtures';
 import { renderUi } from '../../../testing/render-ui';
+import { serveCannedApi } from '../../../testing/serve-canned-api';
 
 const server = new CannedApiServer();
 let TerminalPage: typeof import('./terminal-page').TerminalPage;
 
-beforeAll(async () => {
-  vi.stubEnv('VITE_API_BASE', `${await server.start()}/api/v1`);
+serveCannedApi(server, async () => {
   ({ TerminalPage } = await import('./terminal-page'));
-});
-afterEach(() => {
-  cleanup();
-  server.reset();
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await server.stop();
 });
 
 describe('TerminalPage', () => {

@@ -1,13 +1,13 @@
 'use strict';
 // Lets plain `node` run the TypeScript sources with the installed @swc/core (CommonJS, Nest
 // decorator metadata kept) and maps @fleet/telemetry/* and @fleet/simulator/* to their
-// sources as vitest does. Shared by `npm run bench:risk` and `npm run eval:risk`.
+// sources as vitest does. Shared by every `npm run bench:*` and `npm run eval:risk`.
 const Module = require('node:module');
 const { readFileSync } = require('node:fs');
 const { join, resolve } = require('node:path');
 const { transformSync } = require('@swc/core');
 
-const root = resolve(__dirname, '../../..');
+const root = resolve(__dirname, '../..');
 const aliases = [
   ['@fleet/telemetry/', join(root, 'libs/telemetry/src')],
   ['@fleet/simulator/', join(root, 'apps/simulator/src')],
