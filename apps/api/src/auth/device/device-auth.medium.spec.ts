@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import mqtt, { type MqttClient } from 'mqtt';
+import type { MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EmbeddedBroker } from '../../broker/embedded-broker';
 import { createTestDatabase, type TestDatabase } from '../../storage/testing/test-database';
@@ -7,25 +7,7 @@ import { createAuthTestApp } from '../testing/auth-test-app';
 import { DeviceCredentialsService } from './device-credentials.service';
 import { FleetDeviceAuthorizer } from './fleet-device-authorizer';
 import { IngestCredentials } from './ingest-credentials';
-
-/** Connects and resolves with the client, or rejects with the broker's refusal. */
-function connect(url: string, clientId: string, username?: string, password?: string): Promise<MqttClient> {
-  const client = mqtt.connect(url, {
-    clientId,
-    username,
-    password,
-    reconnectPeriod: 0,
-    protocolVersion: 4,
-    connectTimeout: 5000,
-  });
-  return new Promise((resolve, reject) => {
-    client.once('connect', () => resolve(client));
-    client.once('error', (error) => {
-      client.end(true);
-      reject(error);
-    });
-  });
-}
+import { connectDevice } from '../testing/connect-device';
 
 describe('device authorization on the embedded broker (FLEET_DEVICE_AUTH=on)', () => {
   let testDb: TestDatabase;
@@ -35,7 +17,7 @@ describe('device authorization on the embedded broker (FLEET_DEVICE_AUTH=on)', (
   let ingest: IngestCredentials;
   const clients: MqttClient[] = [];
   const open = async (...args: Parameters<typeof connect>) => {
-    const client = await connect(...args);
+    const client = await connectDevice(...args);
     clients.push(client);
     return client;
   };
@@ -60,18 +42,20 @@ describe('device authorization on the embedded broker (FLEET_DEVICE_AUTH=on)', (
 
   it('refuses anonymous clients, unknown terminals, wrong secrets and borrowed usernames', async () => {
     const { password } = await credentials.issue('test', 'T-A');
-    await expect(connect(broker.url, 'T-A')).rejects.toThrow(/Not authorized/i);
-    await expect(connect(broker.url, 'T-NEW', 'T-NEW', password)).rejects.toThrow(/Not authorized/i);
-    await expect(connect(broker.url, 'T-A', 'T-A', `${password}x`)).rejects.toThrow(/Not authorized/i);
-    await expect(connect(broker.url, 'T-B', 'T-A', password)).rejects.toThrow(/Not authorized/i);
+    await expect(connectDevice(broker.url, 'T-A')).rejects.toThrow(/Not authorized/i);
+    await expect(connectDevice(broker.url, 'T-NEW', 'T-NEW', password)).rejects.toThrow(/Not authorized/i);
+    await expect(connectDevice(broker.url, 'T-A', 'T-A', `${password}x`)).rejects.toThrow(/Not authorized/i);
+    await expect(connectDevice(broker.url, 'T-B', 'T-A', password)).rejects.toThrow(/Not authorized/i);
     await expect(open(broker.url, 'T-A', 'T-A', password)).resolves.toBeDefined();
   });
 
   it('stops accepting the old secret the moment it is rotated', async () => {
     const old = await credentials.issue('test', 'T-ROT');
-    (await connect(broker.url, 'T-ROT', 'T-ROT', old.password)).end(true);
+    (await connectDevice(broker.url, 'T-ROT', 'T-ROT', old.password)).end(true);
     const fresh = await credentials.issue('test', 'T-ROT');
-    await expect(connect(broker.url, 'T-ROT', 'T-ROT', old.password)).rejects.toThrow(/Not authorized/i);
+    await expect(connectDevice(broker.url, 'T-ROT', 'T-ROT', old.password)).rejects.toThrow(
+      /Not authorized/i,
+    );
     await expect(open(broker.url, 'T-ROT', 'T-ROT', fresh.password)).resolves.toBeDefined();
   });
 
@@ -84,7 +68,7 @@ describe('device authorization on the embedded broker (FLEET_DEVICE_AUTH=on)', (
     const received: string[] = [];
     reader.on('message', (topic) => received.push(topic));
 
-    const terminal = await connect(broker.url, 'T-PUB-A', 'T-PUB-A', a.password);
+    const terminal = await connectDevice(broker.url, 'T-PUB-A', 'T-PUB-A', a.password);
     const closed = new Promise<void>((resolve) => terminal.once('close', () => resolve()));
     await terminal.publishAsync('fleet/v1/T-PUB-B/heartbeat', '{"forged":true}', { qos: 0 });
     await closed; // the broker drops a client that publishes where it may not

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import mqtt, { type MqttClient } from 'mqtt';
+import type { MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../storage/testing/test-database';
 import { type AuthTestApp, createAuthTestApp } from '../testing/auth-test-app';
@@ -13,24 +13,7 @@ import {
 import { DeviceCredentialsService } from './device-credentials.service';
 import { IngestCredentials } from './ingest-credentials';
 import { MosquittoAuthFiles } from './mosquitto-auth-files';
-
-function connect(url: string, clientId: string, username?: string, password?: string): Promise<MqttClient> {
-  const client = mqtt.connect(url, {
-    clientId,
-    username,
-    password,
-    reconnectPeriod: 0,
-    protocolVersion: 4,
-    connectTimeout: 5000,
-  });
-  return new Promise((resolve, reject) => {
-    client.once('connect', () => resolve(client));
-    client.once('error', (error) => {
-      client.end(true);
-      reject(error);
-    });
-  });
-}
+import { connectDevice } from '../testing/connect-device';
 
 describe('MosquittoAuthFiles against a real Mosquitto', () => {
   const run = mosquittoAvailableOrSkip();
@@ -42,7 +25,7 @@ describe('MosquittoAuthFiles against a real Mosquitto', () => {
   const secrets: Record<string, string> = {};
   const clients: MqttClient[] = [];
   const open = async (...args: Parameters<typeof connect>) => {
-    const client = await connect(...args);
+    const client = await connectDevice(...args);
     clients.push(client);
     return client;
   };
@@ -76,8 +59,8 @@ describe('MosquittoAuthFiles against a real Mosquitto', () => {
 
   it('refuses anonymous and wrong secrets, accepts the right one', async (ctx) => {
     if (!run) return ctx.skip();
-    await expect(connect(broker.url, 'T-M1')).rejects.toThrow(/Not authorized/i);
-    await expect(connect(broker.url, 'T-M1', 'T-M1', 'wrong')).rejects.toThrow(/Not authorized/i);
+    await expect(connectDevice(broker.url, 'T-M1')).rejects.toThrow(/Not authorized/i);
+    await expect(connectDevice(broker.url, 'T-M1', 'T-M1', 'wrong')).rejects.toThrow(/Not authorized/i);
     await expect(open(broker.url, 'T-M1', 'T-M1', secrets['T-M1'])).resolves.toBeDefined();
   });
 
@@ -120,7 +103,7 @@ describe('MosquittoAuthFiles against a real Mosquitto', () => {
     // SIGHUP is asynchronous; the new secret connecting proves the reload happened.
     await expect
       .poll(() =>
-        connect(broker.url, 'T-M2b', 'T-M2', rotated.password)
+        connectDevice(broker.url, 'T-M2b', 'T-M2', rotated.password)
           .then((c) => c.endAsync(true))
           .then(
             () => true,
@@ -128,6 +111,8 @@ describe('MosquittoAuthFiles against a real Mosquitto', () => {
           ),
       )
       .toBe(true);
-    await expect(connect(broker.url, 'T-M2c', 'T-M2', secrets['T-M2'])).rejects.toThrow(/Not authorized/i);
+    await expect(connectDevice(broker.url, 'T-M2c', 'T-M2', secrets['T-M2'])).rejects.toThrow(
+      /Not authorized/i,
+    );
   });
 });
