@@ -16,7 +16,7 @@ describe('device authorization on the embedded broker (FLEET_DEVICE_AUTH=on)', (
   let credentials: DeviceCredentialsService;
   let ingest: IngestCredentials;
   const clients: MqttClient[] = [];
-  const open = async (...args: Parameters<typeof connect>) => {
+  const open = async (...args: Parameters<typeof connectDevice>) => {
     const client = await connectDevice(...args);
     clients.push(client);
     return client;

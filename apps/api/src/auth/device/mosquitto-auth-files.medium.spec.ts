@@ -24,7 +24,7 @@ describe('MosquittoAuthFiles against a real Mosquitto', () => {
   let ingest: IngestCredentials;
   const secrets: Record<string, string> = {};
   const clients: MqttClient[] = [];
-  const open = async (...args: Parameters<typeof connect>) => {
+  const open = async (...args: Parameters<typeof connectDevice>) => {
     const client = await connectDevice(...args);
     clients.push(client);
     return client;
