@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type {
-  CauseView,
   ImportTerminal,
   ListTerminalsQuery,
   TerminalListView,
@@ -35,27 +34,8 @@ export class TerminalsService {
   }
 }
 
+/** The API's view: the stored state without the fields only the platform reads. */
 function toView(state: TerminalState): TerminalStateView {
-  return {
-    terminalId: state.terminalId,
-    registered: state.registered,
-    merchantId: state.merchantId,
-    merchantName: state.merchantName,
-    merchantPhone: state.merchantPhone,
-    region: state.region,
-    lat: state.lat,
-    lon: state.lon,
-    model: state.model,
-    comm: state.comm,
-    online: state.online,
-    onlineReason: state.onlineReason,
-    lastSeenAt: state.lastSeenAt,
-    lastReceivedAt: state.lastReceivedAt,
-    signal: state.signal,
-    sim: state.sim,
-    paper: state.paper,
-    heartbeat: state.heartbeat,
-    riskScore: state.riskScore,
-    causes: state.causes as CauseView[],
-  };
+  const { accountManager: _accountManager, txn: _txn, riskUpdatedAt: _riskUpdatedAt, ...view } = state;
+  return view;
 }

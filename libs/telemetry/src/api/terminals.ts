@@ -49,6 +49,7 @@ export interface CauseView {
 /** `GET /terminals/{terminalId}`: the terminal's latest state. */
 export interface TerminalStateView {
   terminalId: string;
+  /** False while the terminal has published but was never imported. */
   registered: boolean;
   merchantId: string | null;
   merchantName: string | null;
@@ -59,9 +60,13 @@ export interface TerminalStateView {
   model: string | null;
   comm: string | null;
   online: boolean | null;
+  /** `lost` (Last Will) or `shutdown` (clean power-off) while offline by status. */
   onlineReason: string | null;
+  /** ISO time of the newest device ts over all traffic. */
   lastSeenAt: string | null;
+  /** ISO platform time of the newest message. */
   lastReceivedAt: string | null;
+  /** Newest payload per channel, camelCase as on the wire, `ts` as ISO text. */
   signal: Record<string, unknown> | null;
   sim: Record<string, unknown> | null;
   paper: Record<string, unknown> | null;

@@ -1,33 +1,11 @@
-/** A terminal as the API shows it: registry fields plus its latest telemetry state. */
-export interface TerminalState {
-  terminalId: string;
-  /** False while the terminal has published but was never imported. */
-  registered: boolean;
-  merchantId: string | null;
-  merchantName: string | null;
-  region: string | null;
-  lat: number | null;
-  lon: number | null;
-  model: string | null;
-  comm: string | null;
-  accountManager: string | null;
-  merchantPhone: string | null;
+import type { CauseView, TerminalStateView } from '@fleet/telemetry/api/terminals';
+
+/** A terminal as the API shows it (TerminalStateView), plus fields only the platform reads. */
+export interface TerminalState extends TerminalStateView {
   /** False until the terminal has been heard from, and after a Last Will or clean shutdown. */
   online: boolean;
-  /** `lost` (Last Will) or `shutdown` (clean power-off) while offline by status. */
-  onlineReason: string | null;
-  /** ISO time of the newest device ts over all traffic. */
-  lastSeenAt: string | null;
-  /** ISO platform time of the newest message. */
-  lastReceivedAt: string | null;
-  /** Newest payload per channel, camelCase as on the wire, `ts` as ISO text. */
-  signal: Record<string, unknown> | null;
-  sim: Record<string, unknown> | null;
-  paper: Record<string, unknown> | null;
-  heartbeat: Record<string, unknown> | null;
+  accountManager: string | null;
   txn: Record<string, unknown> | null;
-  riskScore: number;
-  causes: unknown[];
   riskUpdatedAt: string | null;
 }
 
@@ -83,7 +61,8 @@ export function toTerminalState(row: TerminalStateRow): TerminalState {
     heartbeat: row.heartbeat,
     txn: row.txn,
     riskScore: row.risk_score ?? 0,
-    causes: row.causes ?? [],
+    // Written by the risk engine in the API's cause shape.
+    causes: (row.causes ?? []) as CauseView[],
     riskUpdatedAt: toIso(row.risk_updated_at),
   };
 }
