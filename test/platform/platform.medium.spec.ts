@@ -2,6 +2,7 @@ import mqtt from 'mqtt';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AtRiskItem } from '@fleet/telemetry/api/risk';
+import { decodeFleetMap } from '@fleet/telemetry/api/fleet-map-codec';
 import type { TerminalChange } from '@fleet/telemetry/live/events';
 import { bootPlatform, eventually, type TestPlatform } from './boot-platform';
 
@@ -105,10 +106,10 @@ describe('the platform end to end: MQTT in, HTTP and socket out', () => {
     const summary = await p.call('GET', '/fleet/summary');
     expect(summary.body.total).toBeGreaterThanOrEqual(2);
     expect(summary.body.ingest.stored).toBeGreaterThan(0);
-    const map = await p.call('GET', '/fleet/map');
-    const i = map.body.ids.indexOf('PLT-NEW-1');
+    const map = decodeFleetMap((await p.call('GET', '/fleet/map')).body);
+    const i = map.ids.indexOf('PLT-NEW-1');
     expect(i).toBeGreaterThanOrEqual(0);
-    expect([map.body.lat[i], map.body.lon[i], map.body.region[i]]).toEqual([31.2, 121.5, 'Shanghai']);
+    expect([map.lat[i], map.lon[i], map.region[i]]).toEqual([31.2, 121.5, 'Shanghai']);
   });
 
   it('sends security headers, compresses large answers, refuses oversized bodies and foreign origins', async () => {

@@ -1,11 +1,14 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { FleetMapView, FleetSummaryView } from '@fleet/telemetry/api/fleet';
+import { Controller, Get, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { FleetSummaryView } from '@fleet/telemetry/api/fleet';
 import type { CauseCode } from '@fleet/telemetry/causes';
+import { sendPreparedJson } from '../common/http/send-json';
 import { CurrentScope } from '../auth/guard/current-user.decorator';
 import type { Scope } from '../auth/scope/scope';
 import { IngestStatsService } from '../metrics/ingest-stats.service';
 import { FleetRepository } from '../storage/repositories/fleet.repository';
+import { FleetMapSnapshot } from './fleet-map-snapshot';
 
 /** The overview's numbers and the map's points, within the caller's scope. */
 @ApiTags('fleet')
@@ -15,6 +18,7 @@ export class FleetController {
   constructor(
     private readonly fleet: FleetRepository,
     private readonly ingest: IngestStatsService,
+    private readonly snapshot: FleetMapSnapshot,
   ) {}
 
   @Get('summary')
@@ -33,8 +37,10 @@ export class FleetController {
     };
   }
 
+  /** Every visible terminal as compact columns (FleetMapPayload), from the in-memory snapshot. */
   @Get('map')
-  map(@CurrentScope() scope: Scope): Promise<FleetMapView> {
-    return this.fleet.map(scope);
+  @ApiOkResponse({ description: 'FleetMapPayload: columns, coordinates in 1e-5 degree, dictionary-coded strings' })
+  async map(@CurrentScope() scope: Scope, @Req() request: Request, @Res() response: Response): Promise<void> {
+    await sendPreparedJson(request, response, await this.snapshot.body(scope));
   }
 }

@@ -23,28 +23,27 @@ import { IngestService } from '../ingest/ingest.service';
 import { IngestStatsService } from '../metrics/ingest-stats.service';
 import { RiskService, type RiskChangeEvent } from '../risk/risk.service';
 import { LiveRepository, type TerminalChangeRow } from '../storage/repositories/live.repository';
-import { ChangeBuffer } from './change-buffer';
 import { ALL_ROOM, roomsForPlace, roomsForScope, terminalRoom } from './socket-rooms';
+import { TerminalChangeFeed } from './terminal-change-feed';
 
 type Emits = ServerToClientEvents & ServerToFollowerEvents;
 type SocketData = { scope?: Scope; username?: string; ready?: Promise<boolean> };
 type LiveSocket = Socket<ClientToServerEvents, Emits, Record<string, never>, SocketData>;
 
-/** Pushes are batched: a state change reaches an open page within about this long. */
-export const PUSH_INTERVAL_MS = 300;
 const STATS_INTERVAL_MS = 2000;
 
 /**
  * The dashboard's live channel. Authenticates every socket with its access token, puts
- * it in the rooms of its scope, and pushes batched terminal changes to those rooms.
+ * it in the rooms of its scope, and pushes batched terminal changes (TerminalChangeFeed)
+ * to those rooms.
  */
 @WebSocketGateway({ path: SOCKET_PATH, serveClient: false })
 export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap, OnModuleDestroy {
   @WebSocketServer() private server!: Server<ClientToServerEvents, Emits, Record<string, never>, SocketData>;
   private readonly logger = new Logger('LiveGateway');
-  private readonly changed = new ChangeBuffer<true>(PUSH_INTERVAL_MS, (items) => void this.pushChanges([...items.keys()]));
   private unsubscribe?: () => void;
   private unsubscribeRisk?: () => void;
+  private unsubscribeChanges?: () => void;
   private statsTimer?: NodeJS.Timeout;
 
   constructor(
@@ -53,12 +52,13 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
     private readonly stats: IngestStatsService,
     private readonly risk: RiskService,
     @Inject(LiveRepository) private readonly repository: LiveRepository,
+    private readonly feed: TerminalChangeFeed,
   ) {}
 
   onApplicationBootstrap(): void {
+    this.unsubscribeChanges = this.feed.onChanged((rows) => this.pushChanges(rows));
     this.unsubscribe = this.ingest.onCommitted((batch) => {
       for (const message of batch.messages) {
-        this.changed.add(message.terminalId, true);
         const room = terminalRoom(message.terminalId);
         if (this.server.sockets.adapter.rooms.has(room)) {
           this.server.to(room).emit('terminal.message', {
@@ -80,7 +80,7 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
   onModuleDestroy(): void {
     this.unsubscribe?.();
     this.unsubscribeRisk?.();
-    this.changed.stop();
+    this.unsubscribeChanges?.();
     clearInterval(this.statsTimer);
   }
 
@@ -157,13 +157,8 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
     }
   }
 
-  private async pushChanges(terminalIds: string[]): Promise<void> {
-    try {
-      const rows = await this.repository.changes(terminalIds);
-      for (const [room, changes] of groupByRoom(rows)) this.server.to(room).emit('terminals.changed', changes);
-    } catch (error) {
-      this.logger.error(`live push failed: ${(error as Error).message}`);
-    }
+  private pushChanges(rows: readonly TerminalChangeRow[]): void {
+    for (const [room, changes] of groupByRoom(rows)) this.server.to(room).emit('terminals.changed', changes);
   }
 }
 
@@ -174,7 +169,7 @@ function readToken(socket: LiveSocket): string | undefined {
   return header?.startsWith('Bearer ') ? header.slice(7) : undefined;
 }
 
-function groupByRoom(rows: TerminalChangeRow[]): Map<string, TerminalChange[]> {
+function groupByRoom(rows: readonly TerminalChangeRow[]): Map<string, TerminalChange[]> {
   const byRoom = new Map<string, TerminalChange[]>([[ALL_ROOM, []]]);
   for (const row of rows) {
     const change: TerminalChange = {

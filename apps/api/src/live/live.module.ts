@@ -3,6 +3,11 @@ import { IngestModule } from '../ingest/ingest.module';
 import { RiskModule } from '../risk/risk.module';
 import { LiveRepository } from '../storage/repositories/live.repository';
 import { LiveGateway } from './live.gateway';
+import { TerminalChangeFeed } from './terminal-change-feed';
 
-@Module({ imports: [IngestModule, RiskModule], providers: [LiveGateway, LiveRepository] })
+@Module({
+  imports: [IngestModule, RiskModule],
+  providers: [LiveGateway, LiveRepository, TerminalChangeFeed],
+  exports: [TerminalChangeFeed],
+})
 export class LiveModule {}

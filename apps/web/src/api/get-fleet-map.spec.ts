@@ -1,4 +1,5 @@
 import type { FleetMapView } from '@fleet/telemetry/api/fleet';
+import { encodeFleetMap } from '@fleet/telemetry/api/fleet-map-codec';
 import { describe, expect, it } from 'vitest';
 import { fleetMapSchema } from './get-fleet-map';
 
@@ -13,35 +14,45 @@ const view: FleetMapView = {
   mccMnc: ['46000', '46001'],
   merchantId: ['M1', 'M2'],
 };
+const payload = encodeFleetMap(view);
 
 const issues = (body: unknown) =>
   fleetMapSchema.safeParse(body).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
 
 describe('fleetMapSchema', () => {
-  it('accepts the columnar view as it is', () => {
-    expect(fleetMapSchema.parse(view)).toEqual(view);
-    expect(
-      fleetMapSchema.parse({
-        ...view,
-        ids: [],
-        lat: [],
-        lon: [],
-        online: [],
-        riskScore: [],
-        topCause: [],
-        region: [],
-        mccMnc: [],
-        merchantId: [],
-      }),
-    ).toBeTruthy();
+  it('decodes the wire payload into the columnar view', () => {
+    expect(fleetMapSchema.parse(payload)).toEqual(view);
+    expect(fleetMapSchema.parse(encodeFleetMap({ ...view, ...emptyColumns() })).ids).toEqual([]);
   });
 
   it('names a missing column, a column of the wrong type and a short column', () => {
-    const { merchantId: _dropped, ...missing } = view;
+    const { merchantId: _dropped, ...missing } = payload;
     expect(issues(missing)).toEqual(['merchantId: must be an array of strings']);
-    expect(issues({ ...view, lat: ['31', '32'] })).toEqual(['lat: must be an array of numbers']);
-    expect(issues({ ...view, riskScore: [5] })).toEqual([
+    const { mccMnc: _gone, ...noCarrier } = payload;
+    expect(issues(noCarrier)).toEqual([
+      'mccMnc.values: must be an array of strings',
+      'mccMnc.index: must be an array of numbers',
+    ]);
+    expect(issues({ ...payload, lat5: ['31', '32'] })).toEqual(['lat5: must be an array of numbers']);
+    expect(issues({ ...payload, riskScore: [5] })).toEqual([
       'riskScore: every column must have one entry per terminal',
+    ]);
+    expect(issues({ ...payload, region: { values: ['east'], index: [0] } })).toEqual([
+      'region.index: every column must have one entry per terminal',
     ]);
   });
 });
+
+function emptyColumns(): FleetMapView {
+  return {
+    ids: [],
+    lat: [],
+    lon: [],
+    online: [],
+    riskScore: [],
+    topCause: [],
+    region: [],
+    mccMnc: [],
+    merchantId: [],
+  };
+}

@@ -13,8 +13,8 @@ export interface FleetSummaryView {
 }
 
 /**
- * `GET /fleet/map`: every visible terminal as a point, columnar so 100k points stay
- * a few MB of JSON. Index i of each array describes the same terminal.
+ * Every visible terminal as a point, columnar: index i of each array describes the same
+ * terminal. `GET /fleet/map` sends it compacted (FleetMapPayload in fleet-map-codec.ts).
  */
 export interface FleetMapView {
   ids: string[];

@@ -1,60 +1,47 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
-import type { FleetMapView } from '@fleet/telemetry/api/fleet';
 import { scopeCondition } from '../../auth/scope/apply-scope';
 import type { Scope } from '../../auth/scope/scope';
 import { DATABASE, type Database } from '../database';
 
 const SCOPE_COLUMNS = { region: 't.region', merchantId: 't.merchant_id' };
 
+/** One terminal as the map shows it (the live feed's rows carry the same columns). */
+export interface MapRow {
+  terminal_id: string;
+  lat: number | null;
+  lon: number | null;
+  online: boolean | null;
+  risk_score: number | null;
+  top_cause: string | null;
+  region: string | null;
+  mcc_mnc: string | null;
+  merchant_id: string | null;
+}
+
 /** Fleet-wide reads for the overview and the map, always within the caller's scope. */
 @Injectable()
 export class FleetRepository {
   constructor(@Inject(DATABASE) private readonly database: Database) {}
 
-  /** Every located terminal as columns; one pass, no per-row objects on the wire. */
-  async map(scope: Scope): Promise<FleetMapView> {
-    const { rows } = await sql<{
-      terminal_id: string;
-      lat: number;
-      lon: number;
-      online: boolean | null;
-      risk_score: number | null;
-      top_cause: string | null;
-      region: string | null;
-      mcc_mnc: string | null;
-      merchant_id: string | null;
-    }>`
-      select t.terminal_id, t.lat, t.lon, l.online, l.risk_score,
-        l.causes -> 0 ->> 'code' as top_cause, t.region,
-        coalesce(l.signal ->> 'mccMnc', l.sim ->> 'mccMnc') as mcc_mnc, t.merchant_id
+  /**
+   * Every located terminal with what the map shows of it. The latest-state subquery is
+   * fenced (offset 0) so both tables are read sequentially and hashed: the planner's merge
+   * join over both primary keys took 0.8–0.9 s for 100k terminals against 0.3 s.
+   */
+  async mapRows(): Promise<MapRow[]> {
+    const { rows } = await sql<MapRow>`
+      select t.terminal_id, t.lat, t.lon, l.online, l.risk_score, l.top_cause, t.region,
+        l.mcc_mnc, t.merchant_id
       from terminals t
-      left join terminal_latest l on l.terminal_id = t.terminal_id
-      where t.lat is not null and t.lon is not null and ${scopeCondition(scope, SCOPE_COLUMNS)}
+      left join (
+        select terminal_id, online, risk_score, causes -> 0 ->> 'code' as top_cause,
+          coalesce(signal ->> 'mccMnc', sim ->> 'mccMnc') as mcc_mnc
+        from terminal_latest offset 0
+      ) l on l.terminal_id = t.terminal_id
+      where t.lat is not null and t.lon is not null
       order by t.terminal_id`.execute(this.database.db);
-    const view: FleetMapView = {
-      ids: [],
-      lat: [],
-      lon: [],
-      online: [],
-      riskScore: [],
-      topCause: [],
-      region: [],
-      mccMnc: [],
-      merchantId: [],
-    };
-    for (const r of rows) {
-      view.ids.push(r.terminal_id);
-      view.lat.push(r.lat);
-      view.lon.push(r.lon);
-      view.online.push(r.online === null ? 2 : r.online ? 1 : 0);
-      view.riskScore.push(r.risk_score ?? 0);
-      view.topCause.push(r.top_cause ?? '');
-      view.region.push(r.region ?? '');
-      view.mccMnc.push(r.mcc_mnc ?? '');
-      view.merchantId.push(r.merchant_id ?? '');
-    }
-    return view;
+    return rows;
   }
 
   /** Headline counts, and terminals at risk per cause code. */

@@ -34,9 +34,19 @@ const SCOPE_COLUMNS: ScopeColumns = { region: 't.region', merchantId: 't.merchan
 
 type Joined = DB & { t: DB['terminals'] } & { l: Nullable<DB['terminal_latest']> };
 
+export type ImportListener = (terminalIds: readonly string[]) => void;
+
 @Injectable()
 export class TerminalsRepository {
+  private readonly importListeners = new Set<ImportListener>();
+
   constructor(@Inject(DATABASE) private readonly database: Database) {}
+
+  /** Called with the ids of every committed import (places and merchants may have moved). */
+  onImported(listener: ImportListener): () => void {
+    this.importListeners.add(listener);
+    return () => this.importListeners.delete(listener);
+  }
 
   /** Upserts by terminal id and marks each registered; telemetry already stored stays. */
   async importTerminals(rows: readonly TerminalImportRow[]): Promise<number> {
@@ -78,6 +88,8 @@ export class TerminalsRepository {
           .execute();
       }
     });
+    const ids = unique.map((r) => r.terminalId);
+    for (const listener of this.importListeners) listener(ids);
     return unique.length;
   }
 
