@@ -1,4 +1,6 @@
+import { usePrefetchQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
+import { fleetMapQueryOptions } from '../api/get-fleet-map';
 import { StatusPanel } from '../components/status-panel';
 import { AtRiskPage } from '../features/at-risk/components/at-risk-page';
 import { FleetOverview } from '../features/fleet/components/fleet-overview';
@@ -23,10 +25,19 @@ const IncidentPage = lazy(() =>
 export function Page({ route, user }: { route: Route; user: SessionUser }) {
   const { t } = useI18n();
   return (
-    <Suspense fallback={<StatusPanel tone="loading" title={t('app.loadingPage')} />}>
-      <RoutePage route={route} user={user} />
-    </Suspense>
+    <>
+      {route.name === 'map' ? <PrefetchFleetMap /> : null}
+      <Suspense fallback={<StatusPanel tone="loading" title={t('app.loadingPage')} />}>
+        <RoutePage route={route} user={user} />
+      </Suspense>
+    </>
   );
+}
+
+/** The map's points start downloading with the map page's code, not after it. */
+function PrefetchFleetMap() {
+  usePrefetchQuery(fleetMapQueryOptions());
+  return null;
 }
 
 function RoutePage({ route, user }: { route: Route; user: SessionUser }) {

@@ -6,7 +6,7 @@ import {
   type ClusterItem,
   type FleetClusterIndex,
 } from './cluster-index';
-import type { ClusterRequest, ClusterResponse } from './cluster-protocol';
+import type { ClusterRequest, ClusterResponse, Viewport } from './cluster-protocol';
 import { pointState, stateRank } from './point-style';
 
 /** The chosen terminals' columns as typed arrays, with each point's state rank precomputed. */
@@ -37,34 +37,37 @@ export class ClusterClient {
   private version = 0;
   private nextRequest = 0;
   private readonly pending = new Map<number, (response: ClusterResponse) => void>();
-  private loaded: ((version: number) => void) | undefined;
+  private loaded: ((response: { version: number; items: ClusterItem[] }) => void) | undefined;
 
   constructor() {
     if (typeof Worker === 'undefined') return;
     this.worker = new Worker(new URL('./cluster.worker.ts', import.meta.url), { type: 'module' });
     this.worker.onmessage = (event: MessageEvent<ClusterResponse>) => {
       const response = event.data;
-      if (response.type === 'loaded') this.loaded?.(response.version);
+      if (response.type === 'loaded') this.loaded?.(response);
       else this.pending.get(response.requestId)?.(response);
       if (response.type !== 'loaded') this.pending.delete(response.requestId);
     };
   }
 
-  /** Resolves true once the index for this input is ready; false if a newer load replaced it. */
-  load(input: ClusterInput): Promise<boolean> {
+  /**
+   * Loads new input and resolves with the marks for `first`, the viewport on screen; resolves
+   * undefined if a newer load replaced this one meanwhile.
+   */
+  load(input: ClusterInput, first: Viewport): Promise<ClusterItem[] | undefined> {
     const version = ++this.version;
     this.pending.clear();
     if (!this.worker) {
       this.local = buildClusterIndex(input);
-      return Promise.resolve(true);
+      return Promise.resolve(clustersIn(this.local, first.bbox, first.zoom));
     }
     return new Promise((resolve) => {
-      this.loaded?.(-1);
+      this.loaded?.({ version: -1, items: [] });
       this.loaded = (done) => {
         this.loaded = undefined;
-        resolve(done === version);
+        resolve(done.version === version ? done.items : undefined);
       };
-      const message: ClusterRequest = { type: 'load', version, input };
+      const message: ClusterRequest = { type: 'load', version, input, first };
       this.worker!.postMessage(message, [
         input.indices.buffer,
         input.lon.buffer,

@@ -28,17 +28,25 @@ export type ClusterItem =
 
 export type FleetClusterIndex = Supercluster<PointProps, ClusterProps>;
 
+// Levels 3–13 only: below 3 the whole fleet is one blob anyway, above 13 a city block shows
+// its points one by one. Each level dropped saves a share of the build time for 100k points.
+export const MIN_CLUSTER_ZOOM = 3;
+export const MAX_CLUSTER_ZOOM = 13;
+
 /**
  * Clusters the chosen terminals so 100k points draw as a few hundred marks at any zoom.
- * Each cluster remembers the worst state among its members for its colour.
+ * Each cluster remembers the worst state among its members for its colour. `maxZoom` below
+ * the full depth gives a partial index, several times quicker to build, that answers
+ * correctly only up to that zoom.
  */
-export function buildClusterIndex({ indices, lon, lat, rank }: ClusterInput): FleetClusterIndex {
-  // Levels 3–13 only: below 3 the whole fleet is one blob anyway, above 13 a city block shows
-  // its points one by one. Each level dropped saves a share of the build time for 100k points.
+export function buildClusterIndex(
+  { indices, lon, lat, rank }: ClusterInput,
+  maxZoom = MAX_CLUSTER_ZOOM,
+): FleetClusterIndex {
   const index = new Supercluster<PointProps, ClusterProps>({
     radius: 48,
-    minZoom: 3,
-    maxZoom: 13,
+    minZoom: MIN_CLUSTER_ZOOM,
+    maxZoom: Math.max(MIN_CLUSTER_ZOOM, Math.min(MAX_CLUSTER_ZOOM, maxZoom)),
     map: (props) => ({ rank: props.rank }),
     reduce: (acc, props) => {
       acc.rank = Math.min(acc.rank, props.rank);

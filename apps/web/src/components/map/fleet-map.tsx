@@ -3,9 +3,10 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
 import { env } from '../../lib/env';
-import { loadCountries } from './basemap';
+import { attachBasemap } from './basemap-layer';
 import { ClusterClient, clusterInput } from './cluster-client';
 import { stateOfRank, type ClusterItem } from './cluster-index';
+import type { Viewport } from './cluster-protocol';
 import type { LatLon } from './convex-hull';
 import { POINT_COLOURS } from './point-style';
 
@@ -16,7 +17,8 @@ export interface MapArea {
 }
 
 interface FleetMapProps {
-  view: FleetMapView;
+  /** Undefined while the points load: the map and its basemap draw meanwhile. */
+  view: FleetMapView | undefined;
   /** Indices of the terminals to draw (after filters). */
   indices: ArrayLike<number>;
   areas?: readonly MapArea[];
@@ -41,9 +43,6 @@ const REGION: L.LatLngBoundsExpression = [
 ];
 
 const NO_AREAS: readonly MapArea[] = [];
-
-/** ISO 3166-1 numeric id of China in world-atlas. */
-const CHINA_ID = '156';
 
 function clusterIcon(count: number, rank: number): L.DivIcon {
   const size = count < 100 ? 30 : count < 1000 ? 38 : 46;
@@ -97,30 +96,14 @@ export function FleetMap({
     });
     map.fitBounds(CHINA);
     if (env.tileUrl) L.tileLayer(env.tileUrl, { maxZoom: 18 }).addTo(map);
-    let cancelled = false;
-    void loadCountries().then((countries) => {
-      if (cancelled) return;
-      // The map's canvas renderer (preferCanvas) draws the outlines too; China, where the fleet is, stands out.
-      L.geoJSON(countries, {
-        interactive: false,
-        style: (country) => ({
-          color: '#9aa7bb',
-          weight: 0.8,
-          fillColor: env.tileUrl ? 'transparent' : country?.id === CHINA_ID ? '#ffffff' : '#eef1f5',
-          fillOpacity: 1,
-        }),
-      })
-        .addTo(map)
-        .bringToBack();
-      element.dataset.basemap = 'ready';
-    });
+    const detachBasemap = attachBasemap(map, element);
     renderer.current = canvas;
     clusterClient.current = new ClusterClient();
     areasLayer.current = L.layerGroup().addTo(map);
     pointsLayer.current = L.layerGroup().addTo(map);
     mapRef.current = map;
     return () => {
-      cancelled = true;
+      detachBasemap();
       clusterClient.current?.terminate();
       clusterClient.current = null;
       // Pan inertia runs in the next animation frame after a drag; removing the map before it
@@ -135,25 +118,35 @@ export function FleetMap({
     const map = mapRef.current;
     const layer = pointsLayer.current;
     const clusters = clusterClient.current;
-    if (!map || !layer || !clusters) return;
+    if (!map || !layer || !clusters || !view) return;
     let latest = 0;
     let ready = false;
-    const draw = async () => {
-      if (!ready) return;
-      const request = ++latest;
+    const viewport = (): Viewport => {
       const bounds = map.getBounds();
-      const bbox: [number, number, number, number] = [
-        Math.max(-180, bounds.getWest()),
-        Math.max(-85, bounds.getSouth()),
-        Math.min(180, bounds.getEast()),
-        Math.min(85, bounds.getNorth()),
-      ];
-      const items = await clusters.clusters(bbox, Math.round(map.getZoom()));
-      // A later move or a new load has superseded this answer.
-      if (!items || request !== latest || !mapRef.current) return;
+      return {
+        bbox: [
+          Math.max(-180, bounds.getWest()),
+          Math.max(-85, bounds.getSouth()),
+          Math.min(180, bounds.getEast()),
+          Math.min(85, bounds.getNorth()),
+        ],
+        zoom: Math.round(map.getZoom()),
+      };
+    };
+    const paint = (items: readonly ClusterItem[]) => {
       layer.clearLayers();
       for (const item of items) layer.addLayer(markFor(item));
       container.current?.setAttribute('data-points', String(items.length));
+    };
+    const draw = async () => {
+      // Counted even before the index is ready, so a move during the load is noticed.
+      const request = ++latest;
+      if (!ready) return;
+      const { bbox, zoom } = viewport();
+      const items = await clusters.clusters(bbox, zoom);
+      // A later move or a new load has superseded this answer.
+      if (!items || request !== latest || !mapRef.current) return;
+      paint(items);
     };
     const markFor = (item: ClusterItem): L.Layer => {
       if (item.kind === 'cluster') {
@@ -181,9 +174,14 @@ export function FleetMap({
     };
     const onMove = () => void draw();
     map.on('moveend', onMove);
-    void clusters.load(clusterInput(view, indices)).then((current) => {
-      ready = current;
-      if (current) void draw();
+    const first = viewport();
+    const request = ++latest;
+    void clusters.load(clusterInput(view, indices), first).then((items) => {
+      if (!items || !mapRef.current) return;
+      ready = true;
+      // The first marks come with the index; if the map moved meanwhile, ask again.
+      if (request === latest) paint(items);
+      else void draw();
     });
     return () => {
       latest++;

@@ -49,22 +49,30 @@ export function MapPage({ role }: { role: Role }) {
           <StatusPanel tone="error" title={t('map.failed')}>
             <p>{map.error.message}</p>
           </StatusPanel>
-        ) : !view ? (
-          <StatusPanel tone="loading" title={t('map.loading')} />
-        ) : view.ids.length === 0 ? (
-          <StatusPanel tone="empty" title={t('map.empty')} />
         ) : !drawable ? (
           <StatusPanel tone="error" title={t('map.noCanvas')} />
         ) : (
-          <FleetMap
-            view={view}
-            indices={indices}
-            areas={areas}
-            label={t('map.label')}
-            clusterTitle={(n) => t('map.cluster', { n })}
-            onSelectTerminal={(id) => navigate(href.terminal(id))}
-            onSelectArea={(id) => navigate(href.incident(id))}
-          />
+          <>
+            {/* Mounted at once: Leaflet, the basemap and the cluster worker start while the points download. */}
+            <FleetMap
+              view={view}
+              indices={indices}
+              areas={areas}
+              label={t('map.label')}
+              clusterTitle={(n) => t('map.cluster', { n })}
+              onSelectTerminal={(id) => navigate(href.terminal(id))}
+              onSelectArea={(id) => navigate(href.incident(id))}
+            />
+            {!view || view.ids.length === 0 ? (
+              <div className="map-page__overlay">
+                {view ? (
+                  <StatusPanel tone="empty" title={t('map.empty')} />
+                ) : (
+                  <StatusPanel tone="loading" title={t('map.loading')} />
+                )}
+              </div>
+            ) : null}
+          </>
         )}
       </div>
     </div>
