@@ -27,6 +27,12 @@ export function clusterInput(view: FleetMapView, indices: ArrayLike<number>): Cl
   return input;
 }
 
+interface QueuedLoad {
+  input: ClusterInput;
+  first: Viewport;
+  resolve: (items: ClusterItem[] | undefined) => void;
+}
+
 /**
  * Clustering behind a promise API: in a Web Worker where the browser has them (building the
  * index for 100k points then costs the page nothing), else on the main thread.
@@ -38,6 +44,7 @@ export class ClusterClient {
   private nextRequest = 0;
   private readonly pending = new Map<number, (response: ClusterResponse) => void>();
   private loaded: ((response: { version: number; items: ClusterItem[] }) => void) | undefined;
+  private queued: QueuedLoad | undefined;
 
   constructor() {
     if (typeof Worker === 'undefined') return;
@@ -51,30 +58,37 @@ export class ClusterClient {
   }
 
   /**
-   * Loads new input and resolves with the marks for `first`, the viewport on screen; resolves
-   * undefined if a newer load replaced this one meanwhile.
+   * Loads new input and resolves with the marks for `first`, the viewport on screen. One load
+   * runs at a time and at most one waits (the newest; one it replaces resolves undefined):
+   * pushes arriving faster than a 100k-point build must not keep restarting it, or the map
+   * would never show anything.
    */
   load(input: ClusterInput, first: Viewport): Promise<ClusterItem[] | undefined> {
-    const version = ++this.version;
-    this.pending.clear();
     if (!this.worker) {
+      this.version += 1;
       this.local = buildClusterIndex(input);
       return Promise.resolve(clustersIn(this.local, first.bbox, first.zoom));
     }
     return new Promise((resolve) => {
-      this.loaded?.({ version: -1, items: [] });
-      this.loaded = (done) => {
-        this.loaded = undefined;
-        resolve(done.version === version ? done.items : undefined);
-      };
-      const message: ClusterRequest = { type: 'load', version, input, first };
-      this.worker!.postMessage(message, [
-        input.indices.buffer,
-        input.lon.buffer,
-        input.lat.buffer,
-        input.rank.buffer,
-      ]);
+      const load = { input, first, resolve };
+      if (this.loaded === undefined) return this.send(load);
+      this.queued?.resolve(undefined);
+      this.queued = load;
     });
+  }
+
+  private send({ input, first, resolve }: QueuedLoad): void {
+    const version = ++this.version;
+    this.pending.clear();
+    this.loaded = (done) => {
+      this.loaded = undefined;
+      resolve(done.version === version ? done.items : undefined);
+      const next = this.queued;
+      this.queued = undefined;
+      if (next) this.send(next);
+    };
+    const message: ClusterRequest = { type: 'load', version, input, first };
+    this.worker!.postMessage(message, [input.indices.buffer, input.lon.buffer, input.lat.buffer, input.rank.buffer]);
   }
 
   clusters(bbox: [number, number, number, number], zoom: number): Promise<ClusterItem[] | undefined> {
@@ -109,5 +123,6 @@ export class ClusterClient {
     this.worker?.terminate();
     this.pending.clear();
     this.loaded = undefined;
+    this.queued = undefined;
   }
 }

@@ -79,6 +79,7 @@ export function FleetMap({
   const titleOf = useRef(clusterTitle);
   titleOf.current = clusterTitle;
   const clusterClient = useRef<ClusterClient | null>(null);
+  const painted = useRef(false);
 
   useEffect(() => {
     const element = container.current;
@@ -121,6 +122,7 @@ export function FleetMap({
     if (!map || !layer || !clusters || !view) return;
     let latest = 0;
     let ready = false;
+    let disposed = false;
     const viewport = (): Viewport => {
       const bounds = map.getBounds();
       return {
@@ -137,6 +139,7 @@ export function FleetMap({
       layer.clearLayers();
       for (const item of items) layer.addLayer(markFor(item));
       container.current?.setAttribute('data-points', String(items.length));
+      painted.current = true;
     };
     const draw = async () => {
       // Counted even before the index is ready, so a move during the load is noticed.
@@ -178,12 +181,18 @@ export function FleetMap({
     const request = ++latest;
     void clusters.load(clusterInput(view, indices), first).then((items) => {
       if (!items || !mapRef.current) return;
+      // A newer view (a push) is being clustered; until it is, this one beats an empty map.
+      if (disposed) {
+        if (!painted.current) paint(items);
+        return;
+      }
       ready = true;
       // The first marks come with the index; if the map moved meanwhile, ask again.
       if (request === latest) paint(items);
       else void draw();
     });
     return () => {
+      disposed = true;
       latest++;
       map.off('moveend', onMove);
     };
