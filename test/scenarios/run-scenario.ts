@@ -39,14 +39,14 @@ export interface ScenarioResult {
  * broker, ingest, storage, RiskService) over `database`, imports the registry, publishes the
  * history through MQTT, waits until every message is ingested, sweeps, reads the at-risk list
  * as GET /terminals/at-risk would, and scores it against the labels. The engine's clock is
- * held at the end of the history, the moment the labels describe.
+ * held at `now`, the end of the history and the moment the labels describe.
  */
 export async function runScenario(
   scenario: Scenario,
   database: Database,
   log: (line: string) => void = () => undefined,
+  now = Math.floor(Date.now() / 60_000) * 60_000,
 ): Promise<ScenarioResult> {
-  const now = Math.floor(Date.now() / 60_000) * 60_000;
   const fleet = buildFleet(fleetOptions(scenario, now));
   const platform = await startRiskPlatform({ database, risk: { now: () => now, sweepIntervalMs: 60_000 } });
   try {
