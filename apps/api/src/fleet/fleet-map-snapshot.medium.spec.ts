@@ -107,6 +107,12 @@ describe.each(['embedded', 'postgres'] as const)('FleetMapSnapshot on the %s dri
       expect((await online.gzip()).length).toBeLessThan(online.json.length);
     });
 
+    it('shows an import on the very next read, without waiting for the batched feed', async () => {
+      await terminals.importTerminals([place('MAP-5', 'Chengdu', 'M5', 30.66, 104.07)]);
+      const map = await mapFor({ kind: 'all' });
+      expect(map.region[map.ids.indexOf('MAP-5')]).toBe('Chengdu');
+    });
+
     it('follows status, carrier, risk and imports through the change feed', async () => {
       await ingest(
         makeMessage('status', { terminalId: 'MAP-2', seq: 1, payload: { online: false, reason: 'lwt' } }),
@@ -118,7 +124,7 @@ describe.each(['embedded', 'postgres'] as const)('FleetMapSnapshot on the %s dri
       await terminals.importTerminals([place('MAP-1', 'Hangzhou', 'M1', 30.27, 120.15), place('MAP-4', 'Beijing', 'M4', 39.9, 116.4)]);
       await eventually(async () => {
         const map = await mapFor({ kind: 'all' });
-        expect(map.ids).toEqual(['MAP-1', 'MAP-2', 'MAP-3', 'MAP-4']);
+        expect(map.ids).toEqual(['MAP-1', 'MAP-2', 'MAP-3', 'MAP-5', 'MAP-4']);
         expect(map.online.slice(0, 2)).toEqual([1, 0]);
         expect([map.mccMnc[2], map.riskScore[2], map.topCause[2]]).toEqual(['46011', 80, 'SIM_DATA']);
         expect([map.region[0], map.lat[0]]).toEqual(['Hangzhou', 30.27]);

@@ -40,6 +40,8 @@ export class FleetMapSnapshot implements OnApplicationBootstrap, OnModuleDestroy
 
   /** The answer for this scope, serialised (and cached until the map changes). */
   async body(scope: Scope): Promise<PreparedJson> {
+    // An import just answered must show on the map read right after it.
+    await this.feed.settled();
     const columns = await this.load();
     const key = JSON.stringify(scope);
     let body = this.bodies.get(key);

@@ -12,8 +12,9 @@ export type TerminalChangeListener = (rows: readonly TerminalChangeRow[]) => voi
 
 /**
  * One read of the terminals that changed, shared by everything that follows them (socket
- * pushes, the map snapshot): ids from committed messages, risk re-assessments and imports
- * are collected for PUSH_INTERVAL_MS, then their current rows are read once.
+ * pushes, the map snapshot): ids from committed messages and risk re-assessments are
+ * collected for PUSH_INTERVAL_MS, then their current rows are read once. Imports are read
+ * at once instead: whoever imported expects the next read of the map to show them.
  */
 @Injectable()
 export class TerminalChangeFeed implements OnApplicationBootstrap, OnModuleDestroy {
@@ -21,6 +22,7 @@ export class TerminalChangeFeed implements OnApplicationBootstrap, OnModuleDestr
   private readonly buffer = new ChangeBuffer<true>(PUSH_INTERVAL_MS, (items) => void this.read([...items.keys()]));
   private readonly listeners = new Set<TerminalChangeListener>();
   private readonly unsubscribers: Array<() => void> = [];
+  private readonly immediateReads = new Set<Promise<void>>();
 
   constructor(
     private readonly ingest: IngestService,
@@ -36,7 +38,7 @@ export class TerminalChangeFeed implements OnApplicationBootstrap, OnModuleDestr
     this.unsubscribers.push(
       this.ingest.onCommitted((batch) => add(batch.messages.map((m) => m.terminalId))),
       this.risk.onChanged((event) => add([...event.changed.map((item) => item.terminalId), ...event.removed])),
-      this.terminals.onImported(add),
+      this.terminals.onImported((ids) => this.readNow(ids)),
     );
   }
 
@@ -53,6 +55,16 @@ export class TerminalChangeFeed implements OnApplicationBootstrap, OnModuleDestr
   /** The current rows of these terminals, read now (for callers that must not wait for the buffer). */
   rows(terminalIds: readonly string[]): Promise<TerminalChangeRow[]> {
     return this.repository.changes(terminalIds);
+  }
+
+  /** Resolves once every change read at once (imports) has reached the listeners. */
+  async settled(): Promise<void> {
+    await Promise.all(this.immediateReads);
+  }
+
+  private readNow(terminalIds: readonly string[]): void {
+    const reading = this.read([...terminalIds]).finally(() => this.immediateReads.delete(reading));
+    this.immediateReads.add(reading);
   }
 
   private async read(terminalIds: string[]): Promise<void> {
