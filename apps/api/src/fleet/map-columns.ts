@@ -8,6 +8,21 @@ import type { MapRow } from '../storage/repositories/fleet.repository';
 
 const onlineCode = (online: boolean | null) => (online === null ? 2 : online ? 1 : 0);
 
+/** Columns with no terminal yet, coding strings with the given dictionaries' values. */
+function emptyColumns(values: { topCause: string[]; region: string[]; mccMnc: string[] }): FleetMapPayload {
+  return {
+    ids: [],
+    lat5: [],
+    lon5: [],
+    online: [],
+    riskScore: [],
+    topCause: { values: values.topCause, index: [] },
+    region: { values: values.region, index: [] },
+    mccMnc: { values: values.mccMnc, index: [] },
+    merchantId: [],
+  };
+}
+
 /**
  * The map's terminals held in the wire format's own columns (FleetMapPayload), patched in
  * place by id: the whole fleet's answer is these arrays as they are, with no per-row work.
@@ -17,32 +32,17 @@ export class MapColumns {
   private readonly positions = new Map<string, number>();
   private readonly located: boolean[] = [];
   private hidden = 0;
-  private readonly columns: FleetMapPayload;
   private readonly dictionaries = { topCause: new Dictionary(), region: new Dictionary(), mccMnc: new Dictionary() };
-
-  constructor() {
-    const { topCause, region, mccMnc } = this.dictionaries;
-    this.columns = {
-      ids: [],
-      lat5: [],
-      lon5: [],
-      online: [],
-      riskScore: [],
-      topCause: { values: topCause.values, index: [] },
-      region: { values: region.values, index: [] },
-      mccMnc: { values: mccMnc.values, index: [] },
-      merchantId: [],
-    };
-  }
+  private readonly columns = emptyColumns({
+    topCause: this.dictionaries.topCause.values,
+    region: this.dictionaries.region.values,
+    mccMnc: this.dictionaries.mccMnc.values,
+  });
 
   static from(rows: readonly MapRow[]): MapColumns {
     const columns = new MapColumns();
     for (const row of rows) columns.upsert(row);
     return columns;
-  }
-
-  get size(): number {
-    return this.columns.ids.length - this.hidden;
   }
 
   /** Adds or updates one terminal; true when anything the map shows changed. */
@@ -98,17 +98,7 @@ export class MapColumns {
   payload(scope: Scope, allows: (scope: Scope, place: ScopedPlace) => boolean): FleetMapPayload {
     const c = this.columns;
     if (scope.kind === 'all' && this.hidden === 0) return c;
-    const out: FleetMapPayload = {
-      ids: [],
-      lat5: [],
-      lon5: [],
-      online: [],
-      riskScore: [],
-      topCause: { values: c.topCause.values, index: [] },
-      region: { values: c.region.values, index: [] },
-      mccMnc: { values: c.mccMnc.values, index: [] },
-      merchantId: [],
-    };
+    const out = emptyColumns({ topCause: c.topCause.values, region: c.region.values, mccMnc: c.mccMnc.values });
     for (let i = 0; i < c.ids.length; i++) {
       if (!this.located[i]) continue;
       const region = c.region.values[c.region.index[i]!] || null;

@@ -129,7 +129,7 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
   private async pushRisk(event: RiskChangeEvent): Promise<void> {
     try {
       const ids = [...event.changed.map((item) => item.terminalId), ...event.removed];
-      const places = new Map((await this.repository.changes(ids)).map((row) => [row.terminal_id, row]));
+      const places = new Map((await this.repository.places(ids)).map((row) => [row.terminal_id, row]));
       const byRoom = new Map<string, { upserted: AtRiskItem[]; removed: string[] }>();
       const roomsOf = (id: string) => {
         const place = places.get(id);

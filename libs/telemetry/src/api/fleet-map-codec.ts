@@ -28,7 +28,7 @@ export interface DictionaryColumn {
   index: number[];
 }
 
-export const COORDINATE_SCALE = 1e5;
+const COORDINATE_SCALE = 1e5;
 
 export const FLEET_MAP_DICTIONARY_COLUMNS = ['topCause', 'region', 'mccMnc'] as const;
 export const FLEET_MAP_NUMBER_COLUMNS = ['lat5', 'lon5', 'online', 'riskScore'] as const;

@@ -19,6 +19,15 @@ export interface MapRow {
   merchant_id: string | null;
 }
 
+/**
+ * What the map (and a terminal change) shows of terminal_latest, one row per terminal: the
+ * top cause and the carrier, from the signal reading or else the SIM's.
+ */
+export const LATEST_MAP_FIELDS = sql`
+  select terminal_id, online, last_seen_at, risk_score, causes -> 0 ->> 'code' as top_cause,
+    coalesce(signal ->> 'mccMnc', sim ->> 'mccMnc') as mcc_mnc
+  from terminal_latest`;
+
 /** Fleet-wide reads for the overview and the map, always within the caller's scope. */
 @Injectable()
 export class FleetRepository {
@@ -34,11 +43,7 @@ export class FleetRepository {
       select t.terminal_id, t.lat, t.lon, l.online, l.risk_score, l.top_cause, t.region,
         l.mcc_mnc, t.merchant_id
       from terminals t
-      left join (
-        select terminal_id, online, risk_score, causes -> 0 ->> 'code' as top_cause,
-          coalesce(signal ->> 'mccMnc', sim ->> 'mccMnc') as mcc_mnc
-        from terminal_latest offset 0
-      ) l on l.terminal_id = t.terminal_id
+      left join (${LATEST_MAP_FIELDS} offset 0) l on l.terminal_id = t.terminal_id
       where t.lat is not null and t.lon is not null
       order by t.terminal_id`.execute(this.database.db);
     return rows;

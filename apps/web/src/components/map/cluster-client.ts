@@ -65,7 +65,6 @@ export class ClusterClient {
    */
   load(input: ClusterInput, first: Viewport): Promise<ClusterItem[] | undefined> {
     if (!this.worker) {
-      this.version += 1;
       this.local = buildClusterIndex(input);
       return Promise.resolve(clustersIn(this.local, first.bbox, first.zoom));
     }

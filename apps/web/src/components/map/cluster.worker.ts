@@ -29,13 +29,12 @@ self.onmessage = (event: MessageEvent<ClusterRequest>) => {
   switch (request.type) {
     case 'load': {
       version = request.version;
-      const zoom = request.first.zoom;
-      const partial = zoom < MAX_CLUSTER_ZOOM;
-      index = partial ? undefined : buildClusterIndex(request.input);
-      pendingInput = partial ? request.input : undefined;
-      const first = partial ? buildClusterIndex(request.input, zoom) : index!;
-      reply({ type: 'loaded', version, items: clustersIn(first, request.first.bbox, zoom) });
-      if (partial) setTimeout(fullIndex, 0);
+      index = undefined;
+      pendingInput = request.input;
+      const { bbox, zoom } = request.first;
+      const first = zoom < MAX_CLUSTER_ZOOM ? buildClusterIndex(request.input, zoom) : fullIndex()!;
+      reply({ type: 'loaded', version, items: clustersIn(first, bbox, zoom) });
+      setTimeout(fullIndex, 0);
       return;
     }
     case 'clusters': {
