@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { Public } from '../auth/guard/public.decorator';
 import { BROKER_ENDPOINT, type BrokerEndpoint } from '../broker/broker-endpoint';
 import { DemoFleetService } from '../demo/demo-fleet.service';
+import { redactBrokerUrl } from '../ingest/broker-address';
 import { IngestService } from '../ingest/ingest.service';
 import { IngestStatsService } from '../metrics/ingest-stats.service';
 import { DATABASE, type Database } from '../storage/database';
@@ -35,14 +36,9 @@ export class HealthController {
     return {
       status: ok ? 'ok' : 'degraded',
       database: { reachable: databaseOk, mode: this.database.mode, driver: this.database.driver },
-      broker: { reachable: brokerOk, embedded: this.broker.embedded, url: redact(this.broker.url) },
+      broker: { reachable: brokerOk, embedded: this.broker.embedded, url: redactBrokerUrl(this.broker.url) },
       ingest: this.stats.snapshot(),
       ...(this.demo ? { demo: this.demo.status() } : {}),
     };
   }
-}
-
-/** Hides a password in a broker URL. */
-function redact(url: string): string {
-  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 }

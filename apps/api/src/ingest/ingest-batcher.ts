@@ -35,8 +35,14 @@ export interface IngestBatcherHooks {
   storeFailed?(error: unknown, attempt: number): void;
   /** true: stop reading input; false: resume. */
   backpressure?(on: boolean): void;
-  depthChanged?(depth: number): void;
+  /** `backpressured`: whether backpressure is on after the change. */
+  depthChanged?(depth: number, backpressured: boolean): void;
 }
+
+const DEFAULT_CONCURRENT_COMMITS = 4;
+
+const byTerminal = (a: TelemetryMessage, b: TelemetryMessage) =>
+  a.terminalId < b.terminalId ? -1 : a.terminalId > b.terminalId ? 1 : 0;
 
 /**
  * Group commit for the ingestor: collects items, commits one batch at a time through
@@ -44,11 +50,6 @@ export interface IngestBatcherHooks {
  * A failing store keeps the batch and retries with backoff (nothing lost, nothing acked
  * early) while input is buffered up to bufferLimit, then backpressure.
  */
-const DEFAULT_CONCURRENT_COMMITS = 4;
-
-const byTerminal = (a: TelemetryMessage, b: TelemetryMessage) =>
-  a.terminalId < b.terminalId ? -1 : a.terminalId > b.terminalId ? 1 : 0;
-
 export class IngestBatcher {
   private pending: IngestItem[] = [];
   private oldestPendingAt = 0;
@@ -78,7 +79,7 @@ export class IngestBatcher {
     if (this.pending.length === 0) this.oldestPendingAt = performance.now();
     this.pending.push(item);
     if (!this.backpressured && this.depth >= this.options.bufferLimit) this.setBackpressure(true);
-    this.hooks.depthChanged?.(this.depth);
+    this.hooks.depthChanged?.(this.depth, this.backpressured);
     if (!this.slotFree()) return;
     if (this.pending.length >= this.options.batchSize) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), this.options.flushMs);
@@ -135,7 +136,7 @@ export class IngestBatcher {
     if (result === null) return;
     for (const item of batch) item.ack();
     if (this.backpressured && this.depth <= this.options.bufferLimit / 2) this.setBackpressure(false);
-    this.hooks.depthChanged?.(this.depth);
+    this.hooks.depthChanged?.(this.depth, this.backpressured);
     this.scheduleNext();
   }
 

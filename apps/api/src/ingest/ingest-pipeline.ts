@@ -17,12 +17,12 @@ export interface InputFlow {
   resume(): void;
 }
 
+export type CommitListener = (batch: CommittedBatch) => void;
+
 /**
  * validate → batch → store → ack, for every received message. A message that fails
  * validation becomes a dead letter in the same batch, so it is acked only once stored too.
  */
-export type CommitListener = (batch: CommittedBatch) => void;
-
 export class IngestPipeline {
   readonly batcher: IngestBatcher;
   private readonly commitListeners = new Set<CommitListener>();
@@ -35,7 +35,6 @@ export class IngestPipeline {
     input: InputFlow,
     onStoreError: (error: unknown, attempt: number) => void = () => undefined,
   ) {
-    let backpressured = false;
     this.batcher = new IngestBatcher(store, options, {
       committed: (batch) => {
         const size = batch.messages.length + batch.deadLetters.length;
@@ -47,11 +46,10 @@ export class IngestPipeline {
         onStoreError(error, attempt);
       },
       backpressure: (on) => {
-        backpressured = on;
         if (on) input.pause();
         else input.resume();
       },
-      depthChanged: (depth) => metrics.bufferDepth(depth, backpressured),
+      depthChanged: (depth, backpressured) => metrics.bufferDepth(depth, backpressured),
     });
   }
 

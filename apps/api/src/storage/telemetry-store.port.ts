@@ -6,7 +6,7 @@ export interface DeadLetter {
   topic: string;
   /** Raw payload as text, truncated to a few KiB. */
   payload: string;
-  reason: RejectReason | 'unauthorized_topic';
+  reason: RejectReason;
   detail: string;
   terminalId?: string;
   receivedAt: number;
