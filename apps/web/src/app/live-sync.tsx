@@ -6,6 +6,8 @@ import { fleetMapQueryKey } from '../api/get-fleet-map';
 import { atRiskQueryKey } from '../features/at-risk/api/get-at-risk';
 import { applyRiskChange } from '../features/at-risk/components/queue-filter';
 import { fleetSummaryQueryKey } from '../features/fleet/api/get-fleet-summary';
+import { allTerminalsQueryKey } from '../features/fleet/api/get-terminals';
+import { isTerminalStateOf } from '../features/terminal/api/get-terminal';
 import { closeLiveSocket, openLiveSocket } from '../lib/live/live-socket';
 import { useLiveEvent } from '../lib/live/use-live-event';
 import { patchFleetMap } from './patch-fleet-map';
@@ -22,7 +24,7 @@ export function LiveSync() {
   const refresh = useMemo(
     () => ({
       summary: throttledInvalidate(client, fleetSummaryQueryKey, SUMMARY_REFRESH_MS),
-      terminals: throttledInvalidate(client, ['fleet', 'terminals'], SUMMARY_REFRESH_MS),
+      terminals: throttledInvalidate(client, allTerminalsQueryKey, SUMMARY_REFRESH_MS),
       atRisk: throttledInvalidate(client, atRiskQueryKey, SUMMARY_REFRESH_MS),
     }),
     [client],
@@ -42,8 +44,8 @@ export function LiveSync() {
     client.setQueryData<FleetMapView>(fleetMapQueryKey, (view) =>
       view ? patchFleetMap(view, changes) : view,
     );
-    for (const change of changes)
-      void client.invalidateQueries({ queryKey: ['terminal', change.terminalId, 'state'] });
+    const changed = new Set(changes.map((change) => change.terminalId));
+    void client.invalidateQueries({ predicate: ({ queryKey }) => isTerminalStateOf(changed, queryKey) });
     refresh.summary.trigger();
     refresh.terminals.trigger();
     refresh.atRisk.trigger();

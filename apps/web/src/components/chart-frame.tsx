@@ -50,3 +50,8 @@ export function timeTick(locale: string, spanMs: number): (value: number) => str
         : { day: 'numeric', month: 'short' };
   return (value) => new Date(value).toLocaleString(locale, format);
 }
+
+/** Tooltip heading for an epoch-ms x value: the full local date and time. */
+export function timeLabel(locale: string): (value: unknown) => string {
+  return (value) => new Date(Number(value)).toLocaleString(locale);
+}

@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { configure, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
+import type { Role } from '../lib/auth/session-schema';
 import { I18nProvider } from '../lib/i18n/i18n-provider';
 
 // CI machines run several suites on two cores; a busy jsdom needs more than the 1 s default.
@@ -20,10 +21,8 @@ export function renderUi(ui: ReactNode): QueryClient {
   return client;
 }
 
-export type TestRole = 'admin' | 'support' | 'technician' | 'account_manager';
-
 /** The body of a successful `POST /auth/login` or `/auth/refresh`. */
-export function sessionAnswer(role: TestRole = 'support', n = 1) {
+export function sessionAnswer(role: Role = 'support', n = 1) {
   return {
     accessToken: `access-${n}`,
     refreshToken: `refresh-${n}`,

@@ -57,12 +57,10 @@ export function endSession(reason?: string): void {
   setState(reason ? { status: 'signed-out', reason } : { status: 'signed-out' });
 }
 
-async function postSession(path: string, body: unknown): Promise<Response> {
-  return fetch(`${env.apiBase}${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify(body),
-  });
+async function postSession(path: string, body: unknown, bearer?: string): Promise<Response> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
+  if (bearer) headers.Authorization = `Bearer ${bearer}`;
+  return fetch(`${env.apiBase}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
 }
 
 /** Signs in; resolves to an error message for the form, or undefined on success. */
@@ -121,9 +119,5 @@ export async function signOut(): Promise<void> {
   endSession();
   if (!token) return;
   // Best effort: the local session is gone either way.
-  await fetch(`${env.apiBase}/auth/logout`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-    body: JSON.stringify(refreshToken ? { refreshToken } : {}),
-  }).catch(() => undefined);
+  await postSession('/auth/logout', refreshToken ? { refreshToken } : {}, token).catch(() => undefined);
 }

@@ -13,8 +13,3 @@ export function translate(language: Language, key: MessageKey, vars?: Vars): str
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
-
-/** For keys built from server codes (cause codes, roles): falls back to the code itself. */
-export function isMessageKey(key: string): key is MessageKey {
-  return key in en;
-}

@@ -20,6 +20,7 @@ export function AtRiskPage({ role }: { role: Role }) {
   const items = queue.data?.items;
   const counts = useMemo(() => countByCause(items ?? []), [items]);
   const shown = useMemo(() => filterByCauses(items ?? [], selected), [items, selected]);
+  const canContact = can(role, 'markContacted');
 
   const toggle = (code: CauseCode) =>
     setSelected((current) => {
@@ -61,12 +62,7 @@ export function AtRiskPage({ role }: { role: Role }) {
           ) : (
             <ol className="risk-list" aria-label={t('nav.atRisk')}>
               {shown.map((item) => (
-                <AtRiskCard
-                  key={item.terminalId}
-                  item={item}
-                  canContact={can(role, 'markContacted')}
-                  now={now}
-                />
+                <AtRiskCard key={item.terminalId} item={item} canContact={canContact} now={now} />
               ))}
             </ol>
           )}

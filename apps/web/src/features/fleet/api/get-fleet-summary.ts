@@ -7,6 +7,14 @@ import { FLEET_REFRESH_MS } from './refresh';
 
 const count = z.number().int().nonnegative();
 
+/** Ingest pipeline counters; `GET /health` reports the same block. */
+export const ingestCountersSchema = z.object({
+  received: count,
+  stored: count,
+  rejected: count,
+  bufferDepth: count,
+});
+
 export const fleetSummarySchema = z.object({
   total: count,
   online: count,
@@ -15,7 +23,7 @@ export const fleetSummarySchema = z.object({
   atRisk: count,
   atRiskByCause: z.partialRecord(z.enum(CAUSE_CODES), count),
   openIncidents: count,
-  ingest: z.object({ received: count, stored: count, rejected: count, bufferDepth: count }),
+  ingest: ingestCountersSchema,
 });
 
 export function getFleetSummary(signal?: AbortSignal): Promise<FleetSummaryView> {

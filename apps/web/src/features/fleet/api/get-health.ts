@@ -2,16 +2,15 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 
 import { apiGet } from '../../../lib/api-client';
+import { ingestCountersSchema } from './get-fleet-summary';
 import { FLEET_REFRESH_MS } from './refresh';
-
-const count = z.number().int().nonnegative();
 
 export const healthSchema = z.object({
   status: z.string(),
   database: z.object({ mode: z.string(), driver: z.string() }),
   // The broker block differs between the embedded and an external broker; shown as-is.
   broker: z.record(z.string(), z.unknown()).optional(),
-  ingest: z.object({ received: count, stored: count, rejected: count, bufferDepth: count }).optional(),
+  ingest: ingestCountersSchema.optional(),
 });
 export type Health = z.infer<typeof healthSchema>;
 

@@ -40,7 +40,10 @@ export function getTerminals(
   return apiGet(`/terminals?${query.toString()}`, terminalPageSchema, { signal });
 }
 
-export const terminalsQueryKey = (params: TerminalPageParams) => ['fleet', 'terminals', params] as const;
+/** Every page of the list, e.g. to refetch whatever page is on screen. */
+export const allTerminalsQueryKey = ['fleet', 'terminals'] as const;
+
+export const terminalsQueryKey = (params: TerminalPageParams) => [...allTerminalsQueryKey, params] as const;
 
 export function terminalsQueryOptions(params: TerminalPageParams) {
   return queryOptions({

@@ -6,6 +6,7 @@ import { convexHull, type LatLon } from '../../../components/map/convex-hull';
 import { FleetMap } from '../../../components/map/fleet-map';
 import { StatusPanel } from '../../../components/status-panel';
 import { formatCount, formatDateTime } from '../../../lib/format';
+import { indexById } from '../../../lib/index-by-id';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
 import { href } from '../../../lib/router/routes';
 import { navigate } from '../../../lib/router/use-route';
@@ -22,10 +23,14 @@ export function IncidentPage({ incidentId }: { incidentId: string }) {
   const view = map.data;
   const memberIndices = useMemo(() => {
     if (!view || !members) return new Uint32Array(0);
-    const wanted = new Set(members);
-    const found: number[] = [];
-    view.ids.forEach((id, i) => wanted.has(id) && found.push(i));
-    return Uint32Array.from(found);
+    // Look the few members up instead of scanning the whole fleet on every live patch.
+    const byId = indexById(view.ids);
+    const found = new Set<number>();
+    for (const id of members) {
+      const i = byId.get(id);
+      if (i !== undefined) found.add(i);
+    }
+    return Uint32Array.from(found).sort();
   }, [view, members]);
   const areas = useMemo(() => {
     if (!view || !incident.data || memberIndices.length === 0) return [];

@@ -74,17 +74,21 @@ describe('IncidentsPage', () => {
 describe('IncidentPage', () => {
   it('shows the incident, its action and its member terminals', async () => {
     server.answer('/api/v1/incidents/inc-1', 200, { ...open, memberIds: ['T-1', 'T-2'] });
-    server.answer('/api/v1/fleet/map', 200, encodeFleetMap({
-      ids: ['T-1', 'T-2'],
-      lat: [31, 31.1],
-      lon: [121, 121.1],
-      online: [0, 0],
-      riskScore: [80, 80],
-      topCause: ['CARRIER_OUTAGE', 'CARRIER_OUTAGE'],
-      region: ['east', 'east'],
-      mccMnc: ['46001', '46001'],
-      merchantId: ['M1', 'M2'],
-    }));
+    server.answer(
+      '/api/v1/fleet/map',
+      200,
+      encodeFleetMap({
+        ids: ['T-1', 'T-2'],
+        lat: [31, 31.1],
+        lon: [121, 121.1],
+        online: [0, 0],
+        riskScore: [80, 80],
+        topCause: ['CARRIER_OUTAGE', 'CARRIER_OUTAGE'],
+        region: ['east', 'east'],
+        mccMnc: ['46001', '46001'],
+        merchantId: ['M1', 'M2'],
+      }),
+    );
     renderUi(<IncidentPage incidentId="inc-1" />);
     expect(await screen.findByRole('heading', { name: 'Carrier outage 46001' })).toBeTruthy();
     expect(screen.getByText('No per-device dispatch; track the incident')).toBeTruthy();

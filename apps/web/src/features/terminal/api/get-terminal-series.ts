@@ -3,12 +3,12 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { z } from 'zod';
 import { apiGet } from '../../../lib/api-client';
 
-export const SERIES_RANGES: readonly SeriesRange[] = ['24h', '7d', '30d'];
+export const SERIES_RANGES = ['24h', '7d', '30d'] as const satisfies readonly SeriesRange[];
 
 const n = z.number().nullable();
 export const terminalSeriesSchema = z.object({
   terminalId: z.string(),
-  range: z.enum(['24h', '7d', '30d']),
+  range: z.enum(SERIES_RANGES),
   bucketSeconds: z.number().positive(),
   from: z.string(),
   to: z.string(),

@@ -1,5 +1,5 @@
 import { CAUSE_CODES } from '@fleet/telemetry/causes';
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, type QueryKey } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiGet } from '../../../lib/api-client';
 
@@ -36,6 +36,12 @@ export function getTerminal(terminalId: string, signal?: AbortSignal): Promise<T
 }
 
 export const terminalQueryKey = (terminalId: string) => ['terminal', terminalId, 'state'] as const;
+
+/** Whether `queryKey` is the cached state of one of `terminalIds`: a whole push batch in one cache pass. */
+export function isTerminalStateOf(terminalIds: ReadonlySet<string>, queryKey: QueryKey): boolean {
+  const [scope, terminalId, part] = queryKey;
+  return scope === 'terminal' && part === 'state' && terminalIds.has(terminalId as string);
+}
 
 export function terminalQueryOptions(terminalId: string) {
   return queryOptions({

@@ -1,6 +1,6 @@
 import type { TerminalSeriesView } from '@fleet/telemetry/api/fleet';
 import { CartesianGrid, Line, LineChart, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
-import { ChartFrame, timeTick } from '../../../components/chart-frame';
+import { ChartFrame, timeLabel, timeTick } from '../../../components/chart-frame';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
 import { CSQ_BANDS, pickSignalMetric, RSRP_BANDS } from './signal-bands';
 
@@ -44,7 +44,7 @@ export function SignalChart({ series }: { series: TerminalSeriesView }) {
           tickFormatter={timeTick(locale, span)}
         />
         <YAxis domain={domain} allowDataOverflow width={44} />
-        <Tooltip labelFormatter={(v) => new Date(Number(v)).toLocaleString(locale)} />
+        <Tooltip labelFormatter={timeLabel(locale)} />
         <Line
           dataKey="value"
           name={metric ? t(`chart.metric.${metric}`) : ''}

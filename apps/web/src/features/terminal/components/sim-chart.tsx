@@ -1,6 +1,6 @@
 import type { TerminalSeriesView } from '@fleet/telemetry/api/fleet';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { ChartFrame, timeTick } from '../../../components/chart-frame';
+import { ChartFrame, timeLabel, timeTick } from '../../../components/chart-frame';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
 
@@ -51,7 +51,7 @@ export function SimChart({ series }: { series: TerminalSeriesView }) {
           tickFormatter={timeTick(locale, to - from)}
         />
         <YAxis width={52} unit=" MB" domain={[0, 'auto']} />
-        <Tooltip labelFormatter={(v) => new Date(Number(v)).toLocaleString(locale)} />
+        <Tooltip labelFormatter={timeLabel(locale)} />
         <Legend />
         <Line
           data={points}

@@ -1,6 +1,6 @@
 import type { TerminalSeriesView } from '@fleet/telemetry/api/fleet';
 import { Area, Bar, CartesianGrid, ComposedChart, Legend, Tooltip, XAxis, YAxis } from 'recharts';
-import { ChartFrame, timeTick } from '../../../components/chart-frame';
+import { ChartFrame, timeLabel, timeTick } from '../../../components/chart-frame';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
 
 /** Online/offline as a step band over the range, heartbeats per bucket as bars beneath it. */
@@ -40,7 +40,7 @@ export function StatusChart({ series }: { series: TerminalSeriesView }) {
           tickFormatter={(v: number) => (v ? t('state.online') : t('state.offline'))}
         />
         <YAxis yAxisId="beats" orientation="right" width={32} allowDecimals={false} />
-        <Tooltip labelFormatter={(v) => new Date(Number(v)).toLocaleString(locale)} />
+        <Tooltip labelFormatter={timeLabel(locale)} />
         <Legend />
         <Area
           yAxisId="state"

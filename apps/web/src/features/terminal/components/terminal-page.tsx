@@ -1,6 +1,7 @@
 import type { SeriesRange } from '@fleet/telemetry/api/fleet';
 import { useState } from 'react';
 import { CauseList } from '../../../components/cause-list';
+import { OnlineBadge } from '../../../components/online-badge';
 import { RiskScore } from '../../../components/risk-score';
 import { StatusPanel } from '../../../components/status-panel';
 import { can } from '../../../lib/auth/permissions';
@@ -34,18 +35,14 @@ export function TerminalPage({ terminalId, role }: { terminalId: string; role: R
     );
   }
   const state = terminal.data;
-  const online = state.online === null ? 'unknown' : state.online ? 'online' : 'offline';
   return (
     <div className="page">
       <header className="page__header">
         <RiskScore score={state.riskScore} />
         <h1 className="page-title table__mono">{state.terminalId}</h1>
-        <span
-          className={`badge ${online === 'online' ? 'badge--good' : online === 'offline' ? 'badge--bad' : 'badge--muted'}`}
-        >
-          {t(`state.${online}`)}
+        <OnlineBadge online={state.online}>
           {state.online === false && state.onlineReason ? ` (${state.onlineReason})` : ''}
-        </span>
+        </OnlineBadge>
         {state.registered ? null : <span className="badge badge--warn">{t('state.unregistered')}</span>}
         <span className="panel__meta">
           {[state.merchantName, state.region, state.model].filter(Boolean).join(' · ')}

@@ -1,6 +1,6 @@
 import type { TerminalSeriesView } from '@fleet/telemetry/api/fleet';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
-import { ChartFrame, timeTick } from '../../../components/chart-frame';
+import { ChartFrame, timeLabel, timeTick } from '../../../components/chart-frame';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
 
 /** Approved and declined per bucket, with timeouts and reversals drawn over them in red. */
@@ -21,7 +21,7 @@ export function TxnChart({ series }: { series: TerminalSeriesView }) {
           tickFormatter={timeTick(locale, to - from)}
         />
         <YAxis width={40} allowDecimals={false} />
-        <Tooltip labelFormatter={(v) => new Date(Number(v)).toLocaleString(locale)} />
+        <Tooltip labelFormatter={timeLabel(locale)} />
         <Legend />
         <Bar
           dataKey="approved"
