@@ -104,8 +104,9 @@ export class FleetRisk {
     let inSlice = 0;
     for (const [id, buffer] of this.terminals) {
       buffer.trim(now);
-      assessed.push({ terminalId: id, ...assessTerminal(buffer, now, this.config) });
-      candidates.push(incidentCandidate(buffer, now, this.config));
+      const assessment = assessTerminal(buffer, now, this.config);
+      assessed.push({ terminalId: id, ...assessment });
+      candidates.push(incidentCandidate(buffer, now, this.config, assessment.causes));
       if (++inSlice === sliceSize) {
         inSlice = 0;
         yield;
@@ -125,9 +126,9 @@ export class FleetRisk {
     const changes: RiskChanges = { changed: [], removed: [] };
     for (const a of assessed) {
       const before = this.published.get(a.terminalId);
+      if (before === undefined && a.causes.length === 0) continue;
       const key = keyOf(a);
       const evidence = evidenceOf(a);
-      if (before === undefined && a.causes.length === 0) continue;
       if (before !== undefined && before.key === key) {
         if (before.evidence === evidence || now - before.at < EVIDENCE_REFRESH_MS) {
           before.assessment = a;

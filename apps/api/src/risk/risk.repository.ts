@@ -17,6 +17,7 @@ import type {
   StatusRow,
   TxnRow,
 } from './history/history-rows';
+import { KEEP } from './history/terminal-buffer';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -73,19 +74,20 @@ export class RiskRepository {
   /** Reads every terminal's compact history in a few set-based queries. */
   async loadHistories(now: number): Promise<LoadedHistories> {
     const folded = await this.rollupsFoldedTo();
-    const weekAgo = new Date(now - 7 * DAY);
+    // The windows the engine's buffers keep, so the load reads no more and no less.
+    const heartbeatsFrom = new Date(now - KEEP.heartbeatsMs);
     const heartbeatRawFrom = floorHour(now - 2 * HOUR);
-    const signalFrom = new Date(now - 48 * HOUR);
-    const signalRawFrom = floorHour(now - 6 * HOUR);
+    const signalFrom = new Date(now - KEEP.signalMs);
+    const signalRawFrom = floorHour(now - KEEP.signalRawMs);
     return {
       registry: await this.registry(),
       latest: await this.latest(),
-      heartbeats: await this.heartbeats(weekAgo, heartbeatRawFrom, folded),
+      heartbeats: await this.heartbeats(heartbeatsFrom, heartbeatRawFrom, folded),
       signal: await this.signal(signalFrom, signalRawFrom, folded),
-      sim: await this.sim(new Date(now - 3 * DAY)),
-      txn: await this.txn(new Date(now - DAY)),
-      events: await this.events(new Date(now - 25 * HOUR)),
-      status: await this.status(new Date(now - DAY)),
+      sim: await this.sim(new Date(now - KEEP.simMs)),
+      txn: await this.txn(new Date(now - KEEP.txnMs)),
+      events: await this.events(new Date(now - KEEP.eventsMs)),
+      status: await this.status(new Date(now - KEEP.statusMs)),
       paper: await this.paper(new Date(now - 2 * DAY)),
     };
   }

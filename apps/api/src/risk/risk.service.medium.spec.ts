@@ -12,7 +12,6 @@ import { createTestDatabase, type TestDatabase } from '../storage/testing/test-d
 import { SqlTelemetryStore } from '../storage/telemetry/sql-telemetry-store';
 import { ContactService } from './contact.service';
 import type { RiskChangeEvent } from './risk.service';
-import { ensureRiskSchema } from './testing/ensure-risk-schema';
 import { startRiskPlatform, type RiskPlatform } from './testing/risk-test-platform';
 
 const MIN = 60_000;
@@ -57,7 +56,6 @@ describe.runIf(run)('RiskService on a real database and broker', () => {
 
   beforeAll(async () => {
     test = await createTestDatabase('postgres');
-    await ensureRiskSchema(test.database);
   });
   afterAll(async () => {
     await test?.drop();

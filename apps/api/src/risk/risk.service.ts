@@ -244,9 +244,7 @@ export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
   private publish(changes: RiskChanges): void {
     if (changes.changed.length === 0) return;
     const views = changes.changed.map(assessedView);
-    this.writer.queueScores(
-      views.map((v) => ({ terminalId: v.terminalId, riskScore: v.riskScore, causes: v.causes })),
-    );
+    this.writer.queueScores(views);
     const event: RiskChangeEvent = { changed: views, removed: changes.removed };
     for (const listener of this.listeners) {
       try {

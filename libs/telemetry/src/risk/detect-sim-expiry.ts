@@ -15,23 +15,13 @@ export function detectSimExpiry(
   const left = latest.expiresAt - now;
   if (left > config.horizonMs) return undefined;
   const date = new Date(latest.expiresAt).toISOString().slice(0, 16).replace('T', ' ');
-  if (left <= 0) {
-    return {
-      code: 'SIM_EXPIRY',
-      score: 95,
-      evidence: `SIM plan expired ${describeDuration(left)} ago (${date} UTC)`,
-      evidenceData: {
-        expiresAt: latest.expiresAt,
-        hoursLeft: Math.round(left / 3_600_000),
-        iccid: latest.iccid,
-      },
-      predictedAt: latest.expiresAt,
-    };
-  }
+  const expired = left <= 0;
   return {
     code: 'SIM_EXPIRY',
-    score: clampScore(50 + 40 * (1 - left / config.horizonMs)),
-    evidence: `SIM plan expires in ${describeDuration(left)} (${date} UTC)`,
+    score: expired ? 95 : clampScore(50 + 40 * (1 - left / config.horizonMs)),
+    evidence: expired
+      ? `SIM plan expired ${describeDuration(left)} ago (${date} UTC)`
+      : `SIM plan expires in ${describeDuration(left)} (${date} UTC)`,
     evidenceData: {
       expiresAt: latest.expiresAt,
       hoursLeft: Math.round(left / 3_600_000),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { assessTerminal } from './assess';
 import { DEFAULT_RISK_CONFIG } from './config';
 import { detectOffline } from './detect-offline';
 import { event, heartbeats, HOUR, makeHistory, MINUTE, NOW, txns } from './fixtures/make-history';
@@ -62,6 +63,28 @@ describe('incidentCandidate', () => {
       ts > NOW - 40 * MINUTE ? { approved: 0, timeouts: 3 } : {},
     );
     expect(candidate({ heartbeats: alive, txn: timingOut }).failureKind).toBe('host');
+  });
+
+  it('classifies the same from the causes of an assessment as by running detectOffline itself', () => {
+    const histories = [
+      makeHistory({ heartbeats: alive }),
+      makeHistory({ heartbeats: heartbeats(NOW - 3 * HOUR, NOW - 40 * MINUTE) }),
+      makeHistory({
+        heartbeats: heartbeats(NOW - 3 * HOUR, NOW - 4 * MINUTE),
+        status: [{ ts: NOW - 4 * MINUTE + 30_000, online: false, reason: 'lost' }],
+      }),
+      makeHistory({
+        heartbeats: heartbeats(NOW - 3 * HOUR, NOW - 3 * MINUTE),
+        status: [{ ts: NOW - 2 * MINUTE, online: false, reason: 'shutdown' }],
+      }),
+    ];
+    const kinds = histories.map((history) => {
+      const { causes } = assessTerminal(history, NOW, DEFAULT_RISK_CONFIG);
+      const given = incidentCandidate(history, NOW, DEFAULT_RISK_CONFIG, causes);
+      expect(given).toEqual(incidentCandidate(history, NOW, DEFAULT_RISK_CONFIG));
+      return given.failureKind;
+    });
+    expect(kinds).toEqual(['none', 'offline', 'offline', 'none']);
   });
 
   it('lets a host problem that is over, or mere declines, pass', () => {

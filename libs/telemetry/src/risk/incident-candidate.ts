@@ -1,3 +1,4 @@
+import type { Cause } from './cause';
 import { DEFAULT_RISK_CONFIG, type RiskConfig } from './config';
 import { detectOffline } from './detect-offline';
 import type { TerminalHistory } from './history';
@@ -24,11 +25,14 @@ const HOUR = 3_600_000;
  * Classifies one terminal for detectIncidents. A clean shutdown is not a failure. Host
  * failures are HOST_UNREACHABLE / ISO 8583 68·91·96 events or txn windows mostly timing
  * out, in a streak that is still going (evidence within the last host window).
+ * A caller that has just assessed the same history at `now` passes the causes found, so
+ * detectOffline is not run a second time.
  */
 export function incidentCandidate(
   history: TerminalHistory,
   now: number,
   config: RiskConfig = DEFAULT_RISK_CONFIG,
+  assessed?: readonly Cause[],
 ): IncidentCandidate {
   const readings = orderedByTs(history.signal);
   const base = {
@@ -37,7 +41,8 @@ export function incidentCandidate(
     carrier: history.meta.carrier,
     region: history.meta.region,
   };
-  const offline = detectOffline(history, now, config);
+  const offline =
+    assessed === undefined ? detectOffline(history, now, config) : assessed.find((c) => c.code === 'OFFLINE');
   if (offline !== undefined) {
     const lost = offline.evidenceData.reason !== 'shutdown';
     const since = Number(offline.evidenceData.offlineSince);

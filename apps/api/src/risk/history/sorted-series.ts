@@ -4,17 +4,7 @@
  * invariant on every edit is what makes editing in place safe.
  */
 
-/** Index of the first sample with ts ≥ t (binary search). */
-export function lowerIndex(samples: ReadonlyArray<{ ts: number }>, t: number): number {
-  let lo = 0;
-  let hi = samples.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (samples[mid]!.ts < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+import { firstAtOrAfter } from '@fleet/telemetry/risk/normalize-history';
 
 /** Inserts `sample` at its place; a sample with the same ts (a duplicate delivery) is replaced. */
 export function insertSample<T extends { ts: number }>(samples: T[], sample: T): void {
@@ -23,7 +13,7 @@ export function insertSample<T extends { ts: number }>(samples: T[], sample: T):
     samples.push(sample);
     return;
   }
-  const i = lowerIndex(samples, sample.ts);
+  const i = firstAtOrAfter(samples, sample.ts);
   if (samples[i]?.ts === sample.ts) samples[i] = sample;
   else samples.splice(i, 0, sample);
 }
@@ -39,7 +29,7 @@ export function upsertBucketed<T extends { ts: number }>(
   merge: (kept: T, incoming: T) => T = (kept, incoming) => (incoming.ts >= kept.ts ? incoming : kept),
 ): void {
   const bucket = Math.floor(sample.ts / bucketMs);
-  const i = lowerIndex(samples, bucket * bucketMs);
+  const i = firstAtOrAfter(samples, bucket * bucketMs);
   const kept = samples[i];
   if (kept !== undefined && Math.floor(kept.ts / bucketMs) === bucket) {
     const merged = merge(kept, sample);
@@ -54,6 +44,6 @@ export function upsertBucketed<T extends { ts: number }>(
 /** Drops samples older than `cutoff`, keeping at least the newest `keepLast`. */
 export function trimBefore<T extends { ts: number }>(samples: T[], cutoff: number, keepLast = 0): void {
   if (samples.length === 0 || samples[0]!.ts >= cutoff) return;
-  const drop = Math.min(lowerIndex(samples, cutoff), samples.length - keepLast);
+  const drop = Math.min(firstAtOrAfter(samples, cutoff), samples.length - keepLast);
   if (drop > 0) samples.splice(0, drop);
 }

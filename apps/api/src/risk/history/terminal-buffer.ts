@@ -9,6 +9,7 @@ import type {
   TerminalHistory,
   TerminalMeta,
 } from '@fleet/telemetry/risk/history';
+import { firstAtOrAfter } from '@fleet/telemetry/risk/normalize-history';
 import {
   eventSample,
   heartbeatSample,
@@ -19,7 +20,7 @@ import {
 } from './message-samples';
 import { offlineStatusTime } from './offline-status-time';
 import { compactSignal } from './signal-compaction';
-import { insertSample, lowerIndex, trimBefore, upsertBucketed } from './sorted-series';
+import { insertSample, trimBefore, upsertBucketed } from './sorted-series';
 import { addTxnWindow, TXN_BUCKET_MS, txnHour, type TxnHour } from './txn-buckets';
 
 const HOUR = 3_600_000;
@@ -147,7 +148,7 @@ export class TerminalBuffer implements TerminalHistory {
       this.events.push(sample);
       return;
     }
-    let i = lowerIndex(this.events, sample.ts);
+    let i = firstAtOrAfter(this.events, sample.ts);
     for (; i < this.events.length && this.events[i]!.ts === sample.ts; i++) {
       if (this.events[i]!.code === sample.code) {
         this.events[i] = sample;

@@ -24,7 +24,6 @@ import { TELEMETRY_STORE } from '../../storage/telemetry-store.port';
 import { DEFAULT_RISK_OPTIONS, RISK_OPTIONS, type RiskOptions } from '../risk-options';
 import { RiskModule } from '../risk.module';
 import { RiskService } from '../risk.service';
-import { ensureRiskSchema } from './ensure-risk-schema';
 
 export interface RiskPlatformOptions {
   database: Database;
@@ -67,10 +66,9 @@ class RiskTestStorageModule {
 /**
  * The platform's real data path for risk tests and the scenario evaluation: embedded aedes
  * broker on a free port → IngestModule → SqlTelemetryStore → RiskModule (+ incidents,
- * audit), over a given database (migrated, plus 0004_risk if not registered yet).
+ * audit), over a given, migrated database.
  */
 export async function startRiskPlatform(options: RiskPlatformOptions): Promise<RiskPlatform> {
-  await ensureRiskSchema(options.database);
   const config = loadConfig({
     MQTT_PORT: '0',
     FLEET_DEVICE_AUTH: 'off',
