@@ -22,13 +22,7 @@ export class FleetDeviceAuthorizer implements DeviceAuthorizer {
   async authenticate(client: DeviceClient, password: Buffer | undefined): Promise<boolean> {
     if (!this.options.deviceAuth) return true;
     if (this.ingest.matches(client.username, password)) return true;
-    if (
-      password === undefined ||
-      client.username !== client.clientId ||
-      !TERMINAL_ID_PATTERN.test(client.clientId)
-    ) {
-      return false;
-    }
+    if (password === undefined || !this.isTerminal(client)) return false;
     return this.credentials.verify(client.clientId, password.toString('utf8'));
   }
 

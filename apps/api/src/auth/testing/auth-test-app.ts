@@ -15,7 +15,6 @@ import { DATABASE, type Database } from '../../storage/database';
 import { AuthModule, type AuthModuleOptions } from '../auth.module';
 import { AUTH_CLOCK, type Clock } from '../clock';
 import { DeviceAuthModule } from '../device/device-auth.module';
-import { ensureAuthSchema } from './ensure-auth-schema';
 
 export interface AuthTestAppOptions {
   database: Database;
@@ -51,7 +50,6 @@ class TestDatabaseModule {
 
 /** A real Nest HTTP app with AuthModule, DeviceAuthModule and AuditModule over a real database. */
 export async function createAuthTestApp(options: AuthTestAppOptions): Promise<AuthTestApp> {
-  await ensureAuthSchema(options.database);
   let builder = Test.createTestingModule({
     imports: [
       ConfigModule.forRoot(loadConfig({ FLEET_DEVICE_AUTH: 'on', ...options.env })),

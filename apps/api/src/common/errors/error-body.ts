@@ -9,7 +9,7 @@ import {
   ValidationError,
 } from './domain-error';
 import { codeForStatus, STATUS_BY_CODE } from './error-status';
-import { fieldErrorsFromZod } from './zod-fields';
+import { validationErrorFromZod } from './zod-fields';
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; fields?: FieldError[] };
@@ -35,9 +35,7 @@ export function toErrorResponse(exception: unknown): ErrorResponse {
 }
 
 function validationFrom(zodError: unknown): ValidationError {
-  return zodError instanceof ZodError
-    ? new ValidationError(fieldErrorsFromZod(zodError))
-    : new ValidationError([]);
+  return zodError instanceof ZodError ? validationErrorFromZod(zodError) : new ValidationError([]);
 }
 
 function fromDomain(error: DomainError): ErrorResponse {
