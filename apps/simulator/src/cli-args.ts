@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { ID_PREFIX_PATTERN } from './fleet/build-fleet';
 
 export interface CliOptions {
   broker: string;
@@ -57,7 +58,7 @@ export function parseCli(argv: string[]): CliOptions {
   const importUrl = values['import-url'];
   if (importUrl !== undefined && !/^https?:\/\/\S+$/.test(importUrl)) throw new CliError('--import-url: must be an http(s) URL');
   const idPrefix = values['id-prefix'] ?? 'T';
-  if (!/^[A-Za-z0-9_-]{0,57}$/.test(idPrefix)) throw new CliError('--id-prefix: at most 57 of [A-Za-z0-9_-]');
+  if (!ID_PREFIX_PATTERN.test(idPrefix)) throw new CliError('--id-prefix: at most 57 of [A-Za-z0-9_-]');
   return {
     broker,
     size: number('size', values.size, 1000, (n) => Number.isInteger(n) && n >= 0 && n <= 1_000_000),

@@ -36,11 +36,6 @@ export function formatTs(t: number, format: TsFormat): string | number {
   }
 }
 
-/** ISO date (YYYY-MM-DD) in local time, as SIM plans state their expiry. */
-export function isoLocalDate(t: number): string {
-  return new Date(t + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
-
 /** The next multiple of `step` after `phase` that is ≥ t. */
 export function nextTick(t: number, phase: number, step: number): number {
   return phase + Math.ceil((t - phase) / step) * step;

@@ -38,11 +38,3 @@ export function tradingMomentBefore(profile: TerminalProfile, target: number): n
   }
   return target;
 }
-
-export function isWithin(t: number, from: number, to: number): boolean {
-  return t >= from && t < to;
-}
-
-export function clamp(value: number, min: number, max: number): number {
-  return Math.min(max, Math.max(min, value));
-}

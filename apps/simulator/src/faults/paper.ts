@@ -32,7 +32,7 @@ export const paper: FaultPlugin = {
         note: `paper ${steps.map((s) => s.status).join(' → ')}`,
       },
       effect: {
-        paper: (t, status) => [...steps].reverse().find((s) => s.at <= t)?.status ?? status,
+        paper: (t, status) => steps.findLast((s) => s.at <= t)?.status ?? status,
         changes: { paper: steps.map((s) => s.at) },
         events: (from, to) =>
           steps

@@ -38,14 +38,15 @@ export interface Fleet {
   incidents: Omit<PlannedIncidents, 'faults'>;
 }
 
-const ID_PREFIX = /^[A-Za-z0-9_-]{0,57}$/;
+/** Ids are the prefix plus 6–7 digits, so they stay within TERMINAL_ID_PATTERN's 64 characters. */
+export const ID_PREFIX_PATTERN = /^[A-Za-z0-9_-]{0,57}$/;
 
 export function validateFleetOptions(o: BuildFleetOptions): void {
   if (!Number.isInteger(o.size) || o.size < 0 || o.size > 1_000_000) throw new RangeError('size must be an integer 0…1000000');
   if (!Number.isInteger(o.seed)) throw new RangeError('seed must be an integer');
   const share = o.faultShare ?? 0.25;
   if (!(share >= 0 && share <= 1)) throw new RangeError('faultShare must be between 0 and 1');
-  if (!ID_PREFIX.test(o.idPrefix ?? 'T')) throw new RangeError('idPrefix must be at most 57 of [A-Za-z0-9_-]');
+  if (!ID_PREFIX_PATTERN.test(o.idPrefix ?? 'T')) throw new RangeError('idPrefix must be at most 57 of [A-Za-z0-9_-]');
   if (o.now !== undefined && !Number.isFinite(o.now)) throw new RangeError('now must be epoch milliseconds');
 }
 

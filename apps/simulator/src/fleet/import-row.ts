@@ -1,4 +1,5 @@
 import type { CommType } from '@fleet/telemetry/protocol/messages';
+import { hashString } from '../random';
 import type { TerminalProfile } from './terminal-profile';
 
 /** One row of POST /api/v1/terminals/import (shared/PROTOCOL.md §2). */
@@ -32,8 +33,6 @@ export function toImportRow(p: TerminalProfile): ImportRow {
 
 /** A mainland mobile number derived from the merchant id, so fleets stay reproducible. */
 export function phoneFor(merchantId: string): string {
-  let hash = 2166136261;
-  for (let i = 0; i < merchantId.length; i++) hash = Math.imul(hash ^ merchantId.charCodeAt(i), 16777619);
-  const digits = String((hash >>> 0) % 1_000_000_000).padStart(9, '0');
+  const digits = String(hashString(merchantId) % 1_000_000_000).padStart(9, '0');
   return `+86 13${digits.slice(0, 1)} ${digits.slice(1, 5)} ${digits.slice(5)}`;
 }

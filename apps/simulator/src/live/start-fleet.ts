@@ -96,7 +96,8 @@ class LiveRun {
     this.ready = new Promise<void>((resolve, reject) => {
       this.settleReady = { resolve, reject, done: false };
     });
-    const timeout = setTimeout(() => this.failStart(`no answer from ${options.brokerUrl} within ${options.connectTimeoutMs ?? 10_000} ms`), options.connectTimeoutMs ?? 10_000);
+    const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
+    const timeout = setTimeout(() => this.failStart(`no answer from ${options.brokerUrl} within ${connectTimeoutMs} ms`), connectTimeoutMs);
     this.ready.then(() => clearTimeout(timeout), () => clearTimeout(timeout));
     if (options.onProgress) {
       const onProgress = options.onProgress;

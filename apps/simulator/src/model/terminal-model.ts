@@ -55,7 +55,7 @@ export class TerminalModel {
   simAt(t: number): SimReading | undefined {
     const sim = this.profile.sim;
     if (!sim) return undefined;
-    const segment = [...sim.balance].reverse().find((s) => s.from <= t) ?? sim.balance[0];
+    const segment = sim.balance.findLast((s) => s.from <= t) ?? sim.balance[0];
     const balance = segment ? segment.balanceMb - (segment.burnMbPerDay * (t - segment.from)) / DAY : 0;
     const reading = { dataBalanceMb: Math.max(0, Math.round(balance * 10) / 10), expiresAt: sim.expiresAt };
     return this.effects.reduce((r, e) => (e.sim ? e.sim(t, r) : r), reading);

@@ -1,4 +1,4 @@
-import { topicFor, type Channel } from '@fleet/telemetry/protocol/topics';
+import type { Channel } from '@fleet/telemetry/protocol/topics';
 import type { TerminalModel } from '../model/terminal-model';
 import { hash32, Rng } from '../random';
 import { formatTs, HOUR } from '../time';
@@ -133,9 +133,4 @@ class Walker {
     this.state.buffer = [];
     return batch.map((item, i) => this.publish(t + 10 + 20 * i, item.channel, item.payload));
   }
-}
-
-/** The MQTT topic of an action's message. */
-export function actionTopic(action: TerminalAction & { kind: 'publish' }): string {
-  return topicFor(action.terminalId, action.channel);
 }

@@ -53,6 +53,7 @@ function isRealDate(value: string): boolean {
 const int = () => z.number().int();
 const count = () => z.number().int().nonnegative();
 const shortText = (max = 64) => z.string().min(1).max(max);
+const mccMnc = () => z.string().regex(/^\d{5,6}$/, 'mccMnc must be 5 or 6 digits');
 
 const envelope = { ts: deviceTimeSchema, seq: count() };
 
@@ -79,7 +80,7 @@ export const signalSchema = z.object({
   csq: int()
     .refine((v) => (v >= 0 && v <= 31) || v === CSQ_UNKNOWN, 'csq must be 0–31 or 99 (unknown)')
     .optional(),
-  mccMnc: z.string().regex(/^\d{5,6}$/, 'mccMnc must be 5 or 6 digits').optional(),
+  mccMnc: mccMnc().optional(),
   cellId: z.union([shortText(), int().nonnegative()]).optional(),
   lac: z.union([shortText(), int().nonnegative()]).optional(),
   wifiRssiDbm: z.number().min(-127).max(0).optional(),
@@ -95,7 +96,7 @@ export const simSchema = z.object({
     .regex(ISO_DATE_OR_DATETIME, 'expiresAt must be an ISO date')
     .refine(isRealDate, 'expiresAt is not a real calendar date'),
   carrier: shortText().optional(),
-  mccMnc: z.string().regex(/^\d{5,6}$/, 'mccMnc must be 5 or 6 digits').optional(),
+  mccMnc: mccMnc().optional(),
   dataPlanMb: z.number().nonnegative().optional(),
 });
 

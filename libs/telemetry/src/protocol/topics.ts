@@ -16,9 +16,11 @@ export function isChannel(value: string): value is Channel {
   return (CHANNELS as readonly string[]).includes(value);
 }
 
+export type TopicRejectReason = 'topic_outside_fleet_v1' | 'topic_shape' | 'bad_terminal_id' | 'unknown_channel';
+
 export type ParsedTopic =
   | { ok: true; terminalId: string; channel: Channel }
-  | { ok: false; reason: string; terminalId?: string };
+  | { ok: false; reason: TopicRejectReason; terminalId?: string };
 
 /** Splits a topic into terminal id and channel, naming what is wrong when it cannot. */
 export function parseTopic(topic: string): ParsedTopic {

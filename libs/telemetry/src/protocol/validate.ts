@@ -1,5 +1,5 @@
 import { channelSchemas, MAX_PAYLOAD_BYTES, type TelemetryMessage } from './messages';
-import { parseTopic } from './topics';
+import { parseTopic, type TopicRejectReason } from './topics';
 
 /** How far ahead of the platform clock a device `ts` may be. */
 export const MAX_FUTURE_SKEW_MS = 5 * 60_000;
@@ -12,10 +12,7 @@ export interface ValidationContext {
 }
 
 export type RejectReason =
-  | 'topic_outside_fleet_v1'
-  | 'topic_shape'
-  | 'bad_terminal_id'
-  | 'unknown_channel'
+  | TopicRejectReason
   | 'payload_too_large'
   | 'bad_utf8'
   | 'bad_json'
@@ -38,7 +35,7 @@ function reject(reason: RejectReason, detail: string, terminalId?: string): Vali
 export function validateMessage(topic: string, payload: Uint8Array, ctx: ValidationContext): ValidationResult {
   const parsedTopic = parseTopic(topic);
   if (!parsedTopic.ok) {
-    const reason = parsedTopic.reason as RejectReason;
+    const { reason } = parsedTopic;
     return reject(reason, `topic "${topic.slice(0, 200)}": ${reason}`, parsedTopic.terminalId);
   }
   const { terminalId, channel } = parsedTopic;
