@@ -64,13 +64,8 @@ export function fleetOptions(s: Scenario, now: number): BuildFleetOptions {
     seed: s.seed,
     now,
     faultShare: s.faultShare,
-    carrierOutage:
-      s.carrierOutage === undefined ? undefined : s.carrierOutage === false ? false : window(s.carrierOutage),
-    hostMaintenance:
-      s.hostMaintenance === undefined
-        ? undefined
-        : s.hostMaintenance === false
-          ? false
-          : window(s.hostMaintenance),
+    // undefined keeps the default and false leaves the incident out; both pass through.
+    carrierOutage: s.carrierOutage && window(s.carrierOutage),
+    hostMaintenance: s.hostMaintenance && window(s.hostMaintenance),
   };
 }

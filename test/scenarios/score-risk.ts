@@ -36,14 +36,30 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+const emptyScore = (code: CauseCode): CauseScore => ({
+  code,
+  truePositives: 0,
+  falsePositives: 0,
+  falseNegatives: 0,
+  leadHours: [],
+});
+
+/** Overall (micro-averaged) precision, recall and median lead over the per-cause counts. */
+function totals(perCause: CauseScore[], mistakes: string[]): RiskScore {
+  const sum = (pick: (s: CauseScore) => number) => perCause.reduce((total, s) => total + pick(s), 0);
+  const tp = sum((s) => s.truePositives);
+  return {
+    perCause,
+    precision: ratio(tp, tp + sum((s) => s.falsePositives)),
+    recall: ratio(tp, tp + sum((s) => s.falseNegatives)),
+    leadHours: median(perCause.flatMap((s) => s.leadHours)),
+    mistakes,
+  };
+}
+
 /** Per-cause and overall (micro-averaged) precision and recall of predicted against labelled causes. */
 export function scoreRisk(judged: readonly Judged[]): RiskScore {
-  const byCode = new Map<CauseCode, CauseScore>(
-    CAUSE_CODES.map((code) => [
-      code,
-      { code, truePositives: 0, falsePositives: 0, falseNegatives: 0, leadHours: [] },
-    ]),
-  );
+  const byCode = new Map<CauseCode, CauseScore>(CAUSE_CODES.map((code) => [code, emptyScore(code)]));
   const mistakes: string[] = [];
   for (const j of judged) {
     const expected = new Set(j.expected);
@@ -68,46 +84,26 @@ export function scoreRisk(judged: readonly Judged[]): RiskScore {
   const perCause = [...byCode.values()].filter(
     (s) => s.truePositives + s.falsePositives + s.falseNegatives > 0,
   );
-  const sum = (pick: (s: CauseScore) => number) => perCause.reduce((total, s) => total + pick(s), 0);
-  const tp = sum((s) => s.truePositives);
-  return {
-    perCause,
-    precision: ratio(tp, tp + sum((s) => s.falsePositives)),
-    recall: ratio(tp, tp + sum((s) => s.falseNegatives)),
-    leadHours: median(perCause.flatMap((s) => s.leadHours)),
-    mistakes,
-  };
+  return totals(perCause, mistakes);
 }
 
 /** Adds up the scores of several scenarios (counts and lead times pooled). */
 export function poolScores(scores: readonly RiskScore[]): RiskScore {
-  const judgedLike = new Map<CauseCode, CauseScore>();
+  const pooled = new Map<CauseCode, CauseScore>();
   for (const score of scores) {
     for (const s of score.perCause) {
-      const into = judgedLike.get(s.code) ?? {
-        code: s.code,
-        truePositives: 0,
-        falsePositives: 0,
-        falseNegatives: 0,
-        leadHours: [],
-      };
+      const into = pooled.get(s.code) ?? emptyScore(s.code);
       into.truePositives += s.truePositives;
       into.falsePositives += s.falsePositives;
       into.falseNegatives += s.falseNegatives;
       into.leadHours.push(...s.leadHours);
-      judgedLike.set(s.code, into);
+      pooled.set(s.code, into);
     }
   }
-  const perCause = [...judgedLike.values()];
-  const sum = (pick: (s: CauseScore) => number) => perCause.reduce((total, s) => total + pick(s), 0);
-  const tp = sum((s) => s.truePositives);
-  return {
-    perCause,
-    precision: ratio(tp, tp + sum((s) => s.falsePositives)),
-    recall: ratio(tp, tp + sum((s) => s.falseNegatives)),
-    leadHours: median(perCause.flatMap((s) => s.leadHours)),
-    mistakes: scores.flatMap((s) => s.mistakes),
-  };
+  return totals(
+    [...pooled.values()],
+    scores.flatMap((s) => s.mistakes),
+  );
 }
 
 /** The table and the final line the evaluation prints. */

@@ -1,8 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect, createServer, type AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from './free-port';
+
+// Specs that start a broker take the port helper from here too.
+export { freePort };
 
 /**
  * A private Mosquitto for tests and benchmarks: the project's docker config with the
@@ -40,14 +44,6 @@ export function privateMosquittoConf(port: number, dir: string): string {
     'log_type notice',
     '',
   ].join('\n');
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((done) => server.close(() => done()));
-  return port;
 }
 
 export async function startMosquitto(): Promise<PrivateMosquitto> {

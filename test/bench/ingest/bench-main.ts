@@ -6,6 +6,7 @@ import {
   TEST_POSTGRES_URL,
   type TestDatabase,
 } from '../../../apps/api/src/storage/testing/test-database';
+import { RAW_CHANNELS } from '../../../apps/api/src/storage/telemetry/raw-channels';
 import { PhaseProbe } from './phase';
 import { startCeilingSubscriber } from './phase-ceiling';
 import { startNaiveIngestor } from './phase-naive';
@@ -32,15 +33,7 @@ const base = {
 };
 const ROUNDS = env('BENCH_ROUNDS', 2);
 const PHASE_TIMEOUT_MS = 60_000;
-const RAW_TABLES = [
-  'heartbeats',
-  'signal_samples',
-  'sim_samples',
-  'paper_samples',
-  'txn_windows',
-  'events',
-  'status_changes',
-];
+const RAW_TABLES = Object.values(RAW_CHANNELS).map((spec) => spec.table);
 
 interface PhaseResult {
   done: number;

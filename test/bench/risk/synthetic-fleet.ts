@@ -1,23 +1,12 @@
 import type { TelemetryMessage } from '@fleet/telemetry/protocol/messages';
 import { FleetRisk } from '../../../apps/api/src/risk/fleet-risk';
+import { Rng } from '../../../apps/simulator/src/random';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 const CARRIERS = ['46000', '46001', '46011'];
 const REGIONS = ['north', 'south', 'east', 'west', 'central'];
-
-/** A small seeded PRNG (mulberry32): the same fleet on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /**
  * A week of telemetry per terminal, written straight into the engine's compact histories in
@@ -26,7 +15,9 @@ function rng(seed: number): () => number {
  * Every tenth terminal drifts toward trouble so detectors do real work.
  */
 export function syntheticFleet(size: number, now: number, seed = 7): FleetRisk {
-  const random = rng(seed);
+  // Seeded (mulberry32): the same fleet on every run.
+  const rng = new Rng(seed);
+  const random = () => rng.next();
   const fleet = new FleetRisk();
   for (let i = 0; i < size; i++) {
     const id = `B${String(i).padStart(6, '0')}`;

@@ -126,13 +126,13 @@ async function run(cleanups: Array<() => Promise<void>>): Promise<Results> {
   log(`map: screenshot ${join(OUT_DIR, 'map.png')}`);
 
   const countryFrames = await panFrames(page, OPTIONS.pans);
-  const country = frameSummary(countryFrames);
+  const country = summarize(countryFrames);
   log(`pan: country view, ${OPTIONS.pans} drags: ${describeFrames(country, countryFrames)}`);
   const clicked = await zoomIntoBiggestCluster(page, 3);
   log(`pan: zoomed in by clicking clusters of ${clicked.join(', ')} terminals`);
   await page.screenshot({ path: join(OUT_DIR, 'map-zoomed.png') });
   const cityFrames = await panFrames(page, OPTIONS.pans);
-  const city = frameSummary(cityFrames);
+  const city = summarize(cityFrames);
   log(`pan: zoomed view, ${OPTIONS.pans} drags: ${describeFrames(city, cityFrames)}`);
 
   // Healthy terminals (not seeded with a cause), spread over the id range.
@@ -158,10 +158,6 @@ async function run(cleanups: Array<() => Promise<void>>): Promise<Results> {
     seriesP95Ms: series.all.p95,
     liveMs: liveSocket.p95,
   };
-}
-
-function frameSummary(frames: number[]): Summary {
-  return summarize(frames);
 }
 
 function describeFrames(summary: Summary, frames: number[]): string {
