@@ -1,10 +1,5 @@
 import { useI18n } from '../lib/i18n/i18n-provider';
-
-export function riskLevel(score: number): 'high' | 'medium' | 'low' {
-  if (score >= 70) return 'high';
-  if (score >= 40) return 'medium';
-  return 'low';
-}
+import { riskLevel } from '../lib/risk-level';
 
 /** The 0–100 risk score with its level in words, so colour is never the only signal. */
 export function RiskScore({ score }: { score: number }) {

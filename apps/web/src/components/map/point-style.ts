@@ -1,3 +1,5 @@
+import { riskLevel } from '../../lib/risk-level';
+
 /** What a point's colour says, worst first; the legend lists the same states in this order. */
 export const POINT_STATES = ['highRisk', 'offline', 'atRisk', 'unknown', 'healthy'] as const;
 export type PointState = (typeof POINT_STATES)[number];
@@ -12,9 +14,10 @@ export const POINT_COLOURS: Record<PointState, string> = {
 
 /** `online` follows FleetMapView: 0 offline, 1 online, 2 never reported. */
 export function pointState(online: number, riskScore: number): PointState {
-  if (riskScore >= 70) return 'highRisk';
+  const level = riskLevel(riskScore);
+  if (level === 'high') return 'highRisk';
   if (online === 0) return 'offline';
-  if (riskScore >= 40) return 'atRisk';
+  if (level === 'medium') return 'atRisk';
   if (online === 2) return 'unknown';
   return 'healthy';
 }

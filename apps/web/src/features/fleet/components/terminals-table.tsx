@@ -1,5 +1,5 @@
 import { OnlineBadge } from '../../../components/online-badge';
-import { riskLevel } from '../../../components/risk-score';
+import { riskLevel } from '../../../lib/risk-level';
 import { formatTimeAgo } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
 import { href } from '../../../lib/router/routes';
