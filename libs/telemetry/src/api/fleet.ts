@@ -31,7 +31,8 @@ export interface FleetMapView {
 }
 
 /** `GET /terminals/{id}/series?range=24h|7d|30d`: server-downsampled chart data. */
-export type SeriesRange = '24h' | '7d' | '30d';
+export const SERIES_RANGES = ['24h', '7d', '30d'] as const;
+export type SeriesRange = (typeof SERIES_RANGES)[number];
 
 export interface TerminalSeriesView {
   terminalId: string;

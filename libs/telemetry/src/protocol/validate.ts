@@ -67,7 +67,7 @@ export function validateMessage(topic: string, payload: Uint8Array, ctx: Validat
   }
   const data = result.data;
   if (data.ts > ctx.receivedAt + MAX_FUTURE_SKEW_MS) {
-    return reject('ts_in_future', `ts ${new Date(data.ts).toISOString()} is more than 5 min ahead`, terminalId);
+    return reject('ts_in_future', `ts ${new Date(data.ts).toISOString()} is more than ${MAX_FUTURE_SKEW_MS / 60_000} min ahead`, terminalId);
   }
   if (data.ts < ctx.receivedAt - ctx.retentionMs) {
     return reject('ts_too_old', `ts ${new Date(data.ts).toISOString()} is older than raw retention`, terminalId);

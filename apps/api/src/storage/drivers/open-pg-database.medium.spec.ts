@@ -1,20 +1,11 @@
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../open-database';
 import { postgresAvailableOrSkip } from '../testing/require-postgres';
 import { TEST_POSTGRES_URL } from '../testing/test-database';
+import { freePort } from '../../../../../test/support/free-port';
 
 const postgresUp = await postgresAvailableOrSkip();
-
-/** A port nobody listens on: bind one, note it, close it. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('openDatabase on a server', () => {
   it('fails with one line when nothing listens', async () => {

@@ -1,9 +1,7 @@
-import type { SeriesRange, TerminalSeriesView } from '@fleet/telemetry/api/fleet';
+import { SERIES_RANGES, type SeriesRange, type TerminalSeriesView } from '@fleet/telemetry/api/fleet';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiGet } from '../../../lib/api-client';
-
-export const SERIES_RANGES = ['24h', '7d', '30d'] as const satisfies readonly SeriesRange[];
 
 const n = z.number().nullable();
 export const terminalSeriesSchema = z.object({

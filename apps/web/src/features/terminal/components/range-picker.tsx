@@ -1,6 +1,6 @@
 import type { SeriesRange } from '@fleet/telemetry/api/fleet';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
-import { SERIES_RANGES } from '../api/get-terminal-series';
+import { SERIES_RANGES } from '@fleet/telemetry/api/fleet';
 
 export function RangePicker({
   value,
