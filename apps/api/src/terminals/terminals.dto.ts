@@ -6,6 +6,4 @@ import { z } from 'zod';
 export class ListTerminalsQueryDto extends createZodDto(listTerminalsQuerySchema) {}
 export class TerminalIdParamDto extends createZodDto(z.object({ terminalId: terminalIdSchema })) {}
 
-export class SeriesQueryDto extends createZodDto(
-  z.object({ range: z.enum(SERIES_RANGES).default('24h') }),
-) {}
+export class SeriesQueryDto extends createZodDto(z.object({ range: z.enum(SERIES_RANGES).default('24h') })) {}
