@@ -1,10 +1,10 @@
 import mqtt from 'mqtt';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TerminalChange } from '@fleet/telemetry/live/events';
 import { type AccessCase, checkAccessMatrix, createRoleTokens } from '../../apps/api/src/auth/testing/access-matrix';
 import type { Role } from '../../apps/api/src/auth/users/role';
-import { bootPlatform, eventually, type TestPlatform } from './boot-platform';
+import { bootPlatform, connectSocket, eventually, type TestPlatform } from './boot-platform';
 
 /** Two regions and two merchants; the technician sees Shanghai, the account manager M-A. */
 const TERMINALS = [
@@ -102,12 +102,7 @@ describe('authorization: every role against every endpoint, socket and slice', (
   });
 
   it('pushes socket changes only to the rooms whose scope holds the terminal', async () => {
-    const connect = (token: string) =>
-      new Promise<Socket>((resolve, reject) => {
-        const s = io(p.platform.url, { path: '/socket.io', auth: { token }, transports: ['websocket'] });
-        s.once('connect', () => resolve(s));
-        s.once('connect_error', reject);
-      });
+    const connect = (token: string) => connectSocket(p.platform.url, token);
     const admin = await connect(tokens.admin);
     const technician = await connect(tokens.technician);
     const seenByTechnician: string[] = [];

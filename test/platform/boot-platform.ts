@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import { SOCKET_PATH } from '@fleet/telemetry/live/events';
 import { callJson, loginToken } from '../../apps/api/src/auth/testing/http-client';
 import { BROKER_ENDPOINT, type BrokerEndpoint } from '../../apps/api/src/broker/broker-endpoint';
 import { loadConfig } from '../../apps/api/src/config/app-config';
@@ -47,6 +49,15 @@ export async function bootPlatform(env: Record<string, string> = {}): Promise<Te
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The dashboard's socket, connected with `token` (rejects when the server refuses it). */
+export function connectSocket(url: string, token: string): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = io(url, { path: SOCKET_PATH, auth: { token }, transports: ['websocket'] });
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
 }
 
 /** Polls until `probe` returns a value, for data that arrives through the broker. */

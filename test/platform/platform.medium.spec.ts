@@ -3,8 +3,8 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AtRiskItem } from '@fleet/telemetry/api/risk';
 import { decodeFleetMap } from '@fleet/telemetry/api/fleet-map-codec';
-import type { TerminalChange } from '@fleet/telemetry/live/events';
-import { bootPlatform, eventually, type TestPlatform } from './boot-platform';
+import { SOCKET_PATH, type TerminalChange } from '@fleet/telemetry/live/events';
+import { bootPlatform, connectSocket, eventually, type TestPlatform } from './boot-platform';
 
 const now = () => new Date().toISOString();
 
@@ -138,12 +138,8 @@ describe('the platform end to end: MQTT in, HTTP and socket out', () => {
   });
 
   it('pushes terminal and risk changes to an authenticated socket, and refuses a socket without a token', async () => {
-    const socket: Socket = io(p.platform.url, { path: '/socket.io', auth: { token: p.adminToken }, transports: ['websocket'] });
+    const socket = await connectSocket(p.platform.url, p.adminToken);
     try {
-      await new Promise<void>((resolve, reject) => {
-        socket.once('connect', resolve);
-        socket.once('connect_error', reject);
-      });
       const changed = new Promise<TerminalChange[]>((resolve) =>
         socket.on('terminals.changed', (changes: TerminalChange[]) => {
           if (changes.some((c) => c.terminalId === 'PLT-LIVE-1')) resolve(changes);
@@ -166,7 +162,7 @@ describe('the platform end to end: MQTT in, HTTP and socket out', () => {
     }
 
     // Following a terminal right on connect must not race the socket's authentication.
-    const follower: Socket = io(p.platform.url, { path: '/socket.io', auth: { token: p.adminToken }, transports: ['websocket'] });
+    const follower: Socket = io(p.platform.url, { path: SOCKET_PATH, auth: { token: p.adminToken }, transports: ['websocket'] });
     try {
       const followed = await new Promise<boolean>((resolve) =>
         follower.once('connect', () => follower.emit('terminal.follow', 'PLT-LIVE-1', resolve)),
