@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
 import type { Aedes } from 'aedes' with { 'resolution-mode': 'import' };
+import { portFailure } from '../port-check';
 import { installDeviceAuth } from './aedes-hooks';
 import type { DeviceAuthorizer } from './device-authorizer';
 import { InternalCredentials } from './internal-credentials';
@@ -84,10 +85,7 @@ function listen(server: Server, port: number, host: string | undefined): Promise
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
       server.off('listening', onListening);
-      if (error.code === 'EADDRINUSE') reject(new Error(`MQTT_PORT ${port} is already in use`));
-      else if (error.code === 'EACCES')
-        reject(new Error(`MQTT_PORT ${port} needs privileges this process lacks`));
-      else reject(new Error(`MQTT_PORT ${port} cannot be opened: ${error.message}`));
+      reject(new Error(portFailure('MQTT_PORT', port, error)));
     };
     const onListening = () => {
       server.off('error', onError);
