@@ -50,7 +50,7 @@ export class AppModule {
         StorageModule,
         MetricsModule,
         AuditModule,
-        AuthModule.forRoot({ jwtSecret: config.jwtSecret, deviceSecretPepper: config.deviceSecretPepper }),
+        AuthModule.forRoot(),
         DeviceAuthModule,
         BrokerModule.forRoot({ authorizer: FleetDeviceAuthorizer, imports: [DeviceAuthModule] }),
         IngestModule,

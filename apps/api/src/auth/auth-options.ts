@@ -41,14 +41,8 @@ export const DEFAULT_AUTH_OPTIONS: Omit<AuthOptions, 'deviceAuth'> = {
   deviceSecretCacheMs: 5 * 60_000,
 };
 
-/** Extra settings not (yet) in AppConfig; the lead moves them into app-config.ts. */
-export interface AuthSecretsConfig {
-  jwtSecret?: string;
-  deviceSecretPepper?: string;
-}
-
 export function authOptionsFromConfig(
-  config: Pick<AppConfig, 'deviceAuth' | 'adminUser' | 'adminPassword'> & AuthSecretsConfig,
+  config: Pick<AppConfig, 'deviceAuth' | 'adminUser' | 'adminPassword' | 'jwtSecret' | 'deviceSecretPepper'>,
   overrides: Partial<AuthOptions> = {},
 ): AuthOptions {
   return {

@@ -2,12 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DATABASE, type Database } from '../storage/database';
-import {
-  AUTH_OPTIONS,
-  type AuthOptions,
-  authOptionsFromConfig,
-  type AuthSecretsConfig,
-} from './auth-options';
+import { AUTH_OPTIONS, type AuthOptions, authOptionsFromConfig } from './auth-options';
 import { authDb } from './auth-tables';
 import { FirstAdmin } from './bootstrap/first-admin';
 import { AUTH_CLOCK } from './clock';
@@ -23,8 +18,8 @@ import { UsersController } from './users/users.controller';
 import { UsersRepository } from './users/users.repository';
 import { UsersService } from './users/users.service';
 
-/** Settings beyond AppConfig until they move there, plus test overrides (limits, TTLs). */
-export type AuthModuleOptions = AuthSecretsConfig & Partial<AuthOptions>;
+/** Test overrides of what AppConfig and the defaults give (limits, TTLs). */
+export type AuthModuleOptions = Partial<AuthOptions>;
 
 /**
  * Users, login, sessions and the global AuthGuard (every route needs a bearer token
@@ -34,8 +29,7 @@ export type AuthModuleOptions = AuthSecretsConfig & Partial<AuthOptions>;
 @Global()
 @Module({})
 export class AuthModule {
-  static forRoot(extra: AuthModuleOptions = {}): DynamicModule {
-    const { jwtSecret, deviceSecretPepper, ...overrides } = extra;
+  static forRoot(overrides: AuthModuleOptions = {}): DynamicModule {
     return {
       module: AuthModule,
       controllers: [AuthController, UsersController],
@@ -43,8 +37,7 @@ export class AuthModule {
         {
           provide: AUTH_OPTIONS,
           inject: [APP_CONFIG],
-          useFactory: (config: AppConfig) =>
-            authOptionsFromConfig({ ...config, jwtSecret, deviceSecretPepper }, overrides),
+          useFactory: (config: AppConfig) => authOptionsFromConfig(config, overrides),
         },
         { provide: AUTH_CLOCK, useValue: Date.now },
         {
