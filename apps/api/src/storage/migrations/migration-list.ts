@@ -5,6 +5,7 @@ import { migration0003Auth } from './0003_auth';
 import { migration0004Risk } from './0004_risk';
 import { migration0006MerchantPhone } from './0006_merchant_phone';
 import { migration0007AtRiskIndex } from './0007_at_risk_index';
+import { migration0008LatestPayloadsJson } from './0008_latest_payloads_json';
 
 /**
  * Every migration, in order. A static list (no directory globbing) so it works the same
@@ -17,4 +18,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, factory: Migratio
   ['0004_risk', migration0004Risk],
   ['0006_merchant_phone', migration0006MerchantPhone],
   ['0007_at_risk_index', migration0007AtRiskIndex],
+  ['0008_latest_payloads_json', migration0008LatestPayloadsJson],
 ];

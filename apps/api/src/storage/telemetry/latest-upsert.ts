@@ -7,9 +7,10 @@ import { toArrayLiteral } from './pg-array-literal';
  * plus an INSERT for terminals seen for the first time. The statements name only the
  * channels the batch carries: a batch of heartbeats neither ships nor recomputes the
  * other channels' columns; with unnest instead of the former all-columns JSON recordset
- * this cut the server's cost by about a third. Per channel the newer device ts wins: a
- * late or repeated message never rolls state back. The status that arrived last wins;
- * `online`/`online_reason` are generated columns derived from it.
+ * this cut the server's cost by about a third. Payloads stay `json` (validated text):
+ * building jsonb from them was a quarter of the statement's time. Per channel the newer
+ * device ts wins: a late or repeated message never rolls state back. The status that
+ * arrived last wins; `online`/`online_reason` are generated columns derived from it.
  */
 export interface LatestUpsert {
   /** UPDATE of the rows that exist; its row count tells whether any were missing. */
@@ -49,10 +50,12 @@ function channelColumns(c: StateChannel): Column[] {
       name: c,
       // One JSON array for all the batch's payloads: JSON.stringify once, no per-value
       // array-literal escaping of every quote (about a quarter of the store's own CPU time).
+      // A set-returning function in a bare select list yields its rows in order (array_agg
+      // with ordinality and a sort cost 10% more). A terminal without this channel has a
+      // JSON null there and a null ts: stored as SQL NULL.
       type: 'json',
-      array: (p) =>
-        `(select array_agg(nullif(e::jsonb, 'null'::jsonb) order by i) from json_array_elements(${p}) with ordinality as x(e, i))`,
-      value: plain,
+      array: (p) => `array(select json_array_elements(${p}))`,
+      value: (v) => `case when ${v}_ts is not null then ${v} end`,
       set: (n) =>
         `${c} = case when t.${c}_ts is null or ${n}.${c}_ts > t.${c}_ts then ${n}.${c} else t.${c} end`,
     },
