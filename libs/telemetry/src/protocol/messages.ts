@@ -29,6 +29,8 @@ const ISO_DATE_OR_DATETIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?
 
 /** `ts`: ISO-8601 with an offset, or epoch milliseconds; normalised to epoch ms. */
 export const deviceTimeSchema = z.union([
+  // Epoch ms first: the cheap check, and a union pays for each option it tries before a match.
+  z.number().int().nonnegative(),
   z
     .string()
     .regex(ISO_WITH_OFFSET, 'ts must be ISO-8601 with an offset (Z or ±hh:mm)')
@@ -40,7 +42,6 @@ export const deviceTimeSchema = z.union([
       }
       return ms;
     }),
-  z.number().int().nonnegative(),
 ]);
 
 /** Rejects dates such as 2026-02-30 that Date.parse would roll over into March. */

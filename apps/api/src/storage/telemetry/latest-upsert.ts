@@ -1,4 +1,6 @@
 import { toJsonb } from './clean-text';
+import { Float8ArrayParam } from './float8-array-param';
+import { instantText } from './instant-text';
 import { STATE_CHANNELS, type LatestUpdate, type StateChannel } from './latest-state';
 import { toArrayLiteral } from './pg-array-literal';
 
@@ -12,13 +14,16 @@ import { toArrayLiteral } from './pg-array-literal';
  * device ts wins: a late or repeated message never rolls state back. The status that
  * arrived last wins; `online`/`online_reason` are generated columns derived from it.
  */
+/** Array literals and JSON text, and epoch-ms columns that node-pg sends in binary. */
+export type LatestParameter = string | Float8ArrayParam;
+
 export interface LatestUpsert {
   /** UPDATE of the rows that exist; its row count tells whether any were missing. */
   update: string;
   /** INSERT … ON CONFLICT DO UPDATE of every row, for a batch with first-seen terminals. */
   insert: string;
   /** Parameters of both statements. */
-  parameters: string[];
+  parameters: LatestParameter[];
 }
 
 interface Column {
@@ -138,18 +143,18 @@ function columnArrays(
   updates: readonly LatestUpdate[],
   channels: readonly StateChannel[],
   withStatus: boolean,
-): string[] {
-  const parameters = [
+): LatestParameter[] {
+  const parameters: LatestParameter[] = [
     toArrayLiteral(updates.map((u) => u.terminalId)),
-    toArrayLiteral(updates.map((u) => u.aliveReceivedAt)),
-    toArrayLiteral(updates.map((u) => u.lastSeenAt)),
-    toArrayLiteral(updates.map((u) => u.lastReceivedAt)),
+    new Float8ArrayParam(updates.map((u) => u.aliveReceivedAt)),
+    new Float8ArrayParam(updates.map((u) => u.lastSeenAt)),
+    new Float8ArrayParam(updates.map((u) => u.lastReceivedAt)),
   ];
   for (const channel of channels) {
     const states = updates.map((u) => u.channels[channel]);
     parameters.push(
-      toJsonb(states.map((s) => (s ? { ...s.payload, ts: new Date(s.ts).toISOString() } : null))),
-      toArrayLiteral(states.map((s) => s?.ts)),
+      toJsonb(states.map((s) => (s ? { ...s.payload, ts: instantText(s.ts) } : null))),
+      new Float8ArrayParam(states.map((s) => s?.ts)),
     );
   }
   if (withStatus) {
@@ -157,8 +162,8 @@ function columnArrays(
     parameters.push(
       toArrayLiteral(statuses.map((s) => s?.online)),
       toArrayLiteral(statuses.map((s) => s?.reason)),
-      toArrayLiteral(statuses.map((s) => s?.ts)),
-      toArrayLiteral(statuses.map((s) => s?.receivedAt)),
+      new Float8ArrayParam(statuses.map((s) => s?.ts)),
+      new Float8ArrayParam(statuses.map((s) => s?.receivedAt)),
     );
   }
   return parameters;

@@ -4,6 +4,7 @@ import { CompiledQuery, type Kysely } from 'kysely';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DB } from '../schema/db-schema';
+import { Float8ArrayParam } from './float8-array-param';
 
 export interface RunResult<R> {
   rows: R[];
@@ -23,10 +24,11 @@ export interface SqlSession {
   copyIn?: CopyIn;
 }
 
-/** Through Kysely: the embedded driver, which has no named statements. */
+/** Through Kysely: the embedded driver, which has no named statements nor binary parameters. */
 export function kyselyRunner(db: Kysely<DB>): SqlRunner {
   return async <R>(text: string, parameters: readonly unknown[]) => {
-    const { rows, numAffectedRows } = await db.executeQuery<R>(CompiledQuery.raw(text, [...parameters]));
+    const values = parameters.map((p) => (p instanceof Float8ArrayParam ? p.toLiteral() : p));
+    const { rows, numAffectedRows } = await db.executeQuery<R>(CompiledQuery.raw(text, values));
     return { rows, affected: Number(numAffectedRows ?? 0) };
   };
 }
@@ -51,7 +53,11 @@ export function statementName(text: string): string {
  */
 export function preparedRunner(client: PoolClient): SqlRunner {
   return async <R>(text: string, parameters: readonly unknown[]) => {
-    const result = await client.query<R & object>({ name: statementName(text), text, values: [...parameters] });
+    const result = await client.query<R & object>({
+      name: statementName(text),
+      text,
+      values: [...parameters],
+    });
     return { rows: result.rows, affected: result.rowCount ?? 0 };
   };
 }

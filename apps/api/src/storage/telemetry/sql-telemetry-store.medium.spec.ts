@@ -1,10 +1,11 @@
-import { CompiledQuery, sql } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresAvailableOrSkip } from '../testing/require-postgres';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { makeMessage } from '../testing/telemetry-factory';
 import { foldLatest } from './latest-state';
 import { latestUpsert } from './latest-upsert';
+import { kyselyRunner } from './sql-runner';
 import { SqlTelemetryStore } from './sql-telemetry-store';
 
 const postgresUp = await postgresAvailableOrSkip();
@@ -57,7 +58,11 @@ describe.each(['embedded', 'postgres'] as const)('SqlTelemetryStore on the %s dr
         receivedAt: T + 1456,
         payload: { code: 'X\tY', detail: awkward },
       });
-      const heartbeat = makeMessage('heartbeat', { terminalId: 'AW-2', ts: T + 7, payload: { fw: '1\\2\n3' } });
+      const heartbeat = makeMessage('heartbeat', {
+        terminalId: 'AW-2',
+        ts: T + 7,
+        payload: { fw: '1\\2\n3' },
+      });
       expect((await store.storeBatch([event, heartbeat], [])).stored).toBe(2);
       const { rows } = await sql<{ code: string; detail: string; ts_ms: number; received_ms: number }>`
         select code, detail, (extract(epoch from ts) * 1000)::float8 as ts_ms,
@@ -134,8 +139,9 @@ describe.each(['embedded', 'postgres'] as const)('SqlTelemetryStore on the %s dr
       const upsert = latestUpsert(
         foldLatest(ids.map((terminalId) => makeMessage('paper', { terminalId, ts: T + 1 }))),
       );
-      const plan = await test.database.db.executeQuery<{ 'QUERY PLAN': string }>(
-        CompiledQuery.raw(`explain ${upsert.update}`, upsert.parameters),
+      const plan = await kyselyRunner(test.database.db)<{ 'QUERY PLAN': string }>(
+        `explain ${upsert.update}`,
+        upsert.parameters,
       );
       const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
       expect(text).toContain('Index Scan using terminal_latest_pkey');
