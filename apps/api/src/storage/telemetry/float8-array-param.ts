@@ -33,21 +33,23 @@ export function encodeFloat8Array(values: readonly (number | null | undefined)[]
   let nulls = 0;
   for (const value of values) if (!isNumber(value)) nulls += 1;
   const out = Buffer.allocUnsafe(HEADER_BYTES + values.length * 12 - nulls * 8);
+  // DataView writes big-endian and is about twice as fast as Buffer#writeDoubleBE here.
+  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
   // An empty array has no dimensions, so its header stops after the element type.
-  out.writeInt32BE(values.length === 0 ? 0 : 1, 0);
-  out.writeInt32BE(nulls > 0 ? 1 : 0, 4);
-  out.writeInt32BE(FLOAT8_OID, 8);
+  view.setInt32(0, values.length === 0 ? 0 : 1);
+  view.setInt32(4, nulls > 0 ? 1 : 0);
+  view.setInt32(8, FLOAT8_OID);
   if (values.length === 0) return out.subarray(0, 12);
-  out.writeInt32BE(values.length, 12);
-  out.writeInt32BE(1, 16); // lower bound
+  view.setInt32(12, values.length);
+  view.setInt32(16, 1); // lower bound
   let offset = HEADER_BYTES;
   for (const value of values) {
     if (isNumber(value)) {
-      out.writeInt32BE(8, offset);
-      out.writeDoubleBE(value, offset + 4);
+      view.setInt32(offset, 8);
+      view.setFloat64(offset + 4, value);
       offset += 12;
     } else {
-      out.writeInt32BE(NULL_LENGTH, offset);
+      view.setInt32(offset, NULL_LENGTH);
       offset += 4;
     }
   }
