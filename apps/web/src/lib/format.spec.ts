@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatShare, formatTimeAgo, roughDuration } from './format';
+import { formatCount, formatNumber, formatShare, formatTimeAgo, roughDuration } from './format';
 
 const NOW = Date.parse('2025-03-01T12:00:00Z');
 
@@ -8,6 +8,12 @@ describe('format', () => {
     expect(formatCount(1234567)).toBe('1,234,567');
     expect(formatShare(2, 3)).toBe('66.7%');
     expect(formatShare(0, 0)).toBe('–');
+  });
+
+  it('shows measured values with at most one decimal', () => {
+    expect(formatNumber(-114.5)).toBe('-114.5');
+    expect(formatNumber(2048)).toBe('2,048');
+    expect(formatNumber(12.34, 'zh-CN')).toBe('12.3');
   });
 
   it('says how long ago an ISO time was, in the largest whole unit', () => {

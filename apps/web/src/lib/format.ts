@@ -5,6 +5,11 @@ export function formatCount(value: number, locale: string = DEFAULT_LOCALE): str
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
 }
 
+/** A measured value: grouped, with at most one decimal (the engine rounds to that already). */
+export function formatNumber(value: number, locale: string = DEFAULT_LOCALE): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+}
+
 /** Share of `part` in `whole`; an empty whole reads as a dash, not as NaN%. */
 export function formatShare(part: number, whole: number, locale: string = DEFAULT_LOCALE): string {
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });

@@ -1,11 +1,18 @@
+import { z } from 'zod';
 import type { CauseCode } from '../causes';
 
 /** `GET /terminals/at-risk` (shared/PROTOCOL.md §2) plus optional fields the dashboard uses. */
 
+/** The numbers behind a cause's evidence, keyed per cause code; plain JSON values only. */
+export type EvidenceData = Record<string, number | string>;
+export const evidenceDataSchema = z.record(z.string(), z.union([z.number(), z.string()]));
+
 export interface RiskCauseView {
   code: CauseCode;
-  /** The numbers that triggered it, in words. */
+  /** The numbers that triggered it, in English words: for scripts, and the fallback for other languages. */
   evidence: string;
+  /** The same numbers as data, so clients can word the evidence in their own language. */
+  evidenceData?: EvidenceData;
   /** ISO time the failure is expected, where a forecast exists. */
   predictedAt?: string;
   score?: number;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { commSchema } from '../protocol/messages';
 import { TERMINAL_ID_PATTERN } from '../protocol/topics';
+import type { EvidenceData } from './risk';
 
 /** HTTP contract for terminals (shared/PROTOCOL.md §2), shared by the API and the web app. */
 
@@ -43,6 +44,7 @@ export type ListTerminalsQuery = z.infer<typeof listTerminalsQuerySchema>;
 export interface CauseView {
   code: string;
   evidence: string;
+  evidenceData?: EvidenceData;
   predictedAt?: string;
 }
 

@@ -1,4 +1,4 @@
-import type { AtRiskResponse } from '@fleet/telemetry/api/risk';
+import { evidenceDataSchema, type AtRiskResponse } from '@fleet/telemetry/api/risk';
 import { CAUSE_CODES } from '@fleet/telemetry/causes';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
@@ -13,6 +13,8 @@ export const atRiskItemSchema = z.object({
     z.object({
       code: z.enum(CAUSE_CODES),
       evidence: z.string(),
+      // Unreadable data words the evidence from the English text rather than failing the queue.
+      evidenceData: evidenceDataSchema.optional().catch(undefined),
       predictedAt: z.string().optional(),
       score: z.number().optional(),
       incidentId: z.string().optional(),

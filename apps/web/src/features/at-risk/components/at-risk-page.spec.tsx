@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { LANGUAGE_KEY } from '../../../lib/i18n/language';
 import { CannedApiServer } from '../../../testing/canned-api-server';
+import { paperOut, simForecast } from '../../../testing/detected-causes';
 import { atRiskItem } from '../../../testing/fixtures';
 import { renderUi } from '../../../testing/render-ui';
 import { serveCannedApi } from '../../../testing/serve-canned-api';
@@ -62,6 +64,36 @@ describe('AtRiskPage', () => {
     );
     expect(screen.getByText('Contacted by mei 5 minutes ago')).toBeTruthy();
     expect(server.requests).toEqual(['/api/v1/terminals/at-risk?limit=500']);
+  });
+
+  it('words each cause’s evidence in Chinese from its data, and shows older causes as stored', async () => {
+    const now = Date.now();
+    server.answer('/api/v1/terminals/at-risk', 200, {
+      generatedAt: new Date(now).toISOString(),
+      items: [
+        atRiskItem({ terminalId: 'T-0001', riskScore: 90, causes: [simForecast(now), paperOut(now, 'out')] }),
+        atRiskItem({
+          terminalId: 'T-0002',
+          riskScore: 60,
+          causes: [{ code: 'PAPER_OUT', evidence: 'paper out' }],
+        }),
+      ],
+    });
+    localStorage.setItem(LANGUAGE_KEY, 'zh-CN');
+    try {
+      renderUi(<AtRiskPage role="support" />);
+      const queue = await screen.findByRole('list', { name: '风险队列' });
+      const [first, second] = within(queue)
+        .getAllByRole('link', { name: /^T-000/ })
+        .map((link) => link.closest('li')!);
+      expect(within(first!).getByText('流量约 17 小时后用完')).toBeTruthy();
+      expect(within(first!).getByText('余额 42 MB，每天消耗 61 MB，约 17 小时后用完')).toBeTruthy();
+      expect(within(first!).getByText('缺纸已持续约 3 小时')).toBeTruthy();
+      expect(within(first!).queryByText(/burning/)).toBeNull();
+      expect(within(second!).getByText('paper out')).toBeTruthy();
+    } finally {
+      localStorage.removeItem(LANGUAGE_KEY);
+    }
   });
 
   it('filters by cause chips', async () => {

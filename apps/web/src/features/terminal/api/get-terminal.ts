@@ -1,3 +1,4 @@
+import { evidenceDataSchema } from '@fleet/telemetry/api/risk';
 import { CAUSE_CODES } from '@fleet/telemetry/causes';
 import { queryOptions, useQuery, type QueryKey } from '@tanstack/react-query';
 import { z } from 'zod';
@@ -26,7 +27,13 @@ export const terminalStateSchema = z.object({
   heartbeat: reading,
   riskScore: z.number().min(0).max(100),
   causes: z.array(
-    z.object({ code: z.enum(CAUSE_CODES), evidence: z.string(), predictedAt: z.string().optional() }),
+    z.object({
+      code: z.enum(CAUSE_CODES),
+      evidence: z.string(),
+      // Unreadable data words the evidence from the English text rather than failing the page.
+      evidenceData: evidenceDataSchema.optional().catch(undefined),
+      predictedAt: z.string().optional(),
+    }),
   ),
 });
 export type TerminalState = z.infer<typeof terminalStateSchema>;

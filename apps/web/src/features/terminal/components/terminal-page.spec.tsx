@@ -2,6 +2,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { CannedApiServer } from '../../../testing/canned-api-server';
+import { simForecast } from '../../../testing/detected-causes';
 import { terminalSeries, terminalState } from '../../../testing/fixtures';
 import { renderUi } from '../../../testing/render-ui';
 import { serveCannedApi } from '../../../testing/serve-canned-api';
@@ -36,6 +37,15 @@ describe('TerminalPage', () => {
     expect(within(log).getByText('host timeout')).toBeTruthy();
     expect(server.requests).toContain('/api/v1/terminals/T-0001/series?range=24h');
     expect(screen.queryByRole('region', { name: 'Device credentials' })).toBeNull();
+  });
+
+  it('words the evidence from the cause’s data, not the text stored with it', async () => {
+    const cause = { ...simForecast(Date.now()), evidence: 'balance 42 MB (as stored)' };
+    server.answer('/api/v1/terminals/T-0001', 200, terminalState({ causes: [cause] }));
+    server.answer('/api/v1/terminals/T-0001/series', 200, terminalSeries());
+    renderUi(<TerminalPage terminalId="T-0001" role="support" />);
+    const causes = await screen.findByRole('region', { name: 'Why it is at risk' });
+    expect(within(causes).getByText('balance 42 MB, burning 61 MB/day, reaches 0 in ~17 h')).toBeTruthy();
   });
 
   it('asks the server for another range', async () => {
