@@ -24,7 +24,9 @@ import type { Workload } from './workload';
  */
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const MESSAGES = env('BENCH_MESSAGES', 100_000);
+// Rounds long enough to be sustained: with 100k a pipeline round lasts about 2 s, and
+// its first ~0.5 s (first batches filling, commits in flight) weighed a quarter of it.
+const MESSAGES = env('BENCH_MESSAGES', 500_000);
 const NAIVE_MESSAGES = env('BENCH_NAIVE_MESSAGES', 10_000);
 const base = {
   terminals: env('BENCH_TERMINALS', 20_000),
