@@ -58,7 +58,8 @@ function maxDefined(a: number, b: number): number {
 }
 
 type MetricKey = 'rsrpDbm' | 'rsrqDb' | 'sinrDb' | 'csq' | 'rssiDbm' | 'wifiRssiDbm';
-const METRICS: ReadonlyArray<{ key: MetricKey; label: string; unit: string }> = [
+/** The signal metrics as evidence names them, in any language (radio engineers' names). */
+export const SIGNAL_METRICS: ReadonlyArray<{ key: MetricKey; label: string; unit: string }> = [
   { key: 'rsrpDbm', label: 'RSRP', unit: ' dBm' },
   { key: 'rsrqDb', label: 'RSRQ', unit: ' dB' },
   { key: 'sinrDb', label: 'SINR', unit: ' dB' },
@@ -78,7 +79,7 @@ export function describeSignal(
   const data: Record<string, number> = {};
   const all: string[] = [];
   const poor: string[] = [];
-  for (const m of METRICS) {
+  for (const m of SIGNAL_METRICS) {
     const values: number[] = [];
     for (const r of readings) {
       const v = r[m.key];

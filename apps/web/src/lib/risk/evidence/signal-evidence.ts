@@ -1,5 +1,5 @@
 import { DEFAULT_RISK_CONFIG, type RiskConfig } from '@fleet/telemetry/risk/config';
-import { badnessOn } from '@fleet/telemetry/risk/signal-quality';
+import { badnessOn, SIGNAL_METRICS } from '@fleet/telemetry/risk/signal-quality';
 import type { MessageKey } from '../../i18n/messages-en';
 import type { EvidenceContext } from './evidence-context';
 import { MissingEvidence } from './evidence-reader';
@@ -10,18 +10,6 @@ const FINDINGS: Record<string, MessageKey> = {
   trend: 'evidence.WEAK_SIGNAL.trend',
   step: 'evidence.WEAK_SIGNAL.step',
 };
-
-type MetricKey = 'rsrpDbm' | 'rsrqDb' | 'sinrDb' | 'csq' | 'rssiDbm' | 'wifiRssiDbm';
-
-/** The engine's median per metric, named as radio engineers name them in any language. */
-const METRICS: ReadonlyArray<{ key: MetricKey; label: string; unit: string }> = [
-  { key: 'rsrpDbm', label: 'RSRP', unit: ' dBm' },
-  { key: 'rsrqDb', label: 'RSRQ', unit: ' dB' },
-  { key: 'sinrDb', label: 'SINR', unit: ' dB' },
-  { key: 'csq', label: 'csq', unit: '' },
-  { key: 'rssiDbm', label: 'RSSI', unit: ' dBm' },
-  { key: 'wifiRssiDbm', label: 'Wi-Fi RSSI', unit: ' dBm' },
-];
 
 /**
  * WEAK_SIGNAL: what the signal did, its median readings, when it reaches the failure edge
@@ -54,7 +42,7 @@ export function weakSignalEvidence(c: EvidenceContext): string {
 function describedMetrics(c: EvidenceContext, scales: RiskConfig['signal']): string {
   const all: string[] = [];
   const poor: string[] = [];
-  for (const m of METRICS) {
+  for (const m of SIGNAL_METRICS) {
     if (!c.data.has(m.key)) continue;
     const median = c.data.number(m.key);
     const phrase = `${m.label} ${c.number(median)}${m.unit}`;
