@@ -6,6 +6,7 @@ import { AckSequencer } from './ack-sequencer';
 import { Backoff } from './backoff';
 import { parseBrokerUrl, redactBrokerUrl, type BrokerAddress } from './broker-address';
 import { describeConnackCode } from './connack-codes';
+import { MalformedPacketError, MqttFramer, type FramedPublish } from './mqtt-framer';
 
 /*
  * Why a hand-written MQTT client: the ingestor may acknowledge a QoS 1 message only after
@@ -15,7 +16,8 @@ import { describeConnackCode } from './connack-codes';
  * there means one message per commit. No library we know of does deferred, in-order acks
  * without that head-of-line blocking, so this small client on mqtt-packet does: it hands
  * every PUBLISH on at once, sends PUBACKs later in receive order, and pauses the socket
- * (TCP backpressure up to the broker) when the ingestor's buffer is full.
+ * (TCP backpressure up to the broker) when the ingestor's buffer is full. PUBLISH packets
+ * are read by MqttFramer, the others by mqtt-packet (see mqtt-framer.ts for why).
  */
 
 export interface InboundPublish {
@@ -133,17 +135,28 @@ export class DeferredAckSubscriber extends EventEmitter {
     });
     this.acks = acks;
     const parser = mqttPacket.parser({ protocolVersion: this.options.protocolVersion });
-    parser.on('packet', (packet: mqttPacket.Packet) => this.onPacket(packet, socket, acks));
+    parser.on('packet', (packet: mqttPacket.Packet) => this.onPacket(packet, socket));
     parser.on('error', (error: Error) =>
       socket.destroy(new Error(`bad packet from broker: ${error.message}`)),
     );
+    const framer = new MqttFramer(this.options.protocolVersion, {
+      publish: (publish) => this.onPublish(publish, acks),
+      other: (packet) => parser.parse(packet),
+    });
     const timeoutMs = this.options.connectTimeoutMs ?? 10_000;
     this.connectTimer = setTimeout(
       () => socket.destroy(new Error(`no CONNACK/SUBACK within ${timeoutMs} ms`)),
       timeoutMs,
     );
     socket.once(tls ? 'secureConnect' : 'connect', () => socket.write(this.connectPacket()));
-    socket.on('data', (chunk: Buffer) => parser.parse(chunk));
+    socket.on('data', (chunk: Buffer) => {
+      try {
+        framer.push(chunk);
+      } catch (error) {
+        if (!(error instanceof MalformedPacketError)) throw error;
+        socket.destroy(new Error(`bad packet from broker: ${error.message}`));
+      }
+    });
     // Stay readable until the CONNACK even when paused (see onConnected).
     let lastError: Error | undefined;
     socket.on('error', (error) => (lastError = error)); // reported through 'close' below
@@ -177,15 +190,14 @@ export class DeferredAckSubscriber extends EventEmitter {
     });
   }
 
-  private onPacket(packet: mqttPacket.Packet, socket: Socket, acks: AckSequencer): void {
+  private onPublish({ topic, payload, qos, messageId }: FramedPublish, acks: AckSequencer): void {
+    // QoS 2 cannot arrive: the subscription is QoS 1, so the broker downgrades.
+    const ack = qos === 1 && messageId !== undefined ? acks.track(messageId) : noop;
+    this.options.onMessage({ topic, payload, ack });
+  }
+
+  private onPacket(packet: mqttPacket.Packet, socket: Socket): void {
     switch (packet.cmd) {
-      case 'publish': {
-        const ack = packet.qos === 1 && packet.messageId !== undefined ? acks.track(packet.messageId) : noop;
-        // QoS 2 cannot arrive: the subscription is QoS 1, so the broker downgrades.
-        const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
-        this.options.onMessage({ topic: packet.topic, payload, ack });
-        return;
-      }
       case 'connack': {
         const code = packet.reasonCode ?? packet.returnCode ?? 0;
         if (code !== 0) {
@@ -218,7 +230,8 @@ export class DeferredAckSubscriber extends EventEmitter {
       case 'disconnect':
         socket.destroy(new Error(`broker disconnected us (reason ${packet.reasonCode ?? 0})`));
         return;
-      // Packets a broker never sends to a subscriber like this one.
+      // PUBLISH is read by the framer; the rest a broker never sends to a subscriber like this one.
+      case 'publish':
       case 'auth':
       case 'connect':
       case 'pingreq':
