@@ -145,5 +145,13 @@ describe.skipIf(blocked)('support-centre dashboard, end to end', () => {
     await page.getByRole('region', { name: '在线率' }).waitFor(WAIT);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await screenshot(page, '06-overview-zh');
+    // The queue's evidence is worded in Chinese too, not only its labels.
+    await page.getByRole('link', { name: '风险队列' }).click();
+    const evidence = page.getByRole('list', { name: '风险队列' }).locator('.cause-list__evidence');
+    await evidence.first().waitFor(WAIT);
+    const texts = await evidence.allTextContents();
+    expect(texts.length).toBeGreaterThan(0);
+    for (const text of texts) expect(text).toMatch(/[\u4e00-\u9fff]/);
+    await screenshot(page, '07-at-risk-zh');
   }, 90_000);
 });
