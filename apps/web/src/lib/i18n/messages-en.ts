@@ -136,8 +136,8 @@ export const en = {
   'evidence.SIM_DATA_EXHAUSTION.future': 'balance {balance} MB, burning {burn} MB/day, reaches 0 in ~{span}',
   'evidence.SIM_DATA_EXHAUSTION.past':
     'balance {balance} MB, burning {burn} MB/day, likely hit 0 ~{span} ago',
-  'evidence.SIM_EXPIRY.future': 'SIM plan expires in ~{span} ({date} UTC)',
-  'evidence.SIM_EXPIRY.past': 'SIM plan expired ~{span} ago ({date} UTC)',
+  'evidence.SIM_EXPIRY.future': 'SIM plan expires in ~{span} ({date})',
+  'evidence.SIM_EXPIRY.past': 'SIM plan expired ~{span} ago ({date})',
   'evidence.WEAK_SIGNAL.persistent':
     '{comm} signal very poor in most of the last {readings} readings: {metrics}',
   'evidence.WEAK_SIGNAL.poor_with_failures':
@@ -146,9 +146,9 @@ export const en = {
   'evidence.WEAK_SIGNAL.step': '{comm} signal stepped down from its usual level: {metrics}',
   'evidence.WEAK_SIGNAL.edge': ', reaches the failure edge in ~{span}',
   'evidence.WEAK_SIGNAL.failures': '; {signIn} sign-in and {conn} connection failures in 24 h',
-  'evidence.OFFLINE.lost': 'connection lost (Last Will) at {time} UTC, silent for ~{span}',
+  'evidence.OFFLINE.lost': 'connection lost (Last Will) at {time}, silent for ~{span}',
   'evidence.OFFLINE.silent': 'silent for ~{span} (heartbeat allowance ~{allowance})',
-  'evidence.OFFLINE.shutdown': 'shut down cleanly at {time} UTC and missed its usual opening by ~{span}',
+  'evidence.OFFLINE.shutdown': 'shut down cleanly at {time} and missed its usual opening by ~{span}',
   'evidence.COMM_MODULE_FAULT.failures':
     '{failed} of {attempts} transactions failed on the link ({share}) in 24 h',
   'evidence.COMM_MODULE_FAULT.reversals': '{n} reversals',
@@ -163,10 +163,10 @@ export const en = {
   'evidence.POWER.charge': 'on battery for ~{span}, charge {charge}',
   'evidence.POWER.lowEvent': 'on battery for ~{span}, charge low (LOW_BATTERY event)',
   'evidence.POWER.empty': ', empty in ~{span}',
-  'evidence.CARRIER_OUTAGE': 'one of {n} terminals that went offline together at {date} UTC',
-  'evidence.CARRIER_OUTAGE.where': 'one of {n} terminals ({where}) that went offline together at {date} UTC',
+  'evidence.CARRIER_OUTAGE': 'one of {n} terminals that went offline together at {date}',
+  'evidence.CARRIER_OUTAGE.where': 'one of {n} terminals ({where}) that went offline together at {date}',
   'evidence.HOST_MAINTENANCE':
-    'one of {n} terminals on several carriers whose payment host stopped answering at {date} UTC',
+    'one of {n} terminals on several carriers whose payment host stopped answering at {date}',
   'evidence.where.carrier': 'carrier {carrier}',
   'evidence.where.region': 'region {region}',
 

@@ -14,7 +14,8 @@ export interface EvidenceCause {
 
 /**
  * Everything a cause's sentence needs: its data, its forecast, the clock and the language.
- * Spans are measured against the screen's clock, so they agree with the forecast line beside them.
+ * Spans are measured against the screen's clock, so they agree with the forecast line beside them;
+ * instants are shown in the viewer's time zone, as every other time on the page.
  */
 export class EvidenceContext {
   readonly data: EvidenceReader;
@@ -26,6 +27,8 @@ export class EvidenceContext {
     private readonly locale: string,
     cause: EvidenceCause,
     readonly now: number,
+    /** The browser's zone unless given (tests pin one). */
+    private readonly timeZone?: string,
   ) {
     this.data = new EvidenceReader(cause.evidenceData);
     const at = cause.predictedAt === undefined ? NaN : Date.parse(cause.predictedAt);
@@ -52,14 +55,23 @@ export class EvidenceContext {
     return this.t(`duration.${unit}`, { n: amount });
   }
 
-  /** "11:59": the engine states clock times in UTC, and so do the sentences. */
-  utcTime(ms: number): string {
-    return isoOf(ms).slice(11, 16);
+  /** "11:59": the time of day, 24-hour. */
+  clockTime(ms: number): string {
+    return new Intl.DateTimeFormat(this.locale, {
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: this.timeZone,
+    }).format(validDate(ms));
   }
 
-  /** "2024-03-09 11:00", in UTC. */
-  utcDateTime(ms: number): string {
-    return isoOf(ms).slice(0, 16).replace('T', ' ');
+  /** "9 Mar 2024, 11:00" / "2024年3月9日 11:00", as formatDateTime writes it elsewhere. */
+  dateTime(ms: number): string {
+    return new Intl.DateTimeFormat(this.locale, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: this.timeZone,
+    }).format(validDate(ms));
   }
 
   /** Items of one clause: "RSRP -115 dBm, SINR -2 dB". */
@@ -73,8 +85,8 @@ export class EvidenceContext {
   }
 }
 
-function isoOf(ms: number): string {
+function validDate(ms: number): Date {
   const at = new Date(ms);
   if (Number.isNaN(at.getTime())) throw new MissingEvidence('time');
-  return at.toISOString();
+  return at;
 }

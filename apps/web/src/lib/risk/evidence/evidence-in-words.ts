@@ -27,11 +27,17 @@ const SENTENCES: Record<CauseCode, (c: EvidenceContext) => string> = {
  * before evidenceData was carried, or lacking a value the sentence needs, show the
  * server's English text rather than a sentence with a hole in it.
  */
-export function evidenceInWords(t: Translate, locale: string, cause: EvidenceCause, now: number): string {
+export function evidenceInWords(
+  t: Translate,
+  locale: string,
+  cause: EvidenceCause,
+  now: number,
+  timeZone?: string,
+): string {
   const sentence = Object.hasOwn(SENTENCES, cause.code) ? SENTENCES[cause.code] : undefined;
   if (sentence === undefined || cause.evidenceData === undefined) return cause.evidence;
   try {
-    return sentence(new EvidenceContext(t, locale, cause, now));
+    return sentence(new EvidenceContext(t, locale, cause, now, timeZone));
   } catch (error) {
     if (error instanceof MissingEvidence) return cause.evidence;
     throw error;

@@ -4,7 +4,7 @@ import type { EvidenceContext } from './evidence-context';
 /** CARRIER_OUTAGE: one of many terminals of a carrier or area that went offline together. */
 export function carrierOutageEvidence(c: EvidenceContext): string {
   const n = c.number(c.data.number('terminalCount'));
-  const date = c.utcDateTime(c.forecast());
+  const date = c.dateTime(c.forecast());
   const carrier = carrierLabel(c, c.data.optionalText('mccMnc')) ?? c.data.optionalText('carrier');
   const region = c.data.optionalText('region');
   const where: string[] = [];
@@ -18,7 +18,7 @@ export function carrierOutageEvidence(c: EvidenceContext): string {
 /** HOST_MAINTENANCE: one of many terminals, across carriers, whose payment host stopped answering. */
 export function hostMaintenanceEvidence(c: EvidenceContext): string {
   const n = c.number(c.data.number('terminalCount'));
-  return c.t('evidence.HOST_MAINTENANCE', { n, date: c.utcDateTime(c.forecast()) });
+  return c.t('evidence.HOST_MAINTENANCE', { n, date: c.dateTime(c.forecast()) });
 }
 
 /** "46000 · China Mobile": the code agents search by, and the operator they know. */

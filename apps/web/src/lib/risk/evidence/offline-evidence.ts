@@ -9,14 +9,17 @@ export function offlineEvidence(c: EvidenceContext): string {
   const reason = c.data.text('reason');
   switch (reason) {
     case 'lost':
-      return c.t('evidence.OFFLINE.lost', { time: c.utcTime(since), span: c.span(c.now - since) });
+      return c.t('evidence.OFFLINE.lost', { time: c.clockTime(since), span: c.span(c.now - since) });
     case 'silent': {
       const allowance = c.span(c.data.number('allowanceMinutes') * MINUTE);
       return c.t('evidence.OFFLINE.silent', { span: c.span(c.now - since), allowance });
     }
     case 'shutdown':
       // For a clean shutdown the forecast is the usual opening it missed.
-      return c.t('evidence.OFFLINE.shutdown', { time: c.utcTime(since), span: c.span(c.now - c.forecast()) });
+      return c.t('evidence.OFFLINE.shutdown', {
+        time: c.clockTime(since),
+        span: c.span(c.now - c.forecast()),
+      });
     default:
       throw new MissingEvidence('reason');
   }

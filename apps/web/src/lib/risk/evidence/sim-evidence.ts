@@ -21,5 +21,5 @@ export function simExpiryEvidence(c: EvidenceContext): string {
   const expiresAt = c.data.number('expiresAt');
   const left = expiresAt - c.now;
   const when = left <= 0 ? 'past' : 'future';
-  return c.t(`evidence.SIM_EXPIRY.${when}`, { span: c.span(left), date: c.utcDateTime(expiresAt) });
+  return c.t(`evidence.SIM_EXPIRY.${when}`, { span: c.span(left), date: c.dateTime(expiresAt) });
 }
