@@ -7,10 +7,11 @@ export function optionalText(value: string | number | undefined): string | null 
   return value === undefined ? null : cleanText(String(value));
 }
 
-/** JSON for a jsonb column, with NULs removed from every string. */
-export function toJsonb(value: unknown): string {
+/** JSON text for PostgreSQL, with NULs removed from every string. */
+export function toPgJson(value: unknown): string {
   const json = JSON.stringify(value);
-  // jsonb rejects the \u0000 escape; re-encode without NULs only in that rare case.
+  // jsonb rejects the \u0000 escape and json's ->> cannot return it; re-encode without
+  // NULs only in that rare case.
   if (!json.includes('\\u0000')) return json;
   return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? cleanText(v) : v));
 }

@@ -1,8 +1,11 @@
-import { toJsonb } from './clean-text';
+import { toPgJson } from './clean-text';
 import { Float8ArrayParam } from './float8-array-param';
 import { instantText } from './instant-text';
 import { STATE_CHANNELS, type LatestUpdate, type StateChannel } from './latest-state';
 import { toArrayLiteral } from './pg-array-literal';
+
+/** Array literals and JSON text, and epoch-ms columns that node-pg sends in binary. */
+export type LatestParameter = string | Float8ArrayParam;
 
 /**
  * terminal_latest for the whole batch in one UPDATE fed one array per column (unnest),
@@ -14,9 +17,6 @@ import { toArrayLiteral } from './pg-array-literal';
  * device ts wins: a late or repeated message never rolls state back. The status that
  * arrived last wins; `online`/`online_reason` are generated columns derived from it.
  */
-/** Array literals and JSON text, and epoch-ms columns that node-pg sends in binary. */
-export type LatestParameter = string | Float8ArrayParam;
-
 export interface LatestUpsert {
   /** UPDATE of the rows that exist; its row count tells whether any were missing. */
   update: string;
@@ -153,7 +153,7 @@ function columnArrays(
   for (const channel of channels) {
     const states = updates.map((u) => u.channels[channel]);
     parameters.push(
-      toJsonb(states.map((s) => (s ? { ...s.payload, ts: instantText(s.ts) } : null))),
+      toPgJson(states.map((s) => (s ? { ...s.payload, ts: instantText(s.ts) } : null))),
       new Float8ArrayParam(states.map((s) => s?.ts)),
     );
   }
