@@ -1,6 +1,5 @@
 import type { MessageKey } from '../../i18n/messages-en';
 import type { EvidenceContext } from './evidence-context';
-import { MissingEvidence } from './evidence-reader';
 
 const PAPER: Record<string, MessageKey> = {
   out: 'evidence.PAPER_OUT.out',
@@ -11,10 +10,7 @@ const PAPER: Record<string, MessageKey> = {
 
 /** PAPER_OUT: the printer's state and how long it has been in it. */
 export function paperOutEvidence(c: EvidenceContext): string {
-  const status = c.data.text('status');
-  const key = Object.hasOwn(PAPER, status) ? PAPER[status] : undefined;
-  if (key === undefined) throw new MissingEvidence('status');
-  return c.t(key, { span: c.span(c.now - c.data.number('since')) });
+  return c.t(c.data.choice('status', PAPER), { span: c.span(c.now - c.data.number('since')) });
 }
 
 /** POWER: time on battery, the charge (or the LOW_BATTERY event) and when it runs flat. */

@@ -28,6 +28,13 @@ export class EvidenceReader {
     return value;
   }
 
+  /** What a word in the data stands for, e.g. a paper status's message; an unknown word throws. */
+  choice<T>(key: string, choices: Readonly<Record<string, T>>): T {
+    const word = this.text(key);
+    if (!Object.hasOwn(choices, word)) throw new MissingEvidence(key);
+    return choices[word]!;
+  }
+
   optionalText(key: string): string | undefined {
     return this.has(key) ? this.text(key) : undefined;
   }

@@ -17,8 +17,7 @@ const FINDINGS: Record<string, MessageKey> = {
  */
 export function weakSignalEvidence(c: EvidenceContext): string {
   const finding = c.data.text('finding');
-  const key = Object.hasOwn(FINDINGS, finding) ? FINDINGS[finding] : undefined;
-  if (key === undefined) throw new MissingEvidence('finding');
+  const key = c.data.choice('finding', FINDINGS);
   const metrics = describedMetrics(c, DEFAULT_RISK_CONFIG.signal);
   const readings =
     finding === 'persistent' || finding === 'poor_with_failures' ? c.data.number('readings') : 0;
