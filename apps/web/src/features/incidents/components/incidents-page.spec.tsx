@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 import { encodeFleetMap } from '@fleet/telemetry/api/fleet-map-codec';
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { CannedApiServer } from '../../../testing/canned-api-server';
 import { renderUi } from '../../../testing/render-ui';
+import { serveCannedApi } from '../../../testing/serve-canned-api';
 
 const server = new CannedApiServer();
 let IncidentsPage: typeof import('./incidents-page').IncidentsPage;
@@ -27,18 +28,9 @@ const ended = {
   terminalCount: 900,
 };
 
-beforeAll(async () => {
-  vi.stubEnv('VITE_API_BASE', `${await server.start()}/api/v1`);
+serveCannedApi(server, async () => {
   ({ IncidentsPage } = await import('./incidents-page'));
   ({ IncidentPage } = await import('./incident-page'));
-});
-afterEach(() => {
-  cleanup();
-  server.reset();
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await server.stop();
 });
 
 describe('IncidentsPage', () => {
