@@ -74,20 +74,17 @@ const COPIED = [
   ...PAYLOAD_CHANNELS.flatMap((c) => [c, `${c}_ts`]),
   ...status,
   ...risk,
-].join(', ');
+];
 
 /** Rebuilds terminal_latest with `layout` and payload `type`, keeping every row and index. */
 async function rebuild(db: QueryExecutorProvider, layout: 'ingest' | 'original', type: PayloadType) {
-  const payloads = PAYLOAD_CHANNELS.map((c) => `${c}::${type}`);
-  const select = COPIED.split(', ')
-    .map((c) => (PAYLOAD_CHANNELS.includes(c) ? payloads[PAYLOAD_CHANNELS.indexOf(c)] : c))
-    .join(', ');
+  const select = COPIED.map((c) => (PAYLOAD_CHANNELS.includes(c) ? `${c}::${type}` : c)).join(', ');
   await runStatements(db, [
     sql.raw(`create table terminal_latest_next (
       terminal_id text collate "C" primary key,
       ${columnsOf(layout, type).join(',\n      ')}
     ) with (fillfactor = 50)`),
-    sql.raw(`insert into terminal_latest_next (${COPIED}) select ${select} from terminal_latest`),
+    sql.raw(`insert into terminal_latest_next (${COPIED.join(', ')}) select ${select} from terminal_latest`),
     sql`drop table terminal_latest`,
     sql`alter table terminal_latest_next rename to terminal_latest`,
     sql`alter index terminal_latest_next_pkey rename to terminal_latest_pkey`,
