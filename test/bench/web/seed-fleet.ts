@@ -71,7 +71,7 @@ export async function seedFleet(db: Kysely<unknown>, plan: SeedPlan): Promise<Se
 
     const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
     await run(sql`insert into terminal_latest (terminal_id, heartbeat, heartbeat_ts, signal, signal_ts, sim, sim_ts,
-        paper, paper_ts, status_online, status_reason, status_ts, status_received_at, alive_received_at,
+        paper, paper_ts, status_online, status_reason, status_ts, status_received_at,
         last_seen_at, last_received_at)
       select terminal_id,
         jsonb_build_object('ts', ${iso('seen_at')}, 'seq', 7, 'intervalS', ${SEED_HEARTBEAT_S}::int, 'uptimeS', 86400,
@@ -91,7 +91,7 @@ export async function seedFleet(db: Kysely<unknown>, plan: SeedPlan): Promise<Se
         cause is distinct from 'lost', case when cause = 'lost' then 'lost' end,
         case when cause = 'lost' then cause_at else ${now}::timestamptz - interval '1 day' end,
         case when cause = 'lost' then cause_at else ${now}::timestamptz - interval '1 day' end,
-        seen_at, seen_at, greatest(seen_at, case when cause = 'lost' then cause_at end)
+        seen_at, greatest(seen_at, case when cause = 'lost' then cause_at end)
       from bench_fleet`);
 
     // Raw rows the risk engine's start-up load reads (it recomputes every score itself).

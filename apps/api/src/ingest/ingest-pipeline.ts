@@ -5,6 +5,7 @@ import type { Clock } from './clock';
 import { toDeadLetter } from './dead-letter';
 import type { InboundPublish } from './deferred-ack-subscriber';
 import { IngestBatcher, type CommittedBatch, type IngestBatcherOptions } from './ingest-batcher';
+import { StatusTimeline } from './status-timeline';
 
 export interface IngestPipelineOptions extends IngestBatcherOptions {
   /** Raw-data retention; older device timestamps are rejected. */
@@ -26,6 +27,7 @@ export type CommitListener = (batch: CommittedBatch) => void;
 export class IngestPipeline {
   readonly batcher: IngestBatcher;
   private readonly commitListeners = new Set<CommitListener>();
+  private readonly statusTimeline = new StatusTimeline();
 
   constructor(
     store: TelemetryStore,
@@ -62,8 +64,13 @@ export class IngestPipeline {
   handle({ topic, payload, ack }: InboundPublish): void {
     this.metrics.received();
     const receivedAt = this.clock.now();
-    const result = validateMessage(topic, payload, { receivedAt, retentionMs: this.options.retentionMs });
+    const result = validateMessage(topic, payload, {
+      receivedAt,
+      retentionMs: this.options.retentionMs,
+      statusTime: (terminalId, status) => this.statusTimeline.dateStatus(terminalId, status, receivedAt),
+    });
     if (result.ok) {
+      this.statusTimeline.heard(result.message);
       this.batcher.add({ kind: 'message', message: result.message, ack });
       return;
     }

@@ -184,27 +184,13 @@ export class RiskRepository {
     return rows;
   }
 
-  /**
-   * Statuses of the last day plus each terminal's newest. A Last Will carries its connect
-   * time: it takes effect at its receive time, capped just after the newest heartbeat that
-   * arrived before it (see offlineStatusTime).
-   */
+  /** Statuses of the last day plus each terminal's newest (ts: when each took effect). */
   private async status(from: Date): Promise<StatusRow[]> {
     const { rows } = await sql<StatusRow>`
-      with recent as (
-        select terminal_id, ts, received_at, online, reason from status_changes where ts >= ${from}
-        union
-        select terminal_id, status_ts, status_received_at, status_online, status_reason
-        from terminal_latest where status_ts is not null
-      )
-      select s.terminal_id, s.online, s.reason,
-        case when s.online or s.reason = 'shutdown' then s.ts
-          else least(s.received_at, greatest(s.ts, (
-            select max(h.ts) from heartbeats h
-            where h.terminal_id = s.terminal_id and h.ts >= s.ts and h.received_at <= s.received_at
-          )) + interval '1 millisecond')
-        end as ts
-      from recent s
+      select terminal_id, online, reason, ts from status_changes where ts >= ${from}
+      union
+      select terminal_id, status_online, status_reason, status_ts
+      from terminal_latest where status_ts is not null
       order by 1, 4`.execute(this.db);
     return rows;
   }

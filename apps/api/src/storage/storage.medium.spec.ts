@@ -87,24 +87,17 @@ describe.each(['embedded', 'postgres'] as const)('storage on the %s driver', (ki
       expect(await countRows('signal_samples', id)).toBe(2);
     });
 
-    it('tells proof of life from a Last Will and a clean shutdown', async () => {
+    it('takes online from the newest status by device time, against everything else the terminal sent', async () => {
       const id = 'LIFE-1';
-      const connectedAt = BASE;
       const at = (minutes: number) => BASE + minutes * 60_000;
-      await store.storeBatch(
-        [makeMessage('status', { terminalId: id, ts: connectedAt, receivedAt: at(0) })],
-        [],
-      );
-      await store.storeBatch(
-        [makeMessage('heartbeat', { terminalId: id, ts: at(1), receivedAt: at(1) })],
-        [],
-      );
+      await store.storeBatch([makeMessage('status', { terminalId: id, ts: at(0), receivedAt: at(0) })], []);
+      await store.storeBatch([makeMessage('heartbeat', { terminalId: id, ts: at(1), receivedAt: at(1) })], []);
       expect(await terminals.findState(id)).toMatchObject({ online: true, onlineReason: null });
 
-      // The Last Will was registered at connect, so it carries the connect ts; it arrives last.
+      // The Last Will, dated by the ingestor after the traffic before it.
       const will = makeMessage('status', {
         terminalId: id,
-        ts: connectedAt,
+        ts: at(5),
         seq: 1,
         receivedAt: at(5),
         payload: { online: false, reason: 'lost' },
@@ -113,21 +106,29 @@ describe.each(['embedded', 'postgres'] as const)('storage on the %s driver', (ki
       expect(await terminals.findState(id)).toMatchObject({ online: false, onlineReason: 'lost' });
 
       // A redelivered copy of an old heartbeat is no proof of life; new traffic is.
-      await store.storeBatch(
-        [makeMessage('heartbeat', { terminalId: id, ts: at(1), receivedAt: at(6) })],
-        [],
-      );
+      await store.storeBatch([makeMessage('heartbeat', { terminalId: id, ts: at(1), receivedAt: at(6) })], []);
       expect(await terminals.findState(id)).toMatchObject({ online: false });
       await store.storeBatch([makeMessage('signal', { terminalId: id, ts: at(7), receivedAt: at(7) })], []);
+      expect(await terminals.findState(id)).toMatchObject({ online: true, onlineReason: null });
+
+      // A shutdown from 30 hours before, flushed late from the terminal's store, undoes nothing.
+      const stale = makeMessage('status', {
+        terminalId: id,
+        ts: at(-30 * 60),
+        seq: 2,
+        receivedAt: at(8),
+        payload: { online: false, reason: 'shutdown' },
+      });
+      await store.storeBatch([stale], []);
       expect(await terminals.findState(id)).toMatchObject({ online: true, onlineReason: null });
 
       await store.storeBatch(
         [
           makeMessage('status', {
             terminalId: id,
-            ts: at(8),
-            seq: 2,
-            receivedAt: at(8),
+            ts: at(9),
+            seq: 3,
+            receivedAt: at(9),
             payload: { online: false, reason: 'shutdown' },
           }),
         ],

@@ -9,8 +9,10 @@ export function linearTimeMap(virtualStart: number, realStart: number, speed: nu
   return (v) => Math.round(realStart + (v - virtualStart) / speed);
 }
 
-export function restamp<T extends { ts: string | number }>(payload: T, map: TimeMap): T {
+export function restamp<T extends { ts?: string | number }>(payload: T, map: TimeMap): T {
   const ts = payload.ts;
+  // A status may come undated (PROTOCOL.md §1); the platform dates it on receipt.
+  if (ts === undefined) return payload;
   const virtual = typeof ts === 'number' ? ts : Date.parse(ts);
   const real = map(virtual);
   if (typeof ts === 'number') return { ...payload, ts: real };

@@ -42,6 +42,8 @@ export class BrokerUnreachableError extends Error {
 
 /** Above this many unacknowledged publishes the scheduler waits for the broker. */
 const MAX_IN_FLIGHT = 5000;
+/** The Last Will as most firmware registers it, exactly as PROTOCOL.md §1 shows it: undated. */
+const LAST_WILL = { online: false, reason: 'lost' } as const;
 /** A terminal with a fault already active at start stays online this long first, so the platform sees it fail. */
 const ANNOUNCE_MS = 60_000;
 
@@ -166,7 +168,7 @@ class LiveRun {
         const connection = new TerminalConnection(
           tid,
           { ...this.settings, password: this.options.passwordFor?.(tid) },
-          will,
+          LAST_WILL,
           {
             onConnect: () => {
               this.stats.connected++;
@@ -237,7 +239,7 @@ class LiveRun {
       sessions.map(async ({ connection, will }) => {
         if (connection.connected) {
           // The will holds the status seq this session would use next.
-          const status = { ts: restamp({ ts: will.ts }, () => now).ts, seq: will.seq, online: false, reason: 'shutdown' };
+          const status = { ts: restamp({ ts: will.ts ?? now }, () => now).ts, seq: will.seq, online: false, reason: 'shutdown' };
           await connection.publish('status', status, true).catch(() => undefined);
           this.stats.shutdowns++;
         }

@@ -120,8 +120,13 @@ export const eventSchema = z.object({
   detail: z.string().max(1024).optional(),
 });
 
+/**
+ * Status may omit `ts` and `seq` (PROTOCOL.md §1): a Last Will is fixed at connect time, so
+ * firmware registers it without them. validateMessage then dates it by the receive time.
+ */
 export const statusSchema = z.object({
-  ...envelope,
+  ts: deviceTimeSchema.optional(),
+  seq: count().optional(),
   online: z.boolean(),
   reason: shortText().optional(),
 });
@@ -136,8 +141,8 @@ export const channelSchemas = {
   status: statusSchema,
 } as const satisfies Record<Channel, z.ZodType>;
 
-/** What each channel's payload looks like after parsing (`ts` as epoch ms). */
-export type ChannelPayloads = { [C in Channel]: z.output<(typeof channelSchemas)[C]> };
+/** What each channel's payload looks like after validation (`ts` as epoch ms, always dated). */
+export type ChannelPayloads = { [C in Channel]: z.output<(typeof channelSchemas)[C]> & { ts: number; seq: number } };
 /** What a terminal puts on the wire (`ts` as ISO string or epoch ms). */
 export type ChannelInputs = { [C in Channel]: z.input<(typeof channelSchemas)[C]> };
 

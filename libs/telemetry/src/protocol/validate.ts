@@ -1,5 +1,9 @@
-import { channelSchemas, MAX_PAYLOAD_BYTES, type TelemetryMessage } from './messages';
+import type { z } from 'zod';
+import { channelSchemas, MAX_PAYLOAD_BYTES, type statusSchema, type TelemetryMessage } from './messages';
 import { parseTopic, type TopicRejectReason } from './topics';
+
+/** A status as the terminal sent it: `ts` and `seq` may be missing (PROTOCOL.md §1). */
+export type StatusFields = z.output<typeof statusSchema>;
 
 /** How far ahead of the platform clock a device `ts` may be. */
 export const MAX_FUTURE_SKEW_MS = 5 * 60_000;
@@ -9,6 +13,11 @@ export interface ValidationContext {
   receivedAt: number;
   /** Messages older than this (raw-data retention) are rejected. */
   retentionMs: number;
+  /**
+   * When a status took effect on the device timeline (the ingestor knows what else the
+   * terminal sent and how late data is arriving). Without it: its `ts`, else receivedAt.
+   */
+  statusTime?: (terminalId: string, status: StatusFields) => number;
 }
 
 export type RejectReason =
@@ -66,19 +75,25 @@ export function validateMessage(topic: string, payload: Uint8Array, ctx: Validat
     return reject('schema', detail, terminalId);
   }
   const data = result.data;
-  if (data.ts > ctx.receivedAt + MAX_FUTURE_SKEW_MS) {
-    return reject('ts_in_future', `ts ${new Date(data.ts).toISOString()} is more than ${MAX_FUTURE_SKEW_MS / 60_000} min ahead`, terminalId);
+  const ts =
+    channel === 'status'
+      ? (ctx.statusTime?.(terminalId, data as StatusFields) ?? data.ts ?? ctx.receivedAt)
+      : data.ts!;
+  if (ts > ctx.receivedAt + MAX_FUTURE_SKEW_MS) {
+    return reject('ts_in_future', `ts ${new Date(ts).toISOString()} is more than ${MAX_FUTURE_SKEW_MS / 60_000} min ahead`, terminalId);
   }
-  if (data.ts < ctx.receivedAt - ctx.retentionMs) {
-    return reject('ts_too_old', `ts ${new Date(data.ts).toISOString()} is older than raw retention`, terminalId);
+  if (ts < ctx.receivedAt - ctx.retentionMs) {
+    return reject('ts_too_old', `ts ${new Date(ts).toISOString()} is older than raw retention`, terminalId);
   }
   const message = {
     terminalId,
     channel,
-    ts: data.ts,
-    seq: data.seq,
+    ts,
+    seq: data.seq ?? 0,
     receivedAt: ctx.receivedAt,
-    payload: data,
+    // Only a status can lack its envelope; the others pass through uncopied.
+    payload: channel === 'status' ? { ...data, ts, seq: data.seq ?? 0 } : data,
   } as TelemetryMessage;
   return { ok: true, message };
 }
+

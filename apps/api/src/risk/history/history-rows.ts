@@ -74,7 +74,7 @@ export interface EventRow {
 
 export interface StatusRow {
   terminal_id: string;
-  /** Effective time: offline statuses already corrected (see offlineStatusTime). */
+  /** When it took effect: the ingestor dates Last Wills (see StatusTimeline). */
   ts: Time;
   online: boolean;
   reason: string | null;

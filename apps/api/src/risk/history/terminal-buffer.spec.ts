@@ -40,21 +40,30 @@ describe('TerminalBuffer', () => {
     expect(b.txn[0]!.approved).toBe(7);
   });
 
-  it('dates a back-filled Last Will after the traffic before it, so later traffic clears it', () => {
+  it('takes each status at its ts, so a stale offline status flushed late does not make it OFFLINE', () => {
     const b = new TerminalBuffer('T1');
-    b.apply(makeMessage('heartbeat', { terminalId: 'T1', ts: NOW - 2 * HOUR }));
+    for (let t = NOW - HOUR; t <= NOW; t += 60_000) b.apply(makeMessage('heartbeat', { terminalId: 'T1', ts: t }));
     b.apply(
       makeMessage('status', {
         terminalId: 'T1',
-        ts: NOW - 5 * HOUR,
+        ts: NOW - 30 * HOUR,
         receivedAt: NOW,
         payload: { online: false, reason: 'lost' },
       }),
     );
-    expect(b.status[0]!.ts).toBe(NOW - 2 * HOUR + 1);
-    expect(b.lastSeenAt).toBe(NOW - 2 * HOUR);
-    for (let t = NOW - HOUR; t <= NOW; t += 60_000)
-      b.apply(makeMessage('heartbeat', { terminalId: 'T1', ts: t }));
+    expect(b.status).toEqual([{ ts: NOW - 30 * HOUR, online: false, reason: 'lost' }]);
+    expect(b.lastSeenAt).toBe(NOW);
+    expect(assessTerminal(b, NOW).causes.map((c) => c.code)).not.toContain('OFFLINE');
+  });
+
+  it('takes a Last Will at its ts (the ingestor dated it), and later traffic clears it', () => {
+    const b = new TerminalBuffer('T1');
+    b.apply(makeMessage('heartbeat', { terminalId: 'T1', ts: NOW - 2 * HOUR }));
+    const will = { terminalId: 'T1', ts: NOW - 2 * HOUR + 1, receivedAt: NOW, payload: { online: false, reason: 'lost' } };
+    b.apply(makeMessage('status', will));
+    expect(b.status.at(-1)).toEqual({ ts: NOW - 2 * HOUR + 1, online: false, reason: 'lost' });
+    expect(assessTerminal(b, NOW - HOUR).causes.map((c) => c.code)).toContain('OFFLINE');
+    for (let t = NOW - HOUR; t <= NOW; t += 60_000) b.apply(makeMessage('heartbeat', { terminalId: 'T1', ts: t }));
     expect(assessTerminal(b, NOW).causes.map((c) => c.code)).not.toContain('OFFLINE');
   });
 

@@ -18,7 +18,6 @@ import {
   simSample,
   txnSample,
 } from './message-samples';
-import { offlineStatusTime } from './offline-status-time';
 import { compactSignal } from './signal-compaction';
 import { insertSample, trimBefore, upsertBucketed } from './sorted-series';
 import { addTxnWindow, TXN_BUCKET_MS, txnHour, type TxnHour } from './txn-buckets';
@@ -97,13 +96,11 @@ export class TerminalBuffer implements TerminalHistory {
         this.addEvent(eventSample(message));
         break;
       case 'status': {
+        // Its ts is when it took effect: the ingestor dated Last Wills (StatusTimeline).
         const { online, reason } = message.payload;
-        if (online) {
-          insertSample(this.status, { ts: message.ts, online, reason });
-          break;
-        }
-        const ts = offlineStatusTime({ ts: message.ts, reason }, message.receivedAt, this.lastSeenAt);
+        const ts = message.ts;
         insertSample(this.status, reason === undefined ? { ts, online } : { ts, online, reason });
+        if (online) break;
         return; // an offline status is no proof of life
       }
     }

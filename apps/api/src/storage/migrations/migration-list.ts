@@ -6,6 +6,7 @@ import { migration0004Risk } from './0004_risk';
 import { migration0006MerchantPhone } from './0006_merchant_phone';
 import { migration0007AtRiskIndex } from './0007_at_risk_index';
 import { migration0008LatestPayloadsJson } from './0008_latest_payloads_json';
+import { migration0009OnlineByDeviceTime } from './0009_online_by_device_time';
 
 /**
  * Every migration, in order. A static list (no directory globbing) so it works the same
@@ -19,4 +20,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, factory: Migratio
   ['0006_merchant_phone', migration0006MerchantPhone],
   ['0007_at_risk_index', migration0007AtRiskIndex],
   ['0008_latest_payloads_json', migration0008LatestPayloadsJson],
+  ['0009_online_by_device_time', migration0009OnlineByDeviceTime],
 ];

@@ -40,7 +40,6 @@ export interface TerminalLatestTable {
   status_reason: string | null;
   status_ts: Timestamp | null;
   status_received_at: Timestamp | null;
-  alive_received_at: Timestamp | null;
   last_seen_at: Timestamp | null;
   last_received_at: Timestamp | null;
   online: ColumnType<boolean, never, never>;

@@ -16,25 +16,26 @@ describe('foldLatest', () => {
     expect(update!.lastSeenAt).toBe(T + 2000);
   });
 
-  it('takes the status that arrived last and does not count an offline status as proof of life', () => {
+  it('takes the newest status by device time, so a late old one does not win', () => {
     const [update] = foldLatest([
-      makeMessage('heartbeat', { ts: T, receivedAt: T + 10 }),
+      makeMessage('status', { ts: T, receivedAt: T + 10, payload: { online: true } }),
       makeMessage('status', {
-        ts: T - 60_000,
+        ts: T - 30 * 3_600_000,
+        seq: 1,
         receivedAt: T + 20,
-        payload: { online: false, reason: 'lost' },
+        payload: { online: false, reason: 'shutdown' },
       }),
     ]);
-    expect(update!.status).toEqual({ online: false, reason: 'lost', ts: T - 60_000, receivedAt: T + 20 });
-    expect(update!.aliveReceivedAt).toBe(T + 10);
+    expect(update!.status).toEqual({ online: true, reason: null, ts: T, receivedAt: T + 10 });
     expect(update!.lastReceivedAt).toBe(T + 20);
   });
 
-  it('counts an online status as proof of life', () => {
+  it('gives a tie of device time to the status that arrived later', () => {
     const [update] = foldLatest([
-      makeMessage('status', { ts: T, receivedAt: T + 5, payload: { online: true } }),
+      makeMessage('status', { ts: T, receivedAt: T + 10, payload: { online: true } }),
+      makeMessage('status', { ts: T, seq: 1, receivedAt: T + 20, payload: { online: false, reason: 'lost' } }),
     ]);
-    expect(update!.aliveReceivedAt).toBe(T + 5);
+    expect(update!.status).toEqual({ online: false, reason: 'lost', ts: T, receivedAt: T + 20 });
   });
 
   it('returns one update per terminal, sorted by id so concurrent batches lock rows in one order', () => {

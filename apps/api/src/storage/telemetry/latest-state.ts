@@ -22,16 +22,17 @@ export interface StatusState {
 export interface LatestUpdate {
   terminalId: string;
   channels: Partial<Record<StateChannel, ChannelState>>;
-  /** The status that arrived last (a Last Will's ts is its connect time, so arrival order decides). */
+  /** The newest status by device time (an undated Last Will was dated on receipt); a tie goes to the later arrival. */
   status?: StatusState;
-  /** Arrival time of the newest message that proves the terminal alive (anything but an offline status). */
-  aliveReceivedAt?: number;
   lastSeenAt: number;
   lastReceivedAt: number;
 }
 
 const isStateChannel = (channel: string): channel is StateChannel =>
   (STATE_CHANNELS as readonly string[]).includes(channel);
+
+const isNewerStatus = (ts: number, receivedAt: number, than: StatusState) =>
+  ts > than.ts || (ts === than.ts && receivedAt >= than.receivedAt);
 
 /** Folds a batch (in arrival order) into one update per terminal, sorted by terminal id. */
 export function foldLatest(messages: readonly TelemetryMessage[]): LatestUpdate[] {
@@ -51,7 +52,7 @@ export function foldLatest(messages: readonly TelemetryMessage[]): LatestUpdate[
     update.lastReceivedAt = Math.max(update.lastReceivedAt, message.receivedAt);
     if (message.channel === 'status') {
       const { online, reason } = message.payload;
-      if (!update.status || message.receivedAt >= update.status.receivedAt) {
+      if (!update.status || isNewerStatus(message.ts, message.receivedAt, update.status)) {
         update.status = {
           online,
           reason: reason === undefined ? null : cleanText(reason),
@@ -59,10 +60,8 @@ export function foldLatest(messages: readonly TelemetryMessage[]): LatestUpdate[
           receivedAt: message.receivedAt,
         };
       }
-      if (online) update.aliveReceivedAt = Math.max(update.aliveReceivedAt ?? 0, message.receivedAt);
       continue;
     }
-    update.aliveReceivedAt = Math.max(update.aliveReceivedAt ?? 0, message.receivedAt);
     if (isStateChannel(message.channel)) {
       const current = update.channels[message.channel];
       if (!current || message.ts > current.ts) {

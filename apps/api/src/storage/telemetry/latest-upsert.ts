@@ -14,8 +14,8 @@ export type LatestParameter = string | Float8ArrayParam;
  * other channels' columns; with unnest instead of the former all-columns JSON recordset
  * this cut the server's cost by about a third. Payloads stay `json` (validated text):
  * building jsonb from them was a quarter of the statement's time. Per channel the newer
- * device ts wins: a late or repeated message never rolls state back. The status that
- * arrived last wins; `online`/`online_reason` are generated columns derived from it.
+ * device ts wins: a late or repeated message never rolls state back, and so does the
+ * newest status; `online`/`online_reason` are generated columns derived from it.
  */
 export interface LatestUpsert {
   /** UPDATE of the rows that exist; its row count tells whether any were missing. */
@@ -47,7 +47,7 @@ const latest = (name: string): Column => ({
   set: (n) => `${name} = greatest(t.${name}, ${n}.${name})`,
 });
 
-const ALWAYS: Column[] = [latest('alive_received_at'), latest('last_seen_at'), latest('last_received_at')];
+const ALWAYS: Column[] = [latest('last_seen_at'), latest('last_received_at')];
 
 function channelColumns(c: StateChannel): Column[] {
   return [
@@ -73,8 +73,10 @@ function channelColumns(c: StateChannel): Column[] {
   ];
 }
 
+// Device time decides, as in foldLatest; a tie goes to the later arrival.
 const newerStatus = (n: string) =>
-  `${n}.status_received_at is not null and (t.status_received_at is null or ${n}.status_received_at >= t.status_received_at)`;
+  `${n}.status_ts is not null and (t.status_ts is null or ${n}.status_ts > t.status_ts
+    or (${n}.status_ts = t.status_ts and ${n}.status_received_at >= t.status_received_at))`;
 const statusColumn = (name: string, type: string, value: (v: string) => string): Column => ({
   name,
   type,
@@ -146,7 +148,6 @@ function columnArrays(
 ): LatestParameter[] {
   const parameters: LatestParameter[] = [
     toArrayLiteral(updates.map((u) => u.terminalId)),
-    new Float8ArrayParam(updates.map((u) => u.aliveReceivedAt)),
     new Float8ArrayParam(updates.map((u) => u.lastSeenAt)),
     new Float8ArrayParam(updates.map((u) => u.lastReceivedAt)),
   ];

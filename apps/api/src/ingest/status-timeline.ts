@@ -1,0 +1,42 @@
+import type { TelemetryMessage } from '@fleet/telemetry/protocol/messages';
+import type { StatusFields } from '@fleet/telemetry/protocol/validate';
+import { ArrivalLag } from './arrival-lag';
+
+/** Terminals remembered at most; past it the longest-silent are forgotten first. */
+const MAX_TERMINALS = 500_000;
+
+/**
+ * Puts every status on the device timeline, where all other channels already are, so
+ * "newest wins" compares like with like:
+ * - a status with `ts` is at its `ts`, as every other message;
+ * - a status without `ts` (the Last Will as PROTOCOL.md §1 shows it) is at its receive
+ *   time, less how late data is arriving now (a backlog being drained), and never before
+ *   what the terminal sent earlier: the broker publishes a Will after the link died;
+ * - an offline status (not a shutdown) dated before what the terminal already sent is a
+ *   Will whose `ts` is its connect time (PROTOCOL.md §1): it took effect after that traffic.
+ *   One dated at or after the terminal's previous message is in sequence with it (a
+ *   store-and-forward flush) and keeps its `ts`, so a stale one flushed late undoes nothing.
+ */
+export class StatusTimeline {
+  private readonly lag = new ArrivalLag();
+  /** Device ts of each terminal's previous accepted message, in the order they arrived. */
+  private readonly previous = new Map<string, number>();
+
+  /** Notes an accepted message (a status at the time dateStatus gave it). */
+  heard({ terminalId, channel, ts, receivedAt }: TelemetryMessage): void {
+    // A Will's own ts (connect time) says nothing of how late data arrives.
+    if (channel !== 'status') this.lag.record(receivedAt, ts);
+    this.previous.delete(terminalId);
+    this.previous.set(terminalId, ts);
+    if (this.previous.size > MAX_TERMINALS) this.previous.delete(this.previous.keys().next().value!);
+  }
+
+  /** When `status` took effect (epoch ms). */
+  dateStatus(terminalId: string, status: StatusFields, receivedAt: number): number {
+    const previous = this.previous.get(terminalId);
+    const afterPrevious = previous === undefined ? -Infinity : previous + 1;
+    if (status.ts === undefined) return Math.max(receivedAt - this.lag.current(), afterPrevious);
+    const likeAWill = !status.online && status.reason !== 'shutdown';
+    return likeAWill && status.ts < afterPrevious - 1 ? afterPrevious : status.ts;
+  }
+}
