@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { TerminalsRepository } from '../repositories/terminals.repository';
 import { SqlTelemetryStore } from '../telemetry/sql-telemetry-store';
-import { describeOnEachDriver } from '../testing/each-driver';
+import { describeOnEachDriver } from '../testing/each-driver.medium';
 import { makeMessage } from '../testing/telemetry-factory';
 import { migration0008LatestPayloadsJson } from './0008_latest_payloads_json';
 import { migration0009OnlineByDeviceTime } from './0009_online_by_device_time';

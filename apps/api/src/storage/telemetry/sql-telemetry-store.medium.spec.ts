@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { describeOnEachDriver } from '../testing/each-driver';
+import { describeOnEachDriver } from '../testing/each-driver.medium';
 import { makeMessage } from '../testing/telemetry-factory';
 import { foldLatest } from './latest-state';
 import { latestUpsert } from './latest-upsert';
