@@ -5,6 +5,7 @@ import type { Clock } from './clock';
 import { toDeadLetter } from './dead-letter';
 import type { InboundPublish } from './deferred-ack-subscriber';
 import { IngestBatcher, type CommittedBatch, type IngestBatcherOptions } from './ingest-batcher';
+import { IngestWatermark, type IngestPosition } from './ingest-watermark';
 import { StatusTimeline } from './status-timeline';
 
 export interface IngestPipelineOptions extends IngestBatcherOptions {
@@ -27,7 +28,8 @@ export type CommitListener = (batch: CommittedBatch) => void;
 export class IngestPipeline {
   readonly batcher: IngestBatcher;
   private readonly commitListeners = new Set<CommitListener>();
-  private readonly statusTimeline = new StatusTimeline();
+  private readonly watermark = new IngestWatermark();
+  private readonly statusTimeline = new StatusTimeline(() => this.watermark.arrivalLagMs());
 
   constructor(
     store: TelemetryStore,
@@ -37,13 +39,16 @@ export class IngestPipeline {
     input: InputFlow,
     onStoreError: (error: unknown, attempt: number) => void = () => undefined,
   ) {
+    metrics.watchPosition(() => this.position());
     this.batcher = new IngestBatcher(store, options, {
       committed: (batch) => {
+        this.watermark.committed(clock.now());
         const size = batch.messages.length + batch.deadLetters.length;
         metrics.batchCommitted(size, batch.seconds, batch.result, clock.now());
         for (const listener of this.commitListeners) listener(batch);
       },
       storeFailed: (error, attempt) => {
+        this.watermark.storeFailed(clock.now());
         metrics.storeFailed();
         onStoreError(error, attempt);
       },
@@ -51,8 +56,16 @@ export class IngestPipeline {
         if (on) input.pause();
         else input.resume();
       },
-      depthChanged: (depth, backpressured) => metrics.bufferDepth(depth, backpressured),
+      depthChanged: (depth, backpressured) => {
+        this.watermark.bufferChanged(depth, backpressured);
+        metrics.bufferDepth(depth, backpressured);
+      },
     });
+  }
+
+  /** How far the ingest as a whole has got (see IngestWatermark). */
+  position(): IngestPosition {
+    return this.watermark.position(this.clock.now());
   }
 
   /** Calls `listener` after every commit (e.g. to push live updates); returns the unsubscribe. */
@@ -70,6 +83,7 @@ export class IngestPipeline {
       statusTime: (terminalId, status) => this.statusTimeline.dateStatus(terminalId, status, receivedAt),
     });
     if (result.ok) {
+      this.watermark.arrived(result.message);
       this.statusTimeline.heard(result.message);
       this.batcher.add({ kind: 'message', message: result.message, ack });
       return;

@@ -14,6 +14,7 @@ import { TELEMETRY_STORE, type TelemetryStore } from '../storage/telemetry-store
 import { INGEST_CLOCK, type Clock } from './clock';
 import { DeferredAckSubscriber } from './deferred-ack-subscriber';
 import { IngestPipeline, type CommitListener } from './ingest-pipeline';
+import type { IngestPosition } from './ingest-watermark';
 
 const DAY_MS = 86_400_000;
 const DRAIN_TIMEOUT_MS = 10_000;
@@ -63,6 +64,11 @@ export class IngestService implements OnApplicationBootstrap, OnModuleDestroy {
 
   get connected(): boolean {
     return this.subscriber.connected;
+  }
+
+  /** How far the ingest as a whole has got: the engine judges silence no further. */
+  position(): IngestPosition {
+    return this.pipeline.position();
   }
 
   /** Calls `listener` after every committed batch with its messages and dead letters; returns the unsubscribe. */

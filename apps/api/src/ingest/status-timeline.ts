@@ -1,6 +1,5 @@
 import type { TelemetryMessage } from '@fleet/telemetry/protocol/messages';
 import type { StatusFields } from '@fleet/telemetry/protocol/validate';
-import { ArrivalLag } from './arrival-lag';
 
 /** Terminals remembered at most; past it the longest-silent are forgotten first. */
 const MAX_TERMINALS = 500_000;
@@ -18,14 +17,14 @@ const MAX_TERMINALS = 500_000;
  *   store-and-forward flush) and keeps its `ts`, so a stale one flushed late undoes nothing.
  */
 export class StatusTimeline {
-  private readonly lag = new ArrivalLag();
+  /** @param arrivalLagMs how late data is arriving now (IngestWatermark). */
+  constructor(private readonly arrivalLagMs: () => number) {}
+
   /** Device ts of each terminal's previous accepted message, in the order they arrived. */
   private readonly previous = new Map<string, number>();
 
   /** Notes an accepted message (a status at the time dateStatus gave it). */
-  heard({ terminalId, channel, ts, receivedAt }: TelemetryMessage): void {
-    // A Will's own ts (connect time) says nothing of how late data arrives.
-    if (channel !== 'status') this.lag.record(receivedAt, ts);
+  heard({ terminalId, ts }: TelemetryMessage): void {
     this.previous.delete(terminalId);
     this.previous.set(terminalId, ts);
     if (this.previous.size > MAX_TERMINALS) this.previous.delete(this.previous.keys().next().value!);
@@ -35,7 +34,7 @@ export class StatusTimeline {
   dateStatus(terminalId: string, status: StatusFields, receivedAt: number): number {
     const previous = this.previous.get(terminalId);
     const afterPrevious = previous === undefined ? -Infinity : previous + 1;
-    if (status.ts === undefined) return Math.max(receivedAt - this.lag.current(), afterPrevious);
+    if (status.ts === undefined) return Math.max(receivedAt - this.arrivalLagMs(), afterPrevious);
     const likeAWill = !status.online && status.reason !== 'shutdown';
     return likeAWill && status.ts < afterPrevious - 1 ? afterPrevious : status.ts;
   }

@@ -16,7 +16,14 @@ export interface IngestStats {
   batches: number;
   storeErrors: number;
   lastBatch: { size: number; seconds: number; committedAt: number } | null;
+  /** How far behind the present the fleet's data has arrived (see IngestWatermark). */
+  behindSeconds: number;
+  /** Behind by over a minute: silence and outages are not judged past what has arrived. */
+  catchingUp: boolean;
 }
+
+/** Where the ingest is, read when asked (it moves with the clock). */
+export type IngestPositionSource = () => { behindMs: number; catchingUp: boolean };
 
 /**
  * Records ingest activity. The per-message path only bumps plain numbers; the Prometheus
@@ -25,7 +32,8 @@ export interface IngestStats {
  */
 @Injectable()
 export class IngestMetrics {
-  private readonly stats: IngestStats = {
+  private position: IngestPositionSource = () => ({ behindMs: 0, catchingUp: false });
+  private readonly stats: Omit<IngestStats, 'behindSeconds' | 'catchingUp'> = {
     brokerConnected: false,
     received: 0,
     stored: 0,
@@ -81,6 +89,15 @@ export class IngestMetrics {
         this.set(stats.bufferDepth);
       },
     });
+    const position = () => this.position();
+    new Gauge({
+      name: 'fleet_ingest_behind_seconds',
+      help: 'How far behind the present the fleet data has arrived (0 when current)',
+      registers,
+      collect() {
+        this.set(position().behindMs / 1000);
+      },
+    });
     this.batchSeconds = new Histogram({
       name: 'fleet_ingest_batch_seconds',
       help: 'Batch commit latency',
@@ -126,9 +143,17 @@ export class IngestMetrics {
     this.stats.brokerConnected = connected;
   }
 
+  /** The ingest pipeline tells where it is. */
+  watchPosition(source: IngestPositionSource): void {
+    this.position = source;
+  }
+
   snapshot(): IngestStats {
+    const { behindMs, catchingUp } = this.position();
     return {
       ...this.stats,
+      behindSeconds: Math.round(behindMs / 1000),
+      catchingUp,
       rejectedByReason: { ...this.stats.rejectedByReason },
       lastBatch: this.stats.lastBatch && { ...this.stats.lastBatch },
     };

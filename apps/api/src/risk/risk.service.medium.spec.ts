@@ -129,6 +129,7 @@ describe.runIf(run)('RiskService on a real database and broker', () => {
       'S-1',
     );
     clock = now + 10 * MIN;
+    await platform.caughtUp();
     await platform.risk.sweep();
     await platform.risk.settled();
     const item = (await platform.risk.atRisk(ALL, { limit: 100, cause: 'OFFLINE' })).items.find(
@@ -153,6 +154,7 @@ describe.runIf(run)('RiskService on a real database and broker', () => {
     await publish(platform, heartbeatsUntil('R-2', now, 1));
     await platform.risk.settled();
     expect(platform.risk.replaying).toBe(false);
+    await platform.caughtUp();
     await platform.risk.sweep();
     await platform.risk.settled();
     const offline = (await platform.risk.atRisk(ALL, { limit: 100, cause: 'OFFLINE' })).items.map((i) => i.terminalId);
@@ -179,6 +181,7 @@ describe.runIf(run)('RiskService on a real database and broker', () => {
         ],
       ]),
     );
+    await platform.caughtUp();
     await platform.risk.sweep();
     await platform.risk.settled();
     const incidents = platform.app.get(IncidentsService);

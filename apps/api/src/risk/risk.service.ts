@@ -134,10 +134,14 @@ export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
     return this.replay !== undefined;
   }
 
-  /** The engine's time; undefined while a replay has not delivered anything yet. */
+  /**
+   * The engine's time; undefined while a replay has not delivered anything yet. While the
+   * ingest is behind (a backlog draining, a mass store-and-forward flush, the store down),
+   * it is held back by as much: silence beyond what has arrived is not yet known.
+   */
   private now(): number | undefined {
-    if (!this.replay) return this.options.now();
-    return this.replay.at;
+    if (this.replay) return this.replay.at; // already the data's own time
+    return this.options.now() - this.ingest.position().behindMs;
   }
 
   private advanceReplay(messages: readonly TelemetryMessage[]): void {

@@ -123,6 +123,12 @@ export interface RiskConfig {
     burstWindowMs: number;
     /** Failures this close to a burst's edge still join it (cascading drops). */
     burstGapMs: number;
+    /**
+     * A drop counts once the terminal has stayed down this long, so a reconnect storm
+     * (every link dropped and back within seconds: a broker or load-balancer restart) is
+     * no outage, while a real one is still raised within half a minute.
+     */
+    confirmMs: number;
     /** Fewest members for any incident. */
     minMembers: number;
     /** Fewest members for one carrier×region cell to count as failing. */
@@ -192,6 +198,7 @@ export const DEFAULT_RISK_CONFIG: RiskConfig = {
   incidents: {
     burstWindowMs: 15 * MIN,
     burstGapMs: 5 * MIN,
+    confirmMs: 15_000,
     minMembers: 5,
     minCellMembers: 3,
     minCellShare: 0.3,

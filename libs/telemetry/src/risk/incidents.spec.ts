@@ -28,6 +28,16 @@ describe('detectIncidents', () => {
     expect(incidents[0]!.id).toBe('CARRIER_OUTAGE:46001:*:2024-03-06T10:00Z');
   });
 
+  it('waits until the drops have lasted confirmMs, so a reconnect storm is no outage', () => {
+    const { confirmMs } = DEFAULT_RISK_CONFIG.incidents;
+    const dropped = (at: number) =>
+      failSome(makeFleet(), (t) => t.mccMnc === '46001', (i) => at - (i % 5) * 1000);
+    // Every link dropped 5 s before the last of them; still within the storm's seconds.
+    expect(detect(dropped(NOW - confirmMs + 5000))).toEqual([]);
+    // Down since the confirmation delay: an outage.
+    expect(detect(dropped(NOW - confirmMs)).map((i) => i.code)).toEqual(['CARRIER_OUTAGE']);
+  });
+
   it('keys an outage of one carrier in one area by both', () => {
     const fleet = failSome(makeFleet(), (t) => t.mccMnc === '46000' && t.region === 'south', within(5));
     expect(detect(fleet).map((i) => i.key)).toEqual([{ mccMnc: '46000', region: 'south' }]);

@@ -28,7 +28,7 @@ export function detectIncidents(
   config: RiskConfig = DEFAULT_RISK_CONFIG,
 ): Incident[] {
   const cfg = config.incidents;
-  const cells = groupCells(terminals, now);
+  const cells = groupCells(terminals, now - cfg.confirmMs);
   const failingCells: Cell[] = [];
   for (const cell of cells.values()) {
     cell.failing.sort((a, b) => a.at - b.at);
@@ -93,7 +93,8 @@ export function detectIncidents(
   return incidents;
 }
 
-function groupCells(terminals: readonly IncidentCandidate[], now: number): Map<string, Cell> {
+/** Cells of the fleet, with the terminals that dropped offline by `confirmedBy`. */
+function groupCells(terminals: readonly IncidentCandidate[], confirmedBy: number): Map<string, Cell> {
   const cells = new Map<string, Cell>();
   for (const t of terminals) {
     const carrier = t.mccMnc ?? t.carrier ?? '';
@@ -109,7 +110,7 @@ function groupCells(terminals: readonly IncidentCandidate[], now: number): Map<s
       cells.set(id, cell);
     }
     cell.size++;
-    if (t.failureKind === 'offline' && !t.online && t.failingSince !== undefined && t.failingSince <= now) {
+    if (t.failureKind === 'offline' && !t.online && t.failingSince !== undefined && t.failingSince <= confirmedBy) {
       cell.failing.push({ id: t.terminalId, at: t.failingSince });
     }
   }

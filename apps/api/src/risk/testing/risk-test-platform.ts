@@ -42,6 +42,8 @@ export interface RiskPlatform {
   stats(): IngestStats;
   /** Resolves once the ingestor has handled `count` messages (stored, duplicate or rejected). */
   ingested(count: number): Promise<IngestStats>;
+  /** Resolves once the ingest counts as caught up (nothing buffered, nothing arriving late). */
+  caughtUp(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -112,6 +114,13 @@ export async function startRiskPlatform(options: RiskPlatformOptions): Promise<R
     brokerUrl: app.get<BrokerEndpoint>(BROKER_ENDPOINT).url,
     stats: () => stats.snapshot(),
     ingested,
+    caughtUp: async () => {
+      const deadline = Date.now() + 10_000;
+      while (ingest.position().behindMs > 0) {
+        if (Date.now() > deadline) throw new Error('the ingest did not catch up within 10 s');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
     close: () => app.close(),
   };
 }
