@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { buildFleet, type Fleet } from '@fleet/simulator/fleet/build-fleet';
+import type { DemoStatus } from '@fleet/telemetry/api/health';
 import { generateHistory } from '@fleet/simulator/history/generate-history';
 import { publishHistory } from '@fleet/simulator/history/publish-history';
 import { startFleet, type FleetHandle } from '@fleet/simulator/live/start-fleet';
@@ -10,13 +11,10 @@ import { RiskService } from '../risk/risk.service';
 import { TerminalsRepository } from '../storage/repositories/terminals.repository';
 
 const HOUR = 3_600_000;
-
-/** Where the demo fleet is: importing, back-filling history, or playing live. */
-export interface DemoStatus {
-  phase: 'starting' | 'backfill' | 'live' | 'stopped' | 'failed';
-  terminals: number;
-  backfillPublished: number;
-}
+/** History this close to now lets the live fleet carry on without a visible gap. */
+const CAUGHT_UP_GAP_MS = 15_000;
+/** Each pass covers the time the one before took, so a few always suffice. */
+const MAX_BACKFILL_PASSES = 5;
 
 /**
  * The simulated fleet of `npm start`: imports the terminals, back-fills the hours of
@@ -86,22 +84,35 @@ export class DemoFleetService implements OnApplicationBootstrap, OnApplicationSh
     this.logger.log(`demo fleet: ${size} terminals live on ${this.broker.url}`);
   }
 
+  /**
+   * Publishes the fleet's last `hours` of history, then again the minutes that took, until
+   * the history reaches within a few seconds of now: the live fleet then carries on where
+   * it ends, instead of after a gap every terminal would seem to have gone silent in.
+   */
   private async backfill(fleet: Fleet, hours: number): Promise<void> {
-    const to = Date.now();
+    let from = Date.now() - hours * HOUR;
     this.logger.log(`demo fleet: back-filling the last ${hours} h of telemetry`);
-    const result = await publishHistory({
-      brokerUrl: this.broker.url,
-      messages: generateHistory({ fleet, from: to - hours * HOUR, to }),
-      protocolVersion: this.broker.protocolVersion,
-      username: this.broker.platformCredentials?.username,
-      password: this.broker.platformCredentials?.password,
-      progressIntervalMs: 5000,
-      onProgress: (p) => {
-        this.current.backfillPublished = p.published;
-        this.logger.log(`demo fleet: back-fill ${p.published} messages published`);
-      },
-    });
-    this.logger.log(`demo fleet: back-fill done, ${result.published} messages in ${Math.round(result.elapsedMs / 1000)} s`);
+    for (let pass = 1; pass <= MAX_BACKFILL_PASSES && !this.stopped; pass++) {
+      const to = Date.now();
+      const done = this.current.backfillPublished;
+      const result = await publishHistory({
+        brokerUrl: this.broker.url,
+        messages: generateHistory({ fleet, from, to }),
+        protocolVersion: this.broker.protocolVersion,
+        username: this.broker.platformCredentials?.username,
+        password: this.broker.platformCredentials?.password,
+        progressIntervalMs: 5000,
+        onProgress: (p) => {
+          this.current.backfillPublished = done + p.published;
+          this.logger.log(`demo fleet: back-fill ${this.current.backfillPublished} messages published`);
+        },
+      });
+      this.current.backfillPublished = done + result.published;
+      const seconds = Math.round(result.elapsedMs / 1000);
+      this.logger.log(`demo fleet: back-fill pass ${pass} done, ${result.published} messages in ${seconds} s`);
+      from = to;
+      if (Date.now() - to < CAUGHT_UP_GAP_MS) return;
+    }
   }
 
   /** With device auth on, each simulated terminal needs its own secret, like a real one. */

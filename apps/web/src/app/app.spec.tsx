@@ -18,7 +18,7 @@ function answerOverview(): void {
   server.answer('/api/v1/health', 200, {
     status: 'ok',
     database: { mode: 'external', driver: 'pg' },
-    ingest: { received: 1, stored: 1, rejected: 0, bufferDepth: 0 },
+    ingest: { received: 1, stored: 1, rejected: 0, bufferDepth: 0, behindSeconds: 0, catchingUp: false },
   });
 }
 

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { CatchingUpBanner } from '../components/catching-up-banner';
 import { LanguageSwitch } from '../components/language-switch';
 import { LiveIndicator } from '../components/live-indicator';
 import { can } from '../lib/auth/permissions';
@@ -58,6 +59,7 @@ export function Layout({ user, route, children }: { user: SessionUser; route: Ro
         </div>
       </header>
       <main id="main" className="layout__main" tabIndex={-1}>
+        <CatchingUpBanner />
         {children}
       </main>
     </div>

@@ -113,6 +113,10 @@ export const en = {
   'action.CARRIER_OUTAGE': 'No per-device dispatch; track the incident',
   'action.HOST_MAINTENANCE': 'No device action; the payment host is failing',
 
+  'banner.loadingHistory':
+    'Loading history: {count} messages of the fleet’s last day so far. Silence and outages are judged once it has arrived.',
+  'banner.catchingUp':
+    'Catching up: data is arriving {behind} late. Silence and outages are judged only up to what has arrived.',
   'duration.min': '{n} min',
   'duration.h': '{n} h',
   'duration.d': '{n} days',

@@ -115,6 +115,8 @@ export const zh: Record<MessageKey, string> = {
   'action.CARRIER_OUTAGE': '无需逐台派单；跟踪该事件',
   'action.HOST_MAINTENANCE': '终端无需处理；支付主机出现故障',
 
+  'banner.loadingHistory': '正在载入历史数据：已收到 {count} 条最近一天的消息。数据到齐后才判断静默和故障。',
+  'banner.catchingUp': '正在追赶：数据延迟约 {behind} 到达。静默和故障只按已到达的数据判断。',
   'duration.min': '{n} 分钟',
   'duration.h': '{n} 小时',
   'duration.d': '{n} 天',

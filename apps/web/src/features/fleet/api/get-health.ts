@@ -1,4 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { demoStatusSchema, ingestProgressSchema } from '@fleet/telemetry/api/health';
 import { z } from 'zod';
 
 import { apiGet } from '../../../lib/api-client';
@@ -10,7 +11,8 @@ export const healthSchema = z.object({
   database: z.object({ mode: z.string(), driver: z.string() }),
   // The broker block differs between the embedded and an external broker; shown as-is.
   broker: z.record(z.string(), z.unknown()).optional(),
-  ingest: ingestCountersSchema.optional(),
+  ingest: ingestCountersSchema.merge(ingestProgressSchema).optional(),
+  demo: demoStatusSchema.optional(),
 });
 export type Health = z.infer<typeof healthSchema>;
 
@@ -24,7 +26,11 @@ export function healthQueryOptions() {
   return queryOptions({
     queryKey: healthQueryKey,
     queryFn: ({ signal }) => getHealth(signal),
-    refetchInterval: FLEET_REFRESH_MS,
+    // Faster while history loads or the ingest catches up, so the banner follows it.
+    refetchInterval: (query) => {
+      const health = query.state.data;
+      return health?.demo?.phase === 'backfill' || health?.ingest?.catchingUp ? 5_000 : FLEET_REFRESH_MS;
+    },
   });
 }
 

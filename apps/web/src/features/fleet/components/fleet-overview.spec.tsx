@@ -13,7 +13,7 @@ const health = {
   status: 'ok',
   database: { mode: 'external', driver: 'pg' },
   broker: { reachable: true, embedded: false, url: 'mqtt://mosquitto:1883' },
-  ingest: { received: 1, stored: 1, rejected: 0, bufferDepth: 0 },
+  ingest: { received: 1, stored: 1, rejected: 0, bufferDepth: 0, behindSeconds: 0, catchingUp: false },
 };
 const lastSeenAt = new Date(Date.now() - 120_000).toISOString();
 const row = (terminalId: string, extra: Record<string, unknown> = {}) => ({
