@@ -11,6 +11,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { BROKER_ENDPOINT, type BrokerEndpoint } from './broker-endpoint';
 import { AllowAllDeviceAuthorizer, DEVICE_AUTHORIZER, type DeviceAuthorizer } from './device-authorizer';
 import { EmbeddedBroker } from './embedded-broker';
+import { MetricsRegistry } from '../metrics/metrics-registry';
 
 export const EMBEDDED_BROKER = Symbol('EMBEDDED_BROKER');
 
@@ -61,9 +62,11 @@ export class BrokerModule {
         authorizerProvider(options),
         {
           provide: EMBEDDED_BROKER,
-          inject: [APP_CONFIG, DEVICE_AUTHORIZER],
-          useFactory: (config: AppConfig, authorizer: DeviceAuthorizer) =>
-            config.mqttUrl === undefined ? EmbeddedBroker.start({ port: config.mqttPort, authorizer, tls: config.mqttTls }) : null,
+          inject: [APP_CONFIG, DEVICE_AUTHORIZER, { token: MetricsRegistry, optional: true }],
+          useFactory: (config: AppConfig, authorizer: DeviceAuthorizer, metrics?: MetricsRegistry) =>
+            config.mqttUrl === undefined
+              ? EmbeddedBroker.start({ port: config.mqttPort, authorizer, tls: config.mqttTls, metrics: metrics?.registry })
+              : null,
         },
         {
           provide: BROKER_ENDPOINT,

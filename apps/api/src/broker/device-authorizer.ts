@@ -13,7 +13,7 @@ export interface DeviceClient {
 export interface DeviceAuthorizer {
   /** Called once per CONNECT; false refuses the connection (CONNACK "not authorized"). */
   authenticate(client: DeviceClient, password: Buffer | undefined): Promise<boolean>;
-  /** Called for every PUBLISH and for a client's Last Will; false drops the client. */
+  /** Called for every PUBLISH and for a client's Last Will; false: the broker acks and drops that message, the client stays. */
   authorizePublish(client: DeviceClient, topic: string): Promise<boolean>;
   /** Called for every SUBSCRIBE entry; false refuses that entry (SUBACK 0x80). */
   authorizeSubscribe(client: DeviceClient, topicFilter: string): Promise<boolean>;

@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
 import type { Aedes } from 'aedes' with { 'resolution-mode': 'import' };
+import type { Registry } from 'prom-client';
 import { portFailure } from '../port-check';
 import { installDeviceAuth } from './aedes-hooks';
 import type { DeviceAuthorizer } from './device-authorizer';
+import { ForbiddenPublishes } from './forbidden-publishes';
 import { InternalCredentials } from './internal-credentials';
 
 export interface EmbeddedBrokerOptions {
@@ -15,6 +17,8 @@ export interface EmbeddedBrokerOptions {
   authorizer: DeviceAuthorizer;
   /** PEM files: terminals then connect with TLS (mqtts) on `port`. */
   tls?: { certFile: string; keyFile: string };
+  /** Where fleet_broker_forbidden_total is registered (the app's MetricsRegistry). */
+  metrics?: Registry;
 }
 
 /** The demo's MQTT 3.1.1 broker: aedes with in-memory persistence, in this process. */
@@ -26,6 +30,8 @@ export class EmbeddedBroker {
     /** Plain listener on loopback for the platform's own clients when terminals use TLS. */
     private readonly internalPort: number,
     readonly internalCredentials: InternalCredentials,
+    /** Publishes acked and dropped because the client may not publish there. */
+    readonly forbiddenPublishes: ForbiddenPublishes,
   ) {}
 
   /** Where the platform's own clients on this machine reach it. */
@@ -43,20 +49,21 @@ export class EmbeddedBroker {
     const { Aedes } = await import('aedes');
     const aedes = await Aedes.createBroker();
     const internal = new InternalCredentials();
-    installDeviceAuth(aedes, options.authorizer, internal);
+    const forbidden = new ForbiddenPublishes(options.metrics);
+    installDeviceAuth(aedes, options.authorizer, internal, forbidden);
     const servers: Server[] = [];
     try {
       const server = options.tls ? createTlsServer(readTlsFiles(options.tls), aedes.handle) : createServer(aedes.handle);
       servers.push(server);
       await listen(server, options.port, options.host);
       const port = (server.address() as AddressInfo).port;
-      if (!options.tls) return new EmbeddedBroker(aedes, servers, port, port, internal);
+      if (!options.tls) return new EmbeddedBroker(aedes, servers, port, port, internal, forbidden);
       // Terminals speak TLS; the ingestor and demo fleet stay on loopback without it.
       const internalServer = createServer(aedes.handle);
       servers.push(internalServer);
       await listen(internalServer, 0, '127.0.0.1');
       const internalPort = (internalServer.address() as AddressInfo).port;
-      return new EmbeddedBroker(aedes, servers, port, internalPort, internal);
+      return new EmbeddedBroker(aedes, servers, port, internalPort, internal, forbidden);
     } catch (error) {
       await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
       await new Promise<void>((resolve) => aedes.close(() => resolve()));
