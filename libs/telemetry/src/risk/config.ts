@@ -137,8 +137,12 @@ export interface RiskConfig {
     minCellShare: number;
     /** Host failures are grouped over a wider window: txn reports come every 15 min. */
     hostWindowMs: number;
-    /** Host failures must also reach this share of the terminals online (at 100k, 0.5 % = 500). */
-    hostMinShare: number;
+    /**
+     * A host burst must outnumber the fleet's other current host failures (scattered
+     * merchants' own problems) this many times: it stands out from the fleet's own
+     * background, whatever the fleet's size.
+     */
+    hostMinLift: number;
     /** Score given to a member's incident cause. */
     memberScore: number;
   };
@@ -203,7 +207,7 @@ export const DEFAULT_RISK_CONFIG: RiskConfig = {
     minCellMembers: 3,
     minCellShare: 0.3,
     hostWindowMs: 30 * MIN,
-    hostMinShare: 0.005,
+    hostMinLift: 3,
     memberScore: 70,
   },
 };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RISK_CONFIG } from './config';
 import { failSome, makeFleet } from './fixtures/make-fleet';
 import { DAY, HOUR, MINUTE, NOW } from './fixtures/make-history';
+import type { IncidentCandidate } from './incident-candidate';
 import { detectIncidents } from './incidents';
 
 const detect = (fleet: ReturnType<typeof makeFleet>) => detectIncidents(fleet, NOW, DEFAULT_RISK_CONFIG);
@@ -31,7 +32,11 @@ describe('detectIncidents', () => {
   it('waits until the drops have lasted confirmMs, so a reconnect storm is no outage', () => {
     const { confirmMs } = DEFAULT_RISK_CONFIG.incidents;
     const dropped = (at: number) =>
-      failSome(makeFleet(), (t) => t.mccMnc === '46001', (i) => at - (i % 5) * 1000);
+      failSome(
+        makeFleet(),
+        (t) => t.mccMnc === '46001',
+        (i) => at - (i % 5) * 1000,
+      );
     // Every link dropped 5 s before the last of them; still within the storm's seconds.
     expect(detect(dropped(NOW - confirmMs + 5000))).toEqual([]);
     // Down since the confirmation delay: an outage.
@@ -95,6 +100,41 @@ describe('detectIncidents', () => {
       'host',
     );
     expect(detect(oneCarrier)).toEqual([]);
+  });
+
+  it('calls twenty terminals across carriers and cities losing the host together maintenance, in a fleet of 20,000', () => {
+    const fleet = makeFleet(1334);
+    const hit = new Set(fleet.filter((_, i) => i % 1000 === 7 && i < 20_000).map((t) => t.terminalId));
+    expect(hit.size).toBe(20);
+    const incidents = detect(
+      failSome(
+        fleet,
+        (t) => hit.has(t.terminalId),
+        (i) => start + i * MINUTE,
+        'host',
+      ),
+    );
+    expect(incidents).toHaveLength(1);
+    expect(incidents[0]).toMatchObject({ code: 'HOST_MAINTENANCE', startedAt: start });
+    expect(incidents[0]!.memberIds).toEqual([...hit].sort());
+  });
+
+  it('does not call scattered host errors of a day maintenance', () => {
+    // One merchant's host trouble every 10 minutes for 7 hours, all still going.
+    const pick = (t: IncidentCandidate) => /-[456]$/.test(t.terminalId);
+    const scattered = failSome(makeFleet(), pick, (i) => NOW - i * 10 * MINUTE, 'host');
+    expect(detect(scattered)).toEqual([]);
+  });
+
+  it("needs a host burst to stand out from the fleet's other host failures", () => {
+    const fleet = makeFleet();
+    const inBurst = (t: IncidentCandidate) => t.terminalId.endsWith('-5');
+    const background = (t: IncidentCandidate) => t.terminalId.endsWith('-6') || t.terminalId.endsWith('-7');
+    const burst = failSome(fleet, inBurst, within(10), 'host');
+    // 15 together across carriers, against 30 scattered over the day.
+    const both = failSome(burst, background, (i) => NOW - 5 * HOUR - i * 40 * MINUTE, 'host');
+    expect(detect(burst).map((i) => i.code)).toEqual(['HOST_MAINTENANCE']);
+    expect(detect(both)).toEqual([]);
   });
 
   it('gives the same ids on the next sweep', () => {

@@ -135,7 +135,12 @@ function chains(cells: readonly Cell[], keyOf: (cell: Cell) => string): Array<[s
   return out;
 }
 
-/** Online terminals whose host stopped answering together, across carriers. */
+/**
+ * Online terminals whose host stopped answering together, across carriers: their own
+ * links are fine, so what they share is the payment host. A burst counts when it has
+ * enough members and stands out from the fleet's other host failures; a fixed share of
+ * the fleet instead would miss a host serving 20 of 20,000 terminals.
+ */
 function detectHostMaintenance(
   terminals: readonly IncidentCandidate[],
   now: number,
@@ -145,21 +150,21 @@ function detectHostMaintenance(
   const failing: Failure[] = [];
   const carriers = new Map<string, string>();
   const fleetCarriers = new Set<string>();
-  let online = 0;
   for (const t of terminals) {
     const carrier = t.mccMnc ?? t.carrier ?? '';
     fleetCarriers.add(carrier);
-    if (t.online) online++;
     if (t.failureKind === 'host' && t.failingSince !== undefined && t.failingSince <= now) {
       failing.push({ id: t.terminalId, at: t.failingSince });
       carriers.set(t.terminalId, carrier);
     }
   }
   failing.sort((a, b) => a.at - b.at);
-  const burst = densestBurst(failing, cfg.hostWindowMs, cfg.hostWindowMs);
+  // Widened only by the cascade gap: failures chained over hours are not "together".
+  const burst = densestBurst(failing, cfg.hostWindowMs, cfg.burstGapMs);
   if (burst === undefined) return undefined;
   const members = failing.slice(burst.from, burst.to);
-  if (members.length < Math.max(cfg.minMembers, cfg.hostMinShare * online)) return undefined;
+  const background = failing.length - members.length;
+  if (members.length < cfg.minMembers || members.length < cfg.hostMinLift * background) return undefined;
   const memberCarriers = new Set(members.map((m) => carriers.get(m.id)));
   if (memberCarriers.size < Math.min(2, fleetCarriers.size)) return undefined;
   const startedAt = members[0]!.at;
