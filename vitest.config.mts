@@ -2,6 +2,9 @@ import { fileURLToPath } from 'node:url';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
+// Every spec sees one fixed zone, so clock-time labels can be asserted exactly on any machine.
+process.env.TZ = 'UTC';
+
 const telemetrySrc = fileURLToPath(new URL('./libs/telemetry/src/', import.meta.url));
 const simulatorSrc = fileURLToPath(new URL('./apps/simulator/src/', import.meta.url));
 
