@@ -50,6 +50,10 @@ describe('detectLineFault', () => {
     // would see a pass and find nothing; the newest two tests both failed.
     const fault = detect([test(NOW - HOUR, false), test(NOW - 2 * HOUR, false), test(NOW - 3 * HOUR, true)]);
     expect(fault?.score).toBe(70);
-    expect(fault?.evidenceData).toEqual({ failedTests: 2, failingSince: NOW - 2 * HOUR, lastTestAt: NOW - HOUR });
+    expect(fault?.evidenceData).toEqual({
+      failedTests: 2,
+      failingSince: NOW - 2 * HOUR,
+      lastTestAt: NOW - HOUR,
+    });
   });
 });
