@@ -2,6 +2,9 @@ import { fileURLToPath } from 'node:url';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
+// Every spec sees one fixed zone, so clock-time labels can be asserted exactly on any machine.
+process.env.TZ = 'UTC';
+
 const telemetrySrc = fileURLToPath(new URL('./libs/telemetry/src/', import.meta.url));
 const simulatorSrc = fileURLToPath(new URL('./apps/simulator/src/', import.meta.url));
 
@@ -21,5 +24,11 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Medium tests each start brokers and databases; two cores do not want more.
     maxWorkers: 2,
+    // Type tests (*.test-d.ts) only assert anything when tsc checks them; this runs them.
+    typecheck: {
+      enabled: true,
+      include: ['apps/web/src/**/*.test-d.ts'],
+      tsconfig: './apps/web/tsconfig.json',
+    },
   },
 });

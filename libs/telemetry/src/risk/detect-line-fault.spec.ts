@@ -46,8 +46,14 @@ describe('detectLineFault', () => {
   });
 
   it('reads the newest test even when reports arrive out of order', () => {
-    expect(
-      detect([test(NOW - HOUR, false), test(NOW - 2 * HOUR, true), test(NOW - HOUR, false)])?.score,
-    ).toBe(55);
+    // Arrival order puts the old passing test last: reading the last-arrived report (no sort)
+    // would see a pass and find nothing; the newest two tests both failed.
+    const fault = detect([test(NOW - HOUR, false), test(NOW - 2 * HOUR, false), test(NOW - 3 * HOUR, true)]);
+    expect(fault?.score).toBe(70);
+    expect(fault?.evidenceData).toEqual({
+      failedTests: 2,
+      failingSince: NOW - 2 * HOUR,
+      lastTestAt: NOW - HOUR,
+    });
   });
 });
