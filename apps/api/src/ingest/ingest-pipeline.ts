@@ -47,13 +47,17 @@ export class IngestPipeline {
           try {
             listener(batch);
           } catch (error) {
-            logger.error(`a commit listener failed; the batch stays stored and is not announced again: ${String(error)}`);
+            logger.error(
+              `a commit listener failed; the batch stays stored and is not announced again: ${String(error)}`,
+            );
           }
         }
       },
       messageRefused: (deadLetter) => {
         metrics.rejected(deadLetter.reason);
-        logger.warn(`the database refused a message of ${deadLetter.terminalId}, dead-lettered: ${deadLetter.detail}`);
+        logger.warn(
+          `the database refused a message of ${deadLetter.terminalId}, dead-lettered: ${deadLetter.detail}`,
+        );
       },
       storeFailed: (error, attempt) => {
         metrics.storeFailed();

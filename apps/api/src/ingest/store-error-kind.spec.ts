@@ -11,19 +11,33 @@ describe('classifyStoreError', () => {
     },
   );
 
-  it.each(['08006', '08003', '08P01', '40001', '40P01', '53300', '53100', '57P01', '57P02', '57P03', '55P03'])(
-    'calls connection, concurrency, resource and shutdown errors (%s) transient',
+  it.each([
+    '08006',
+    '08003',
+    '08P01',
+    '40001',
+    '40P01',
+    '53300',
+    '53100',
+    '57P01',
+    '57P02',
+    '57P03',
+    '55P03',
+  ])('calls connection, concurrency, resource and shutdown errors (%s) transient', (code) => {
+    expect(classifyStoreError(pgError(code))).toEqual({ kind: 'transient', code, known: true });
+  });
+
+  it.each(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT'])(
+    'calls the node socket error %s transient',
     (code) => {
       expect(classifyStoreError(pgError(code))).toEqual({ kind: 'transient', code, known: true });
     },
   );
 
-  it.each(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT'])('calls the node socket error %s transient', (code) => {
-    expect(classifyStoreError(pgError(code))).toEqual({ kind: 'transient', code, known: true });
-  });
-
   it('calls a schema mismatch (42*) transient: no message can cause it, so none is dropped for it', () => {
-    expect(classifyStoreError(pgError('42703', 'column "x" does not exist'))).toMatchObject({ kind: 'transient' });
+    expect(classifyStoreError(pgError('42703', 'column "x" does not exist'))).toMatchObject({
+      kind: 'transient',
+    });
   });
 
   it('knows the pg client and pool messages that carry no code', () => {
@@ -47,7 +61,9 @@ describe('classifyStoreError', () => {
 
 describe('storeErrorReason', () => {
   it('gives the SQLSTATE and the database message', () => {
-    expect(storeErrorReason(pgError('22003', 'integer out of range'))).toBe('SQLSTATE 22003: integer out of range');
+    expect(storeErrorReason(pgError('22003', 'integer out of range'))).toBe(
+      'SQLSTATE 22003: integer out of range',
+    );
     expect(storeErrorReason(new Error('plain'))).toBe('plain');
   });
 });

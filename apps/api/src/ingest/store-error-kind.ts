@@ -24,7 +24,14 @@ export interface ClassifiedStoreError {
   known: boolean;
 }
 
-const NODE_CONNECTION_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH']);
+const NODE_CONNECTION_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+]);
 const TRANSIENT_SQLSTATES = new Set(['40001', '40P01', '55P03', '57P01', '57P02', '57P03', '57014']);
 const CONNECTION_MESSAGES = [
   /connection terminated/i,
@@ -50,7 +57,8 @@ export function classifyStoreError(error: unknown): ClassifiedStoreError {
   if (code !== undefined) {
     if (NODE_CONNECTION_CODES.has(code)) return { kind: 'transient', ...withCode, known: true };
     if (/^[0-9A-Z]{5}$/.test(code)) {
-      if (code.startsWith('22') || code.startsWith('23')) return { kind: 'permanent', ...withCode, known: true };
+      if (code.startsWith('22') || code.startsWith('23'))
+        return { kind: 'permanent', ...withCode, known: true };
       if (
         code.startsWith('08') ||
         code.startsWith('53') ||

@@ -27,7 +27,10 @@ export interface StoreBatchResult {
  * imported are registered as unregistered.
  */
 export interface TelemetryStore {
-  storeBatch(messages: readonly TelemetryMessage[], deadLetters: readonly DeadLetter[]): Promise<StoreBatchResult>;
+  storeBatch(
+    messages: readonly TelemetryMessage[],
+    deadLetters: readonly DeadLetter[],
+  ): Promise<StoreBatchResult>;
 }
 
 export const TELEMETRY_STORE = Symbol('TELEMETRY_STORE');
