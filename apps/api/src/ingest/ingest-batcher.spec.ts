@@ -160,3 +160,65 @@ describe('IngestBatcher', () => {
     expect(store.calls).toBe(events.failures);
   });
 });
+
+/** A memory store that refuses some messages for good, as PostgreSQL does a value out of range. */
+class RefusingStore extends MemoryTelemetryStore {
+  attempts = 0;
+  constructor(
+    private readonly refuses: (message: TelemetryMessage) => boolean,
+    private readonly code = '22003',
+  ) {
+    super();
+  }
+
+  override storeBatch(...args: Parameters<MemoryTelemetryStore['storeBatch']>) {
+    this.attempts += 1;
+    if (args[0].some(this.refuses))
+      return Promise.reject(Object.assign(new Error('integer out of range'), { code: this.code }));
+    return super.storeBatch(...args);
+  }
+}
+
+describe('IngestBatcher with a message the store refuses for good', () => {
+  it('stores the rest, keeps each refused message as a dead letter with the reason, and acks all', async () => {
+    const store = new RefusingStore((m) => m.seq === 5 || m.seq === 12);
+    const kinds: string[] = [];
+    const batcher = new IngestBatcher(
+      store,
+      { batchSize: 16, flushMs: 5, bufferLimit: 100, retryMinMs: 1, retryMaxMs: 5 },
+      { storeFailed: (_error, _attempt, kind) => kinds.push(kind) },
+    );
+    const acked: number[] = [];
+    for (let seq = 1; seq <= 16; seq++) batcher.add(item(seq, acked, `T${seq}`));
+    await batcher.drain();
+    expect(store.rows.size).toBe(14);
+    // The batcher orders a batch by terminal id, so T12 comes before T5.
+    expect(store.deadLetters.map((d) => [d.terminalId, d.reason, d.detail])).toEqual([
+      ['T12', 'store_refused', 'SQLSTATE 22003: integer out of range'],
+      ['T5', 'store_refused', 'SQLSTATE 22003: integer out of range'],
+    ]);
+    expect(acked.sort((a, b) => a - b)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
+    expect(new Set(kinds)).toEqual(new Set(['permanent']));
+    // Bisection, not one try per message: 16 messages with 2 refused take far fewer than 16 splits.
+    expect(store.attempts).toBeLessThan(20);
+  });
+
+  it('does not split on a schema error (42*): holds the batch and retries, acking nothing', async () => {
+    const store = new RefusingStore((m) => m.seq === 2, '42703');
+    const kinds: string[] = [];
+    const batcher = new IngestBatcher(
+      store,
+      { batchSize: 3, flushMs: 5, bufferLimit: 100, retryMinMs: 1, retryMaxMs: 2 },
+      { storeFailed: (_error, _attempt, kind) => kinds.push(kind) },
+    );
+    const acked: number[] = [];
+    [1, 2, 3].forEach((seq) => batcher.add(item(seq, acked)));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    batcher.close();
+    expect(kinds.length).toBeGreaterThan(3);
+    expect(new Set(kinds)).toEqual(new Set(['transient']));
+    expect(acked).toEqual([]);
+    expect(store.deadLetters).toEqual([]);
+    expect(store.rows.size).toBe(0);
+  });
+});

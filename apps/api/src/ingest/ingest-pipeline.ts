@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { validateMessage } from '@fleet/telemetry/protocol/validate';
 import type { IngestMetrics } from '../metrics/ingest-metrics';
 import type { TelemetryStore } from '../storage/telemetry-store.port';
@@ -20,6 +21,8 @@ export interface InputFlow {
 }
 
 export type CommitListener = (batch: CommittedBatch) => void;
+
+const logger = new Logger('Ingest');
 
 /**
  * validate → batch → store → ack, for every received message. A message that fails
@@ -45,7 +48,22 @@ export class IngestPipeline {
         this.watermark.committed(clock.now());
         const size = batch.messages.length + batch.deadLetters.length;
         metrics.batchCommitted(size, batch.seconds, batch.result, clock.now());
-        for (const listener of this.commitListeners) listener(batch);
+        for (const listener of this.commitListeners) {
+          // One failing listener (risk, map, socket) must not keep the others from the batch.
+          try {
+            listener(batch);
+          } catch (error) {
+            logger.error(
+              `a commit listener failed; the batch stays stored and is not announced again: ${String(error)}`,
+            );
+          }
+        }
+      },
+      messageRefused: (deadLetter) => {
+        metrics.rejected(deadLetter.reason);
+        logger.warn(
+          `the database refused a message of ${deadLetter.terminalId}, dead-lettered: ${deadLetter.detail}`,
+        );
       },
       storeFailed: (error, attempt) => {
         this.watermark.storeFailed(clock.now());

@@ -6,7 +6,8 @@ export interface DeadLetter {
   topic: string;
   /** Raw payload as text, truncated to a few KiB. */
   payload: string;
-  reason: RejectReason;
+  /** `store_refused`: valid by the protocol, refused for good by the database (detail has its SQLSTATE and words). */
+  reason: RejectReason | 'store_refused';
   detail: string;
   terminalId?: string;
   receivedAt: number;
@@ -26,7 +27,10 @@ export interface StoreBatchResult {
  * imported are registered as unregistered.
  */
 export interface TelemetryStore {
-  storeBatch(messages: readonly TelemetryMessage[], deadLetters: readonly DeadLetter[]): Promise<StoreBatchResult>;
+  storeBatch(
+    messages: readonly TelemetryMessage[],
+    deadLetters: readonly DeadLetter[],
+  ): Promise<StoreBatchResult>;
 }
 
 export const TELEMETRY_STORE = Symbol('TELEMETRY_STORE');

@@ -5,8 +5,27 @@ import type pg from 'pg';
  * ROLLBACK, keeping its prepared statements; it is discarded only when the rollback itself
  * fails, since its session state is then unknown.
  */
-export async function pgTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function pgTransaction<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect();
+  // A checked-out client has no listener of the pool's: when the server ends its backend
+  // (pg_terminate_backend, a restart) it emits 'error', which would crash the process. The
+  // running query rejects with the cause anyway; the rollback then fails and discards it.
+  const swallow = () => undefined;
+  client.on('error', swallow);
+  try {
+    return await transaction(client, work);
+  } finally {
+    client.off('error', swallow);
+  }
+}
+
+async function transaction<T>(
+  client: pg.PoolClient,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
   let result: T;
   try {
     await client.query('begin');
