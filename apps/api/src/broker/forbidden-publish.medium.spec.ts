@@ -48,7 +48,7 @@ describe('a publish outside the terminal’s own topics (embedded broker, device
   const clients: MqttClient[] = [];
 
   beforeAll(async () => {
-    testDb = await createTestDatabase('forbidden');
+    testDb = await createTestDatabase('postgres');
     app = await createAuthTestApp({ database: testDb.database });
     credentials = app.app.get(DeviceCredentialsService);
     broker = await EmbeddedBroker.start({
