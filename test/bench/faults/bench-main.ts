@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -45,6 +45,7 @@ async function main(): Promise<void> {
   });
   const fleets: FleetControl[] = [];
   const work = mkdtempSync(join(tmpdir(), 'fleet-faults-'));
+  chmodSync(work, 0o755); // the server reads the acked lists with COPY (it may run as another user)
   const watch = new IncidentWatch(platform.baseUrl, ADMIN.user, ADMIN.password, SETTLE_S * 1000);
   let stopPolling = false;
   try {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../support/free-port';
@@ -17,6 +17,8 @@ export interface PrivatePostgres {
 export async function startPostgres(): Promise<PrivatePostgres> {
   const dir = mkdtempSync(join(tmpdir(), 'fleet-faults-pg-'));
   const data = join(dir, 'data');
+  // initdb refuses to run as root; then the server runs as the postgres user.
+  if (process.getuid?.() === 0) chownSync(dir, POSTGRES_UID(), POSTGRES_GID());
   const port = await freePort();
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8']);
   const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=200`;
@@ -28,14 +30,23 @@ export async function startPostgres(): Promise<PrivatePostgres> {
     stop: () => ctl(['-m', 'fast', 'stop']),
     start: () => ctl(['-o', opts, 'start']),
     destroy: () => {
-      spawnSync(join(PG_BIN, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop'], { stdio: 'ignore' });
+      try {
+        run('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);
+      } catch {
+        /* already stopped */
+      }
       rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
+const asRoot = () => process.getuid?.() === 0;
+const POSTGRES_UID = () => Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout.trim());
+const POSTGRES_GID = () => Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim());
+
 function run(bin: string, args: string[]): void {
-  const result = spawnSync(join(PG_BIN, bin), args, { encoding: 'utf8' });
+  const [cmd, argv] = asRoot() ? ['runuser', ['-u', 'postgres', '--', join(PG_BIN, bin), ...args]] : [join(PG_BIN, bin), args];
+  const result = spawnSync(cmd as string, argv as string[], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`${bin} failed: ${result.stderr || result.stdout}`);
 }
 
