@@ -21,7 +21,7 @@ interface Terminal {
   id: string;
   client: MqttClient;
   seq: number[];
-  acked: Set<number>[];
+  acked: Map<number, number>[]; // seq -> device ts
   sentPayloads: Map<string, string>[];
 }
 
@@ -41,7 +41,7 @@ function send(t: Terminal, c: number, ts: number, seq?: number): void {
     if (error) return void (ackErrors += 1);
     const set = t.acked[c]!;
     if (!set.has(s)) {
-      set.add(s);
+      set.set(s, ts);
       ackedUnique += 1;
     }
   });
@@ -63,7 +63,13 @@ function start(url: string, ids: string[], rate: number): void {
       keepalive: 60,
     });
     client.on('error', () => undefined);
-    terminals.push({ id, client, seq: CHANNELS.map(() => 0), acked: CHANNELS.map(() => new Set()), sentPayloads: [] });
+    terminals.push({
+      id,
+      client,
+      seq: CHANNELS.map(() => 0),
+      acked: CHANNELS.map(() => new Map()),
+      sentPayloads: [],
+    });
   }
   // Steady load: every 100 ms, rate/10 messages round-robin over the terminals.
   const perTick = Math.max(1, Math.round(rate / 10));
@@ -91,7 +97,8 @@ function storm(backlogPerTerminal: number, duplicates: number, withinMs: number)
       // Partly duplicated: the store-and-forward flush resends the first few backlog messages.
       for (let k = 0; k < Math.min(duplicates, backlogPerTerminal); k += 1) {
         const c = k % CHANNELS.length;
-        const seq = t.seq[c]! - Math.ceil(backlogPerTerminal / CHANNELS.length) + Math.floor(k / CHANNELS.length);
+        const seq =
+          t.seq[c]! - Math.ceil(backlogPerTerminal / CHANNELS.length) + Math.floor(k / CHANNELS.length);
         resend(t, c, seq, base + Math.floor((k * 30 * 60_000) / backlogPerTerminal));
       }
     }, Math.random() * withinMs);
@@ -127,7 +134,7 @@ async function finish(csvPath: string): Promise<void> {
   const out = createWriteStream(csvPath);
   for (const t of terminals) {
     t.acked.forEach((set, c) => {
-      for (const seq of set) out.write(`${t.id},${CHANNELS[c]},${seq}\n`);
+      for (const [seq, ts] of set) out.write(`${t.id},${CHANNELS[c]},${seq},${ts}\n`);
     });
   }
   await new Promise<void>((done) => out.end(done));

@@ -45,8 +45,9 @@ const POSTGRES_UID = () => Number(spawnSync('id', ['-u', 'postgres'], { encoding
 const POSTGRES_GID = () => Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim());
 
 function run(bin: string, args: string[]): void {
-  const [cmd, argv] = asRoot() ? ['runuser', ['-u', 'postgres', '--', join(PG_BIN, bin), ...args]] : [join(PG_BIN, bin), args];
+  const [cmd, argv] = asRoot()
+    ? ['runuser', ['-u', 'postgres', '--', join(PG_BIN, bin), ...args]]
+    : [join(PG_BIN, bin), args];
   const result = spawnSync(cmd as string, argv as string[], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`${bin} failed: ${result.stderr || result.stdout}`);
 }
-
