@@ -52,6 +52,19 @@ async function main(): Promise<void> {
   chmodSync(work, 0o755); // the server reads the acked lists with COPY (it may run as another user)
   const watch = new IncidentWatch(platform.baseUrl, ADMIN.user, ADMIN.password, SETTLE_S * 1000);
   let stopPolling = false;
+  let cleaned = false;
+  const cleanup = async () => {
+    if (cleaned) return;
+    cleaned = true;
+    for (const f of fleets) f.stop();
+    await platform.killHard();
+    await mosquitto.destroy();
+    pg.destroy();
+    rmSync(work, { recursive: true, force: true });
+  };
+  // An interrupted run still stops its own broker, database and platform.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => void cleanup().finally(() => process.exit(130)));
   try {
     await platform.start();
     log(`platform up at ${platform.baseUrl}, broker ${mosquitto.url}, database ${pg.url}`);
@@ -184,11 +197,7 @@ async function main(): Promise<void> {
     );
   } finally {
     stopPolling = true;
-    for (const f of fleets) f.stop();
-    await platform.killHard();
-    await mosquitto.destroy();
-    pg.destroy();
-    rmSync(work, { recursive: true, force: true });
+    await cleanup();
   }
 }
 
