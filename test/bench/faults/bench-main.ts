@@ -186,7 +186,7 @@ async function main(): Promise<void> {
     db.close();
     const worst = recoveries.reduce((a, b) => (b.seconds > a.seconds ? b : a), { fault: 'none', seconds: 0 });
     log(
-      `acked ${finals.ackedUnique} unique, ack errors ${finals.ackErrors}, outbox left ${finals.outbox}, dead letters ${result.deadLetters}, false: ${watch.describe()}, load ${loadavg()
+      `acked ${finals.ackedUnique} unique, ack errors ${finals.ackErrors}, outbox left ${finals.outbox}, dead letters ${result.deadLetters}, platform crashes ${platform.crashes}, false: ${watch.describe()}, load ${loadavg()
         .map((l) => l.toFixed(2))
         .join(' ')}`,
     );

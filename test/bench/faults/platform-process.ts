@@ -23,8 +23,13 @@ export class PlatformProcess {
     return `http://127.0.0.1:${this.env.port}`;
   }
 
+  /** Unexpected exits (not our kill -9); a supervisor (systemd, docker restart) would restart it. */
+  crashes = 0;
+  private stopping = false;
+
   async start(): Promise<void> {
-    this.child = spawn(process.execPath, ['--max-semi-space-size=64', MAIN], {
+    this.stopping = false;
+    const child = spawn(process.execPath, ['--max-semi-space-size=64', MAIN], {
       env: {
         ...process.env,
         PORT: String(this.env.port),
@@ -38,9 +43,17 @@ export class PlatformProcess {
       },
       stdio: ['ignore', process.env.BENCH_PLATFORM_LOG ? 'inherit' : 'ignore', 'inherit'],
     });
+    this.child = child;
+    child.once('exit', (code, signal) => {
+      if (this.stopping || this.child !== child) return;
+      this.crashes += 1;
+      console.log(`platform exited unexpectedly (${code ?? signal}); restarting it as a supervisor would`);
+      this.start().catch((error: unknown) => console.log(`platform restart failed: ${String(error)}`));
+    });
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
-      if (this.child.exitCode !== null) throw new Error(`platform exited (${this.child.exitCode})`);
+      if (child.exitCode !== null && !this.crashes)
+        throw new Error(`platform exited during start-up (${child.exitCode})`);
       try {
         const res = await fetch(`${this.baseUrl}/api/v1/health`);
         if (res.status < 500) return;
@@ -54,6 +67,7 @@ export class PlatformProcess {
 
   async killHard(): Promise<void> {
     const c = this.child;
+    this.stopping = true;
     if (!c || c.exitCode !== null) return;
     const exited = new Promise((done) => c.once('exit', done));
     c.kill('SIGKILL');
