@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     adminPassword: ADMIN.password,
   });
   const fleets: FleetControl[] = [];
-  const work = mkdtempSync(join(tmpdir(), 'fleet-faults-'));
+  const work = mkdtempSync(join(tmpdir(), 'bench-faults-work-'));
   chmodSync(work, 0o755); // the server reads the acked lists with COPY (it may run as another user)
   const watch = new IncidentWatch(platform.baseUrl, ADMIN.user, ADMIN.password, SETTLE_S * 1000);
   let stopPolling = false;

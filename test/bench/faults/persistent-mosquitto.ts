@@ -15,7 +15,7 @@ export interface KillableMosquitto {
 }
 
 export async function startPersistentMosquitto(): Promise<KillableMosquitto> {
-  const dir = mkdtempSync(join(tmpdir(), 'fleet-faults-mosq-'));
+  const dir = mkdtempSync(join(tmpdir(), 'bench-faults-mosq-'));
   const port = await freePort();
   const conf = privateMosquittoConf(port, dir).replace(
     'persistence false',

@@ -15,7 +15,7 @@ export interface PrivatePostgres {
 }
 
 export async function startPostgres(): Promise<PrivatePostgres> {
-  const dir = mkdtempSync(join(tmpdir(), 'fleet-faults-pg-'));
+  const dir = mkdtempSync(join(tmpdir(), 'bench-faults-pg-'));
   const data = join(dir, 'data');
   // initdb refuses to run as root; then the server runs as the postgres user.
   if (process.getuid?.() === 0) chownSync(dir, POSTGRES_UID(), POSTGRES_GID());
