@@ -61,6 +61,8 @@ export async function runScenario(
     await platform.ingested(progress.published);
     const ingestSeconds = (Date.now() - started) / 1000;
     log(`${scenario.name}: ${progress.published} messages ingested in ${ingestSeconds.toFixed(0)} s`);
+    // The history arrived late in bulk; judge it once the ingest counts as caught up.
+    await platform.caughtUp();
     await platform.risk.settled();
     await platform.risk.sweep();
     await platform.risk.settled();

@@ -159,12 +159,15 @@ function detectHostMaintenance(
     }
   }
   failing.sort((a, b) => a.at - b.at);
-  // Widened only by the cascade gap: failures chained over hours are not "together".
-  const burst = densestBurst(failing, cfg.hostWindowMs, cfg.burstGapMs);
-  if (burst === undefined) return undefined;
+  // Together = many within one window; stragglers reporting later (txn windows come
+  // every 15 min, quiet shops later still) join while the gaps stay under a window.
+  const core = densestBurst(failing, cfg.hostWindowMs, 0);
+  const burst = densestBurst(failing, cfg.hostWindowMs, cfg.hostWindowMs);
+  if (core === undefined || burst === undefined) return undefined;
+  const together = core.to - core.from;
   const members = failing.slice(burst.from, burst.to);
   const background = failing.length - members.length;
-  if (members.length < cfg.minMembers || members.length < cfg.hostMinLift * background) return undefined;
+  if (together < cfg.minMembers || together < cfg.hostMinLift * background) return undefined;
   const memberCarriers = new Set(members.map((m) => carriers.get(m.id)));
   if (memberCarriers.size < Math.min(2, fleetCarriers.size)) return undefined;
   const startedAt = members[0]!.at;
