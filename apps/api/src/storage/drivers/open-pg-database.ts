@@ -18,6 +18,10 @@ export async function openPgDatabase(databaseUrl: string, log: (line: string) =>
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 8, connectionTimeoutMillis: 5000, types });
   // An idle client dropped by the server must not crash the process; the pool replaces it.
   pool.on('error', (error) => log(`database: idle connection error: ${error.message}`));
+  // Nor one checked out (a transaction between statements, the store mid-batch) when the
+  // server stops or ends its backend: its 'error' would have no listener. The statement
+  // running on it rejects with the cause, which its caller handles (the store retries).
+  pool.on('connect', (client) => client.on('error', () => undefined));
   try {
     await pool.query('select 1');
   } catch (error) {

@@ -9,17 +9,9 @@ export async function pgTransaction<T>(
   pool: pg.Pool,
   work: (client: pg.PoolClient) => Promise<T>,
 ): Promise<T> {
-  const client = await pool.connect();
-  // A checked-out client has no listener of the pool's: when the server ends its backend
-  // (pg_terminate_backend, a restart) it emits 'error', which would crash the process. The
-  // running query rejects with the cause anyway; the rollback then fails and discards it.
-  const swallow = () => undefined;
-  client.on('error', swallow);
-  try {
-    return await transaction(client, work);
-  } finally {
-    client.off('error', swallow);
-  }
+  // A backend ended mid-transaction: the client's 'error' is heard by openPgDatabase's
+  // listener; the running query rejects, the rollback fails and the client is discarded.
+  return transaction(await pool.connect(), work);
 }
 
 async function transaction<T>(
