@@ -98,10 +98,10 @@ export class TerminalBuffer implements TerminalHistory {
       case 'status': {
         // Its ts is when it took effect: the ingestor dated Last Wills (StatusTimeline).
         const { online, reason } = message.payload;
-        const ts = message.ts;
+        const { ts } = message;
         insertSample(this.status, reason === undefined ? { ts, online } : { ts, online, reason });
-        if (online) break;
-        return; // an offline status is no proof of life
+        if (!online) return; // an offline status is no proof of life
+        break;
       }
     }
     if (this.lastSeenAt === undefined || message.ts > this.lastSeenAt) this.lastSeenAt = message.ts;
