@@ -22,15 +22,11 @@ export interface IngestPosition {
  * nothing more arrives for a moment, whatever was queued has been read: the present.
  */
 export class IngestWatermark {
-  private readonly lag: ArrivalLag;
+  private readonly lag = new ArrivalLag();
   private lastArrivalAt = -Infinity;
   private lastCommitAt: number | undefined;
   private failingSince: number | undefined;
   private buffered = false;
-
-  constructor(lag = new ArrivalLag()) {
-    this.lag = lag;
-  }
 
   /** An accepted message; a status's ts is the ingestor's own dating, not an arrival lag. */
   arrived(message: TelemetryMessage): void {
