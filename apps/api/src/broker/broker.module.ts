@@ -65,7 +65,13 @@ export class BrokerModule {
           inject: [APP_CONFIG, DEVICE_AUTHORIZER, { token: MetricsRegistry, optional: true }],
           useFactory: (config: AppConfig, authorizer: DeviceAuthorizer, metrics?: MetricsRegistry) =>
             config.mqttUrl === undefined
-              ? EmbeddedBroker.start({ port: config.mqttPort, authorizer, tls: config.mqttTls, metrics: metrics?.registry })
+              ? EmbeddedBroker.start({
+                  port: config.mqttPort,
+                  host: config.mqttHost,
+                  authorizer,
+                  tls: config.mqttTls,
+                  metrics: metrics?.registry,
+                })
               : null,
         },
         {

@@ -12,7 +12,7 @@ import { InternalCredentials } from './internal-credentials';
 export interface EmbeddedBrokerOptions {
   /** TCP port; 0 picks any free port (see `port` after start). */
   port: number;
-  /** Interface to bind; all interfaces when omitted, so terminals on the LAN can reach it. */
+  /** Interface to bind (MQTT_HOST); all interfaces when omitted. */
   host?: string;
   authorizer: DeviceAuthorizer;
   /** PEM files: terminals then connect with TLS (mqtts) on `port`. */
@@ -29,6 +29,7 @@ export class EmbeddedBroker {
     readonly port: number,
     /** Plain listener on loopback for the platform's own clients when terminals use TLS. */
     private readonly internalPort: number,
+    private readonly internalHost: string,
     readonly internalCredentials: InternalCredentials,
     /** Publishes acked and dropped because the client may not publish there. */
     readonly forbiddenPublishes: ForbiddenPublishes,
@@ -36,7 +37,8 @@ export class EmbeddedBroker {
 
   /** Where the platform's own clients on this machine reach it. */
   get url(): string {
-    return `mqtt://127.0.0.1:${this.internalPort}`;
+    const host = this.internalHost.includes(':') ? `[${this.internalHost}]` : this.internalHost;
+    return `mqtt://${host}:${this.internalPort}`;
   }
 
   get connectedClients(): number {
@@ -57,13 +59,16 @@ export class EmbeddedBroker {
       servers.push(server);
       await listen(server, options.port, options.host);
       const port = (server.address() as AddressInfo).port;
-      if (!options.tls) return new EmbeddedBroker(aedes, servers, port, port, internal, forbidden);
+      if (!options.tls) {
+        const host = reachableHost(options.host);
+        return new EmbeddedBroker(aedes, servers, port, port, host, internal, forbidden);
+      }
       // Terminals speak TLS; the ingestor and demo fleet stay on loopback without it.
       const internalServer = createServer(aedes.handle);
       servers.push(internalServer);
       await listen(internalServer, 0, '127.0.0.1');
       const internalPort = (internalServer.address() as AddressInfo).port;
-      return new EmbeddedBroker(aedes, servers, port, internalPort, internal, forbidden);
+      return new EmbeddedBroker(aedes, servers, port, internalPort, '127.0.0.1', internal, forbidden);
     } catch (error) {
       await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
       await new Promise<void>((resolve) => aedes.close(() => resolve()));
@@ -75,6 +80,11 @@ export class EmbeddedBroker {
     await Promise.all(this.servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
     await new Promise<void>((resolve) => this.aedes.close(() => resolve()));
   }
+}
+
+/** Where this process reaches a listener bound to `host`: loopback for the wildcard addresses. */
+function reachableHost(host: string | undefined): string {
+  return host === undefined || host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
 }
 
 function readTlsFiles(tls: { certFile: string; keyFile: string }): { cert: Buffer; key: Buffer } {

@@ -17,6 +17,11 @@ const envSchema = z.object({
     .regex(/^(mqtts?|tcp|tls):\/\/[^\s]+$/, 'must look like mqtt://user:pass@host:1883')
     .optional(),
   MQTT_PORT: port.default(1883),
+  /** Interface the embedded broker listens on; loopback so a laptop demo is not on the network. */
+  MQTT_HOST: z.string().min(1).default('127.0.0.1'),
+  /** Login of Mosquitto's dynamic-security admin: the platform then keeps the broker's accounts. */
+  MQTT_DYNSEC_USER: z.string().min(1).max(64).optional(),
+  MQTT_DYNSEC_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   /** PEM certificate and key: the embedded broker then accepts terminals over TLS only. */
   MQTT_TLS_CERT: z.string().min(1).optional(),
   MQTT_TLS_KEY: z.string().min(1).optional(),
@@ -59,6 +64,9 @@ export interface AppConfig {
   /** External broker; undefined means start the embedded one. */
   mqttUrl?: string;
   mqttPort: number;
+  mqttHost: string;
+  /** Set when the platform drives Mosquitto's dynamic-security plugin (see MOSQUITTO.md). */
+  mqttDynsec?: { username: string; password: string };
   mqttTls?: { certFile: string; keyFile: string };
   mqttProtocolVersion: 4 | 5;
   /** External database; undefined means the embedded TimescaleDB under dataDir. */
@@ -94,10 +102,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if ((e.MQTT_TLS_CERT === undefined) !== (e.MQTT_TLS_KEY === undefined)) {
     throw new ConfigError('bad configuration: MQTT_TLS_CERT and MQTT_TLS_KEY must be set together');
   }
+  const mqttDynsec = dynsecLogin(e.MQTT_DYNSEC_USER, e.MQTT_DYNSEC_PASSWORD, e.MQTT_URL);
   return {
     port: e.PORT,
     mqttUrl: e.MQTT_URL,
     mqttPort: e.MQTT_PORT,
+    mqttHost: e.MQTT_HOST,
+    mqttDynsec,
     mqttTls: e.MQTT_TLS_CERT && e.MQTT_TLS_KEY ? { certFile: e.MQTT_TLS_CERT, keyFile: e.MQTT_TLS_KEY } : undefined,
     mqttProtocolVersion: e.MQTT_PROTOCOL_VERSION === '4' ? 4 : 5,
     databaseUrl: e.DATABASE_URL,
@@ -120,6 +131,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     corsOrigins: e.CORS_ORIGINS?.split(',') ?? [],
     logLevel: e.LOG_LEVEL,
   };
+}
+
+/**
+ * Driving the broker's accounts needs the ingestor's own login in MQTT_URL, under a name
+ * no terminal can take (terminal ids have no dots), so it is never mistaken for a device.
+ */
+function dynsecLogin(
+  username: string | undefined,
+  password: string | undefined,
+  mqttUrl: string | undefined,
+): AppConfig['mqttDynsec'] {
+  if (username === undefined && password === undefined) return undefined;
+  if (username === undefined || password === undefined) {
+    throw new ConfigError('bad configuration: MQTT_DYNSEC_USER and MQTT_DYNSEC_PASSWORD must be set together');
+  }
+  const url = mqttUrl === undefined ? undefined : new URL(mqttUrl);
+  if (!url?.username || !url.password) {
+    throw new ConfigError(
+      'bad configuration: MQTT_DYNSEC_USER needs MQTT_URL with the ingestor login, e.g. mqtt://fleet.ingest:secret@mosquitto:1883',
+    );
+  }
+  if (/^[A-Za-z0-9_-]{1,64}$/.test(decodeURIComponent(url.username))) {
+    throw new ConfigError(
+      'bad configuration: MQTT_URL user must not look like a terminal id (use a dot, e.g. fleet.ingest)',
+    );
+  }
+  return { username, password };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
