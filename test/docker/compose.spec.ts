@@ -43,7 +43,7 @@ describe('docker/docker-compose.yml', () => {
       expect(healthcheckText(service), `${name} has a healthcheck`).not.toBe('');
     }
     expect(services.timescaledb!.image).toMatch(/^timescale\/timescaledb:.*pg1[67]$/);
-    expect(services.mosquitto!.image).toBe('eclipse-mosquitto:2');
+    expect(services.mosquitto!.image).toMatch(/^eclipse-mosquitto:2\.0\.\d+$/);
     expect(healthcheckText(services.api!)).toContain('/api/v1/health');
   });
 
@@ -61,11 +61,25 @@ describe('docker/docker-compose.yml', () => {
     expect(env.DATABASE_URL).toMatch(
       /^postgres:\/\/fleet:\$\{POSTGRES_PASSWORD[^}]*\}@timescaledb:5432\/fleet$/,
     );
-    expect(env.MQTT_URL).toBe('mqtt://mosquitto:1883');
+    expect(env.MQTT_URL).toMatch(
+      /^mqtt:\/\/fleet\.ingest:\$\{MQTT_INGEST_PASSWORD:\?[^}]*\}@mosquitto:1883$/,
+    );
+    expect(env.MQTT_DYNSEC_PASSWORD).toMatch(/^\$\{MQTT_DYNSEC_PASSWORD:\?/);
+    expect(environmentOf(services.mosquitto!).MQTT_DYNSEC_PASSWORD).toBe(env.MQTT_DYNSEC_PASSWORD);
     expect(env).toMatchObject({ PORT: '3000', FLEET_DEVICE_AUTH: 'on', DEMO_FLEET_SIZE: '0' });
     // Secrets come from the operator's environment, never from the file.
     expect(env.FLEET_ADMIN_USER).toMatch(/^\$\{FLEET_ADMIN_USER/);
     expect(env.FLEET_ADMIN_PASSWORD).toMatch(/^\$\{FLEET_ADMIN_PASSWORD:\?/);
+  });
+
+  it('publishes only the broker’s TLS listener; the plain one stays on the compose network', () => {
+    expect(services.mosquitto!.ports).toEqual(['8883:8883']);
+    const conf = readRepoFile('docker/mosquitto/mosquitto.conf');
+    expect(conf).toMatch(/^allow_anonymous false$/m);
+    expect(conf).toMatch(
+      /^listener 8883 .*\ncertfile \/mosquitto\/certs\/server\.crt\nkeyfile \/mosquitto\/certs\/server\.key$/m,
+    );
+    expect(services.mosquitto!.entrypoint).toEqual(['/bin/sh', '/mosquitto/config/start.sh']);
   });
 
   it('starts the api only after healthy dependencies that exist', () => {
@@ -94,8 +108,12 @@ describe('docker/docker-compose.yml', () => {
         }
       }
     }
-    expect(services.mosquitto!.volumes).toContain(
-      './mosquitto/mosquitto.conf:/mosquitto/config/mosquitto.conf:ro',
+    expect(services.mosquitto!.volumes).toEqual(
+      expect.arrayContaining([
+        './mosquitto/mosquitto.conf:/mosquitto/config/mosquitto.conf:ro',
+        './mosquitto/start.sh:/mosquitto/config/start.sh:ro',
+        './mosquitto/certs:/mosquitto/certs:ro',
+      ]),
     );
     expect(services.timescaledb!.volumes?.some((v) => String(v).endsWith(':/var/lib/postgresql/data'))).toBe(
       true,

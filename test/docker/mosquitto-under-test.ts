@@ -1,49 +1,86 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
 import { freePort } from '../support/free-port';
+import { repoRoot } from './repo-files';
 
 export const MOSQUITTO_BIN = '/usr/sbin/mosquitto';
+/** Debian's path of the plugin the eclipse-mosquitto image has at /usr/lib/. */
+export const DYNSEC_PLUGIN = '/usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so';
+/** The platform's broker admin in these tests, as docker/.env would set it. */
+export const DYNSEC_ADMIN = { username: 'fleet-admin', password: 'admin-secret-for-tests' };
 
-/**
- * The shipped config with only what differs on a test machine replaced: the listener
- * (a free loopback port instead of 0.0.0.0:1883) and the persistence folder.
- */
-export function configForTest(shipped: string, port: number, dataDir: string): string {
-  const listener = /^listener 1883 0\.0\.0\.0$/m;
-  const persistence = /^persistence_location .*$/m;
-  if (!listener.test(shipped) || !persistence.test(shipped)) {
-    throw new Error('mosquitto.conf no longer has `listener 1883 0.0.0.0` and a persistence_location line');
-  }
-  return shipped
-    .replace(listener, `listener ${port} 127.0.0.1`)
-    .replace(persistence, `persistence_location ${dataDir}/`);
+export interface TestPaths {
+  port: number;
+  tlsPort: number;
+  dataDir: string;
+  certFile: string;
+  keyFile: string;
 }
 
-/** A real mosquitto process on its own port and data folder, restartable over the same data. */
+/**
+ * The shipped config with only what differs on a test machine replaced: the two listeners
+ * (free loopback ports), the data folder, the certificate paths and where Debian keeps the
+ * dynamic-security plugin. Throws when a line it replaces is gone, so the shipped file and
+ * this test cannot drift apart silently.
+ */
+export function configForTest(shipped: string, paths: TestPaths): string {
+  const replacements: Array<[RegExp, string]> = [
+    [/^listener 1883 0\.0\.0\.0$/m, `listener ${paths.port} 127.0.0.1`],
+    [/^listener 8883 0\.0\.0\.0$/m, `listener ${paths.tlsPort} 127.0.0.1`],
+    [/^certfile .*$/m, `certfile ${paths.certFile}`],
+    [/^keyfile .*$/m, `keyfile ${paths.keyFile}`],
+    [/^plugin \/usr\/lib\/mosquitto_dynamic_security\.so$/m, `plugin ${DYNSEC_PLUGIN}`],
+    [/^plugin_opt_config_file .*$/m, `plugin_opt_config_file ${paths.dataDir}/dynamic-security.json`],
+    [/^persistence_location .*$/m, `persistence_location ${paths.dataDir}/`],
+  ];
+  return replacements.reduce((config, [line, replacement]) => {
+    if (!line.test(config)) throw new Error(`mosquitto.conf no longer has a line matching ${line}`);
+    return config.replace(line, replacement);
+  }, shipped);
+}
+
+/**
+ * A real mosquitto started by the shipped docker/mosquitto/start.sh (which creates the
+ * dynamic-security file with the admin login), on its own ports and data folder, and
+ * restartable over the same data.
+ */
 export class MosquittoUnderTest {
   readonly url: string;
-  private readonly dir: string;
+  readonly tlsUrl: string;
+  readonly dir: string;
   private child?: ChildProcess;
   private stderr = '';
 
   private constructor(
     readonly port: number,
-    configOf: (port: number, dataDir: string) => string,
+    readonly tlsPort: number,
+    configOf: (paths: TestPaths) => string,
   ) {
     this.url = `mqtt://127.0.0.1:${port}`;
+    this.tlsUrl = `mqtts://127.0.0.1:${tlsPort}`;
     this.dir = mkdtempSync(join(tmpdir(), 'fleet-mosquitto-'));
-    // Started as root, mosquitto drops to its own user; it must still write its persistence file.
+    // Started as root, mosquitto drops to its own user; it must still write its data files.
     chmodSync(this.dir, 0o777);
-    writeFileSync(join(this.dir, 'mosquitto.conf'), configOf(port, this.dir));
+    const certFile = join(this.dir, 'server.crt');
+    const keyFile = join(this.dir, 'server.key');
+    writeSelfSignedCertificate(certFile, keyFile);
+    writeFileSync(
+      join(this.dir, 'mosquitto.conf'),
+      configOf({ port, tlsPort, dataDir: this.dir, certFile, keyFile }),
+    );
   }
 
-  static async start(configOf: (port: number, dataDir: string) => string): Promise<MosquittoUnderTest> {
-    const broker = new MosquittoUnderTest(await freePort(), configOf);
+  static async start(configOf: (paths: TestPaths) => string): Promise<MosquittoUnderTest> {
+    const broker = new MosquittoUnderTest(await freePort(), await freePort(), configOf);
     await broker.startProcess();
     return broker;
+  }
+
+  get certFile(): string {
+    return join(this.dir, 'server.crt');
   }
 
   async restart(): Promise<void> {
@@ -58,20 +95,29 @@ export class MosquittoUnderTest {
 
   private async startProcess(): Promise<void> {
     this.stderr = '';
-    const child = spawn(MOSQUITTO_BIN, ['-c', join(this.dir, 'mosquitto.conf')], {
+    const child = spawn('sh', [join(repoRoot, 'docker/mosquitto/start.sh')], {
       stdio: ['ignore', 'ignore', 'pipe'],
+      env: {
+        PATH: `/usr/sbin:/usr/bin:/bin`,
+        MOSQUITTO_CONF: join(this.dir, 'mosquitto.conf'),
+        DYNSEC_FILE: join(this.dir, 'dynamic-security.json'),
+        MQTT_DYNSEC_USER: DYNSEC_ADMIN.username,
+        MQTT_DYNSEC_PASSWORD: DYNSEC_ADMIN.password,
+      },
     });
     child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.child = child;
     const exited = new Promise<never>((_, reject) =>
       child.once('exit', (code) => reject(new Error(`mosquitto exited with ${code}: ${this.stderr.trim()}`))),
     );
-    // Ready means a client can connect: retry quickly until it does or the process dies.
+    // Ready means the admin can log in: retry quickly until it does or the process dies.
     const probe = mqtt.connect(this.url, {
+      ...DYNSEC_ADMIN,
       reconnectPeriod: 50,
       connectTimeout: 2_000,
       clientId: `probe-${this.port}`,
     });
+    probe.on('error', () => undefined);
     try {
       await Promise.race([new Promise((resolve) => probe.once('connect', resolve)), exited]);
     } finally {
@@ -88,4 +134,32 @@ export class MosquittoUnderTest {
     child.kill('SIGTERM');
     await exited;
   }
+}
+
+/** A throwaway certificate for 127.0.0.1, as an operator would mount at /mosquitto/certs. */
+function writeSelfSignedCertificate(certFile: string, keyFile: string): void {
+  const subject = ['-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'];
+  const run = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      ...subject,
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
+    ],
+    { encoding: 'utf8' },
+  );
+  if (run.status !== 0)
+    throw new Error(`openssl could not make a test certificate: ${run.stderr || String(run.error)}`);
+  // Mosquitto reads them as its own user.
+  chmodSync(certFile, 0o644);
+  chmodSync(keyFile, 0o644);
 }

@@ -20,6 +20,7 @@ export interface ComposeService {
   depends_on?: string[] | Record<string, { condition?: string }>;
   volumes?: Array<string | { type?: string; source?: string; target?: string }>;
   ports?: Array<string | number | { target?: number; published?: string | number }>;
+  entrypoint?: string | string[];
   healthcheck?: { test?: string | string[] };
 }
 

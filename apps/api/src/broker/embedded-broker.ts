@@ -55,7 +55,9 @@ export class EmbeddedBroker {
     installDeviceAuth(aedes, options.authorizer, internal, forbidden);
     const servers: Server[] = [];
     try {
-      const server = options.tls ? createTlsServer(readTlsFiles(options.tls), aedes.handle) : createServer(aedes.handle);
+      const server = options.tls
+        ? createTlsServer(readTlsFiles(options.tls), aedes.handle)
+        : createServer(aedes.handle);
       servers.push(server);
       await listen(server, options.port, options.host);
       const port = (server.address() as AddressInfo).port;
@@ -92,7 +94,9 @@ function readTlsFiles(tls: { certFile: string; keyFile: string }): { cert: Buffe
     try {
       return readFileSync(path);
     } catch (error) {
-      throw new Error(`${variable}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      throw new Error(
+        `${variable}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
     }
   };
   return { cert: read('MQTT_TLS_CERT', tls.certFile), key: read('MQTT_TLS_KEY', tls.keyFile) };

@@ -33,7 +33,12 @@ const envSchema = z.object({
   DEMO_FLEET_SIZE: z.coerce.number().int().min(0).max(200_000).default(0),
   DEMO_SEED: z.coerce.number().int().default(42),
   /** Hours of history the demo back-fills on its first start, so trends show at once. */
-  DEMO_HISTORY_HOURS: z.coerce.number().int().min(0).max(24 * 14).default(24),
+  DEMO_HISTORY_HOURS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 14)
+    .default(24),
   /** Signing key for access tokens; generated and kept in the database when unset. */
   FLEET_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Key mixed into device-secret hashes; generated and kept in the database when unset. */
@@ -49,7 +54,10 @@ const envSchema = z.object({
   /** Messages held in memory awaiting commit before the ingestor stops reading. */
   INGEST_BUFFER_LIMIT: positiveInt.max(1_000_000).default(20_000),
   /** Shared-subscription group used with an external broker so ingestors split the load. */
-  INGEST_SHARE_GROUP: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).default('fleet-ingest'),
+  INGEST_SHARE_GROUP: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .default('fleet-ingest'),
   MQTT_PROTOCOL_VERSION: z.enum(['4', '5']).default('5'),
   /** Origins allowed to call the API from another site, comma-separated; none by default. */
   CORS_ORIGINS: z
@@ -109,7 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mqttPort: e.MQTT_PORT,
     mqttHost: e.MQTT_HOST,
     mqttDynsec,
-    mqttTls: e.MQTT_TLS_CERT && e.MQTT_TLS_KEY ? { certFile: e.MQTT_TLS_CERT, keyFile: e.MQTT_TLS_KEY } : undefined,
+    mqttTls:
+      e.MQTT_TLS_CERT && e.MQTT_TLS_KEY ? { certFile: e.MQTT_TLS_CERT, keyFile: e.MQTT_TLS_KEY } : undefined,
     mqttProtocolVersion: e.MQTT_PROTOCOL_VERSION === '4' ? 4 : 5,
     databaseUrl: e.DATABASE_URL,
     dataDir: resolve(e.DATA_DIR),
@@ -144,7 +153,9 @@ function dynsecLogin(
 ): AppConfig['mqttDynsec'] {
   if (username === undefined && password === undefined) return undefined;
   if (username === undefined || password === undefined) {
-    throw new ConfigError('bad configuration: MQTT_DYNSEC_USER and MQTT_DYNSEC_PASSWORD must be set together');
+    throw new ConfigError(
+      'bad configuration: MQTT_DYNSEC_USER and MQTT_DYNSEC_PASSWORD must be set together',
+    );
   }
   const url = mqttUrl === undefined ? undefined : new URL(mqttUrl);
   if (!url?.username || !url.password) {

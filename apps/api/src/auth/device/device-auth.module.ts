@@ -4,7 +4,9 @@ import { DeviceCredentialsRepository } from './device-credentials.repository';
 import { DeviceCredentialsService } from './device-credentials.service';
 import { FleetDeviceAuthorizer } from './fleet-device-authorizer';
 import { IngestCredentials } from './ingest-credentials';
-import { MosquittoAuthFiles } from './mosquitto-auth-files';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { BROKER_ACCOUNTS } from './broker-accounts';
+import { MosquittoDynsecAccounts } from './mosquitto/mosquitto-dynsec-accounts';
 
 /**
  * Terminal MQTT secrets and the broker's device checks. Needs AuthModule (global) and
@@ -18,8 +20,13 @@ import { MosquittoAuthFiles } from './mosquitto-auth-files';
     DeviceCredentialsService,
     FleetDeviceAuthorizer,
     { provide: IngestCredentials, useFactory: () => new IngestCredentials() },
-    MosquittoAuthFiles,
+    {
+      // Resolved before any module starts, so the ingestor's login exists when it connects.
+      provide: BROKER_ACCOUNTS,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => (config.mqttDynsec ? MosquittoDynsecAccounts.start(config) : null),
+    },
   ],
-  exports: [DeviceCredentialsService, FleetDeviceAuthorizer, IngestCredentials, MosquittoAuthFiles],
+  exports: [DeviceCredentialsService, FleetDeviceAuthorizer, IngestCredentials],
 })
 export class DeviceAuthModule {}

@@ -1,10 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { TERMINAL_ID_PATTERN } from '@fleet/telemetry/protocol/topics';
 import { AuditService } from '../../audit/audit.service';
-import { ValidationError } from '../../common/errors/domain-error';
+import { UnavailableError, ValidationError } from '../../common/errors/domain-error';
 import { AUTH_OPTIONS, type AuthOptions } from '../auth-options';
 import { AUTH_CLOCK, type Clock } from '../clock';
 import { SERVER_SECRETS, type ServerSecrets } from '../session/server-secrets';
+import { BROKER_ACCOUNTS, type BrokerAccounts } from './broker-accounts';
 import { DeviceCredentialsRepository } from './device-credentials.repository';
 import { deviceSecretHash, mosquittoPasswordHash, newDeviceSecret, sameHash } from './device-secret-hash';
 import { SecretHashCache } from './secret-hash-cache';
@@ -26,16 +27,23 @@ export class DeviceCredentialsService {
     @Inject(SERVER_SECRETS) private readonly secrets: ServerSecrets,
     @Inject(AUTH_OPTIONS) options: AuthOptions,
     @Inject(AUTH_CLOCK) private readonly now: Clock,
+    @Optional() @Inject(BROKER_ACCOUNTS) private readonly broker: BrokerAccounts | null = null,
   ) {
     this.cache = new SecretHashCache(options.deviceSecretCacheMs);
   }
 
-  /** A new secret for the terminal, replacing any previous one. Audited. */
+  /**
+   * A new secret for the terminal, replacing any previous one. Audited. The broker's account
+   * (if it keeps one) changes first: a secret the broker does not know is never handed out.
+   */
   async issue(actor: string, terminalId: string): Promise<IssuedDeviceCredentials> {
     if (!TERMINAL_ID_PATTERN.test(terminalId)) {
       throw new ValidationError([{ field: 'terminalId', message: 'must match [A-Za-z0-9_-]{1,64}' }]);
     }
     const password = newDeviceSecret();
+    await this.broker?.setTerminalSecret(terminalId, password).catch((error: Error) => {
+      throw new UnavailableError(`the broker did not take the new secret, nothing changed: ${error.message}`);
+    });
     const rotated = await this.credentials.upsert({
       terminalId,
       secretHash: deviceSecretHash(this.secrets.devicePepper, password),

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'PAYLOAD_TOO_LARGE'
   | 'RATE_LIMITED'
+  | 'UNAVAILABLE'
   | 'INTERNAL';
 
 /** One wrong input field: its dotted path (e.g. `regions.2`) and what is wrong with it. */
@@ -68,5 +69,12 @@ export class RateLimitedError extends DomainError {
     message = 'too many attempts, try again later',
   ) {
     super('RATE_LIMITED', message);
+  }
+}
+
+/** A service the request needs (e.g. the broker) cannot be reached now; nothing was changed. */
+export class UnavailableError extends DomainError {
+  constructor(message: string) {
+    super('UNAVAILABLE', message);
   }
 }

@@ -9,6 +9,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 
@@ -31,6 +32,8 @@ export function codeForStatus(status: number): ErrorCode {
       return 'PAYLOAD_TOO_LARGE';
     case 429:
       return 'RATE_LIMITED';
+    case 503:
+      return 'UNAVAILABLE';
     default:
       return status >= 400 && status < 500 ? 'VALIDATION' : 'INTERNAL';
   }
