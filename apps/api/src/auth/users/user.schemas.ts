@@ -32,7 +32,7 @@ export const emailSchema = z
   .string()
   .trim()
   .max(254, 'at most 254 characters')
-  .pipe(z.email({ message: 'must be an e-mail address (or null to clear it)' }));
+  .pipe(z.email({ message: 'must be an e-mail address' }));
 
 /**
  * Stored in E.164 (`+8613800138000`) so SMS gateways take it as is; spaces, dashes, dots and
@@ -42,14 +42,7 @@ export const phoneSchema = z
   .string()
   .max(32, 'at most 32 characters')
   .transform((phone) => phone.replace(/[\s().-]/g, ''))
-  .pipe(
-    z
-      .string()
-      .regex(
-        /^\+[1-9][0-9]{6,14}$/,
-        'must be an international number like +8613800138000 (or null to clear it)',
-      ),
-  );
+  .pipe(z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'must be an international number like +8613800138000'));
 
 const localeSchema = z.enum(USER_LOCALES, { message: `one of ${USER_LOCALES.join(', ')}` });
 

@@ -53,26 +53,28 @@ export function UsersTable({
                     {user.disabled ? t('users.disabled') : t('users.enabled')}
                   </span>
                 </td>
-                <td className="users-table__actions">
-                  <button type="button" className="button button--secondary" onClick={() => onEdit(user)}>
-                    {t('users.edit')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    onClick={() => onResetPassword(user)}
-                  >
-                    {t('users.resetPassword')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    // The API refuses it too (409); here it is not even offered.
-                    disabled={self || busyId === user.id}
-                    onClick={() => onSetDisabled(user, !user.disabled)}
-                  >
-                    {user.disabled ? t('users.enable') : t('users.disable')}
-                  </button>
+                <td>
+                  <div className="users-table__actions">
+                    <button type="button" className="button button--secondary" onClick={() => onEdit(user)}>
+                      {t('users.edit')}
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      onClick={() => onResetPassword(user)}
+                    >
+                      {t('users.resetPassword')}
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      // The API refuses it too (409); here it is not even offered.
+                      disabled={self || busyId === user.id}
+                      onClick={() => onSetDisabled(user, !user.disabled)}
+                    >
+                      {user.disabled ? t('users.enable') : t('users.disable')}
+                    </button>
+                  </div>
                 </td>
               </tr>
             );
