@@ -2,7 +2,7 @@ import mqtt from 'mqtt';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TerminalChange } from '@fleet/telemetry/live/events';
-import { type AccessCase, checkAccessMatrix, createRoleTokens } from '../../apps/api/src/auth/testing/access-matrix';
+import { type AccessCase, checkAccessMatrix, createRoleTokens, NOBODY } from '../../apps/api/src/auth/testing/access-matrix';
 import type { Role } from '../../apps/api/src/auth/users/role';
 import { bootPlatform, connectSocket, eventually, type TestPlatform } from './boot-platform';
 
@@ -30,6 +30,9 @@ const ENDPOINTS: AccessCase[] = [
   { method: 'POST', path: '/auth/logout', body: { refreshToken: 'unknown' }, allow: 'any-role' },
   { method: 'GET', path: '/users', allow: ['admin'] },
   { method: 'POST', path: '/users', body: {}, allow: ['admin'] },
+  // A well-formed id of nobody: an admin is let in and answered 404.
+  { method: 'GET', path: `/users/${NOBODY}`, allow: ['admin'] },
+  { method: 'PATCH', path: `/users/${NOBODY}`, body: {}, allow: ['admin'] },
   { method: 'GET', path: '/audit', allow: ['admin'] },
   { method: 'POST', path: '/terminals/import', body: [], allow: ['admin'] },
   { method: 'POST', path: `/terminals/${SHARED}/credentials`, allow: ['admin'] },

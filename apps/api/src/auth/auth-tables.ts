@@ -1,7 +1,7 @@
 import type { ColumnType, Generated, Kysely } from 'kysely';
 import type { Database } from '../storage/database';
 
-/** Row shapes of the tables migration 0003_auth creates; repositories here read them. */
+/** Row shapes of the tables migration 0003_auth creates (users: plus 0010_user_contact); repositories here read them. */
 export interface UsersTable {
   id: Generated<string>;
   username: string;
@@ -11,6 +11,9 @@ export interface UsersTable {
   merchant_ids: ColumnType<string[], string[] | undefined, string[]>;
   created_at: ColumnType<Date, Date | undefined, never>;
   disabled: ColumnType<boolean, boolean | undefined, boolean>;
+  email: ColumnType<string | null, string | null | undefined, string | null>;
+  phone: ColumnType<string | null, string | null | undefined, string | null>;
+  locale: ColumnType<string, string | undefined, string>;
 }
 
 export interface RefreshTokensTable {

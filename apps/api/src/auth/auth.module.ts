@@ -14,6 +14,7 @@ import { AccessTokens } from './session/access-tokens';
 import { RefreshTokensRepository } from './session/refresh-tokens.repository';
 import { loadServerSecrets, SERVER_SECRETS } from './session/server-secrets';
 import { SessionsService } from './session/sessions.service';
+import { UserChanges } from './users/user-changes';
 import { UsersController } from './users/users.controller';
 import { UsersRepository } from './users/users.repository';
 import { UsersService } from './users/users.service';
@@ -22,7 +23,7 @@ import { UsersService } from './users/users.service';
 export type AuthModuleOptions = Partial<AuthOptions>;
 
 /**
- * Users, login, sessions and the global AuthGuard (every route needs a bearer token
+ * Users (and their changes, UserChanges), login, sessions and the global AuthGuard (every route needs a bearer token
  * unless @Public()). Global, so other modules can inject AccessTokens and the auth keys.
  * Needs APP_CONFIG (ConfigModule), DATABASE (storage) and AuditModule.
  */
@@ -52,11 +53,21 @@ export class AuthModule {
         SessionsService,
         UsersRepository,
         UsersService,
+        UserChanges,
         LoginThrottle,
         LoginService,
         FirstAdmin,
       ],
-      exports: [AUTH_OPTIONS, AUTH_CLOCK, SERVER_SECRETS, AccessTokens, UsersService],
+      // UserChanges and UsersRepository (activeScopes) let the live gateway follow users' changes.
+      exports: [
+        AUTH_OPTIONS,
+        AUTH_CLOCK,
+        SERVER_SECRETS,
+        AccessTokens,
+        UsersService,
+        UserChanges,
+        UsersRepository,
+      ],
     };
   }
 }

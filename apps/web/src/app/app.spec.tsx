@@ -151,6 +151,27 @@ describe('App', () => {
     expect(screen.queryByText('Database: pg (external)')).toBeNull();
   });
 
+  it('offers the users page to administrators only', async () => {
+    server.answer('POST /api/v1/auth/login', 200, sessionAnswer('admin'));
+    answerOverview();
+    render(<App />);
+    await signInThroughForm();
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('link', { name: 'Users' }).getAttribute('href')).toBe('#/users');
+    cleanup();
+    session.endSession();
+
+    server.answer('POST /api/v1/auth/login', 200, sessionAnswer('support'));
+    window.location.hash = '#/users';
+    render(<App />);
+    await signInThroughForm();
+    expect(await screen.findByText('Your role cannot open this page')).toBeTruthy();
+    expect(
+      within(screen.getByRole('navigation', { name: 'Main' })).queryByRole('link', { name: 'Users' }),
+    ).toBeNull();
+    expect(server.requests).not.toContain('/api/v1/users');
+  });
+
   it('switches to Simplified Chinese and remembers it', async () => {
     server.answer('POST /api/v1/auth/login', 200, sessionAnswer('admin'));
     answerOverview();

@@ -28,6 +28,9 @@ function navItems(user: SessionUser): NavItem[] {
       active: (r) => r.name === 'incidents' || r.name === 'incident',
     });
   }
+  if (can(user.role, 'manageUsers')) {
+    items.push({ to: href.users(), label: 'nav.users', active: (r) => r.name === 'users' });
+  }
   return items;
 }
 

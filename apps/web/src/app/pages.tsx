@@ -5,6 +5,7 @@ import { StatusPanel } from '../components/status-panel';
 import { AtRiskPage } from '../features/at-risk/components/at-risk-page';
 import { FleetOverview } from '../features/fleet/components/fleet-overview';
 import { IncidentsPage } from '../features/incidents/components/incidents-page';
+import { UsersPage } from '../features/users/components/users-page';
 import { can } from '../lib/auth/permissions';
 import type { SessionUser } from '../lib/auth/session-schema';
 import { useI18n } from '../lib/i18n/i18n-provider';
@@ -59,6 +60,9 @@ function RoutePage({ route, user }: { route: Route; user: SessionUser }) {
       ) : (
         <IncidentPage key={route.incidentId} incidentId={route.incidentId} />
       );
+    case 'users':
+      if (!can(user.role, 'manageUsers')) return <StatusPanel tone="empty" title={t('app.notAllowed')} />;
+      return <UsersPage currentUsername={user.username} />;
     case 'not-found':
       return (
         <StatusPanel tone="empty" title={t('app.notFound', { path: route.path })}>

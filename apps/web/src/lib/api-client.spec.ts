@@ -46,6 +46,25 @@ describe('apiGet', () => {
     expect(error).toMatchObject({ status: 401, message: 'missing access token', code: 'UNAUTHENTICATED' });
   });
 
+  it('keeps the fields a validation error names, dropping malformed entries', async () => {
+    server.answer('/api/v1/ping', 400, {
+      error: {
+        code: 'VALIDATION',
+        message: 'invalid email, regions.1',
+        fields: [
+          { field: 'email', message: 'must be an e-mail address' },
+          { field: 7 },
+          { field: 'regions.1', message: 'bad' },
+        ],
+      },
+    });
+    const error = await failureOf(apiGet('/ping', pong, { baseUrl }));
+    expect(error.fields).toEqual([
+      { field: 'email', message: 'must be an e-mail address' },
+      { field: 'regions.1', message: 'bad' },
+    ]);
+  });
+
   it('joins the messages of a bare NestJS error', async () => {
     server.answer('/api/v1/ping', 400, {
       statusCode: 400,

@@ -2,6 +2,12 @@ import type { z } from 'zod';
 import { endSession, getAccessToken, refreshSession } from './auth/session';
 import { env } from './env';
 
+/** One wrong input field of a 400, as the API names it (`regions`, `regions.1`, `(root)`). */
+export interface ApiFieldError {
+  field: string;
+  message: string;
+}
+
 /** A failed call with what the server said, so the UI can show the reason rather than "error". */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -10,6 +16,8 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly code?: string,
+    /** The fields a validation error names, to show each message at its field. */
+    readonly fields: readonly ApiFieldError[] = [],
   ) {
     super(message);
   }
@@ -21,7 +29,7 @@ interface RequestOptions {
 }
 
 interface SendOptions extends RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PATCH';
   body?: unknown;
 }
 
@@ -36,15 +44,29 @@ function messageOf(value: unknown): string | undefined {
  */
 function errorFromBody(status: number, statusText: string, body: unknown): ApiError {
   if (body && typeof body === 'object') {
-    const outer = body as { error?: unknown; message?: unknown; code?: unknown };
+    const outer = body as { error?: unknown; message?: unknown; code?: unknown; fields?: unknown };
     const inner =
       outer.error && typeof outer.error === 'object'
-        ? (outer.error as { message?: unknown; code?: unknown })
+        ? (outer.error as { message?: unknown; code?: unknown; fields?: unknown })
         : outer;
     const text = messageOf(inner.message);
-    if (text) return new ApiError(status, text, typeof inner.code === 'string' ? inner.code : undefined);
+    if (text)
+      return new ApiError(
+        status,
+        text,
+        typeof inner.code === 'string' ? inner.code : undefined,
+        fieldsOf(inner),
+      );
   }
   return new ApiError(status, `${status} ${statusText || 'request failed'}`);
+}
+
+function fieldsOf(error: { fields?: unknown }): ApiFieldError[] {
+  if (!Array.isArray(error.fields)) return [];
+  return error.fields.filter(
+    (f): f is ApiFieldError =>
+      typeof f === 'object' && f !== null && typeof f.field === 'string' && typeof f.message === 'string',
+  );
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -118,4 +140,13 @@ export function apiPost<T extends z.ZodType>(
   options: RequestOptions = {},
 ) {
   return apiRequest(path, schema, { ...options, method: 'POST', body });
+}
+
+export function apiPatch<T extends z.ZodType>(
+  path: string,
+  body: unknown,
+  schema: T,
+  options: RequestOptions = {},
+) {
+  return apiRequest(path, schema, { ...options, method: 'PATCH', body });
 }

@@ -67,6 +67,11 @@ export class SessionsService {
     if (family && family.userId === user.id) await this.refreshTokens.revokeFamily(family.familyId, now);
   }
 
+  /** Ends every login of a user at once (disabled, or their password reset by an admin). */
+  endAllOf(userId: string): Promise<void> {
+    return this.refreshTokens.revokeAllOfUser(userId, new Date(this.now()));
+  }
+
   private async issue(user: AuthUser, familyId: string): Promise<IssuedSession> {
     const refreshToken = randomBytes(32).toString('base64url');
     await this.refreshTokens.insert({

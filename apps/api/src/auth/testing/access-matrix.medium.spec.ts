@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../storage/testing/test-database';
 import type { Role } from '../users/role';
-import { type AccessCase, checkAccessMatrix, createRoleTokens } from './access-matrix';
+import { type AccessCase, checkAccessMatrix, createRoleTokens, NOBODY } from './access-matrix';
 import { type AuthTestApp, createAuthTestApp } from './auth-test-app';
 import { loginToken } from './http-client';
 
@@ -13,6 +13,9 @@ const AUTH_ENDPOINTS: AccessCase[] = [
   { method: 'POST', path: '/auth/logout', body: { refreshToken: 'unknown' }, allow: 'any-role' },
   { method: 'GET', path: '/users', allow: ['admin'] },
   { method: 'POST', path: '/users', body: {}, allow: ['admin'] },
+  // A well-formed id of nobody: an admin is let in and answered 404.
+  { method: 'GET', path: `/users/${NOBODY}`, allow: ['admin'] },
+  { method: 'PATCH', path: `/users/${NOBODY}`, body: {}, allow: ['admin'] },
   { method: 'GET', path: '/audit', allow: ['admin'] },
   { method: 'POST', path: '/terminals/T-MATRIX/credentials', allow: ['admin'] },
 ];

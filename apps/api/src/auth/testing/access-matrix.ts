@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { ROLES, type Role } from '../users/role';
 import { callJson, loginToken } from './http-client';
 
+/** A user id that is well formed but names nobody, for `/users/{id}` cases. */
+export const NOBODY = '00000000-0000-4000-8000-000000000000';
+
 /** One endpoint and who may call it. */
 export interface AccessCase {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

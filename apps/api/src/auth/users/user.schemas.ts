@@ -1,5 +1,12 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import {
+  DEFAULT_USER_LOCALE,
+  USER_LOCALES,
+  userListSchema,
+  userViewSchema,
+  type UserView,
+} from '@fleet/telemetry/api/users';
 import { ROLES } from './role';
 
 /** Usernames are short and plain so they are safe in logs, tokens and topic-free audit lines. */
@@ -16,53 +23,106 @@ export const newPasswordSchema = z
   .max(256, 'at most 256 characters');
 
 const label = z.string().trim().min(1, 'must not be empty').max(64, 'at most 64 characters');
+const roleSchema = z.enum(ROLES, { message: `one of ${ROLES.join(', ')}` });
+const regionsSchema = z.array(label).max(500, 'at most 500 regions');
+const merchantIdsSchema = z.array(label).max(5000, 'at most 5000 merchant ids');
+
+/** Kept as typed (trimmed), so the address in a notification is the one the admin saw. */
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(254, 'at most 254 characters')
+  .pipe(z.email({ message: 'must be an e-mail address' }));
+
+/**
+ * Stored in E.164 (`+8613800138000`) so SMS gateways take it as is; spaces, dashes, dots and
+ * brackets a person types between the digits are dropped first.
+ */
+export const phoneSchema = z
+  .string()
+  .max(32, 'at most 32 characters')
+  .transform((phone) => phone.replace(/[\s().-]/g, ''))
+  .pipe(z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'must be an international number like +8613800138000'));
+
+const localeSchema = z.enum(USER_LOCALES, { message: `one of ${USER_LOCALES.join(', ')}` });
+
+interface RoleAssignment {
+  role: (typeof ROLES)[number];
+  regions: string[];
+  merchantIds: string[];
+}
+
+/**
+ * The one rule set for who carries which scope, at creation and after every change: a
+ * scoped role without an assignment would see nothing, an unscoped one would ignore it.
+ */
+function checkRoleAssignment(user: RoleAssignment, ctx: z.RefinementCtx): void {
+  if (user.role === 'technician' && user.regions.length === 0) {
+    ctx.addIssue({ code: 'custom', path: ['regions'], message: 'a technician needs at least one region' });
+  }
+  if (user.role === 'account_manager' && user.merchantIds.length === 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['merchantIds'],
+      message: 'an account manager needs at least one merchant id',
+    });
+  }
+  if (user.role !== 'technician' && user.regions.length > 0) {
+    ctx.addIssue({ code: 'custom', path: ['regions'], message: 'only a technician has regions' });
+  }
+  if (user.role !== 'account_manager' && user.merchantIds.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['merchantIds'],
+      message: 'only an account manager has merchant ids',
+    });
+  }
+}
+
+/** A user's role and scope as they will be stored, checked as a whole. */
+export const roleAssignmentSchema = z
+  .object({ role: roleSchema, regions: regionsSchema, merchantIds: merchantIdsSchema })
+  .superRefine(checkRoleAssignment);
 
 export const createUserSchema = z
   .object({
     username: usernameSchema,
     password: newPasswordSchema,
-    role: z.enum(ROLES, { message: `one of ${ROLES.join(', ')}` }),
-    regions: z.array(label).max(500, 'at most 500 regions').default([]),
-    merchantIds: z.array(label).max(5000, 'at most 5000 merchant ids').default([]),
+    role: roleSchema,
+    regions: regionsSchema.default([]),
+    merchantIds: merchantIdsSchema.default([]),
+    email: emailSchema.nullable().default(null),
+    phone: phoneSchema.nullable().default(null),
+    locale: localeSchema.default(DEFAULT_USER_LOCALE),
   })
-  .superRefine((user, ctx) => {
-    // A scoped role without an assignment would see nothing; an unscoped one ignores it.
-    if (user.role === 'technician' && user.regions.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['regions'], message: 'a technician needs at least one region' });
-    }
-    if (user.role === 'account_manager' && user.merchantIds.length === 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['merchantIds'],
-        message: 'an account manager needs at least one merchant id',
-      });
-    }
-    if (user.role !== 'technician' && user.regions.length > 0) {
-      ctx.addIssue({ code: 'custom', path: ['regions'], message: 'only a technician has regions' });
-    }
-    if (user.role !== 'account_manager' && user.merchantIds.length > 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['merchantIds'],
-        message: 'only an account manager has merchant ids',
-      });
-    }
-  });
+  .superRefine(checkRoleAssignment);
 export type CreateUserInput = z.output<typeof createUserSchema>;
 export class CreateUserDto extends createZodDto(createUserSchema) {}
 
-export const userViewSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  role: z.enum(ROLES),
-  regions: z.array(z.string()),
-  merchantIds: z.array(z.string()),
-  disabled: z.boolean(),
-  createdAt: z.string(),
-});
-/** A user as the API shows it: never the password hash. */
-export type UserView = z.infer<typeof userViewSchema>;
-export class UserViewDto extends createZodDto(userViewSchema) {}
+/**
+ * `PATCH /users/{id}`: any of these; absent fields stay as they are. The result is checked
+ * against the creation rules by the service (roleAssignmentSchema), since only then is the
+ * whole user known. Any other key is refused by name, so a typo is not silently ignored.
+ */
+export const updateUserSchema = z
+  .object({
+    role: roleSchema.optional(),
+    regions: regionsSchema.optional(),
+    merchantIds: merchantIdsSchema.optional(),
+    email: emailSchema.nullable().optional(),
+    phone: phoneSchema.nullable().optional(),
+    locale: localeSchema.optional(),
+    disabled: z.boolean({ message: 'must be true or false' }).optional(),
+    /** A password reset by the admin; the user's sessions end with it. */
+    password: newPasswordSchema.optional(),
+  })
+  .strict();
+export type UpdateUserInput = z.output<typeof updateUserSchema>;
+export class UpdateUserDto extends createZodDto(updateUserSchema) {}
 
-export const userListSchema = z.object({ items: z.array(userViewSchema) });
+/** User ids are UUIDs; anything else could never name a user. */
+export const userIdParamSchema = z.object({ id: z.uuid({ message: 'must be a user id (UUID)' }) });
+
+export type { UserView };
+export class UserViewDto extends createZodDto(userViewSchema) {}
 export class UserListDto extends createZodDto(userListSchema) {}

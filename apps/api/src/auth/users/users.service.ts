@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import type { UserLocale } from '@fleet/telemetry/api/users';
 import { AuditService } from '../../audit/audit.service';
-import { ConflictError } from '../../common/errors/domain-error';
+import { ConflictError, NotFoundError } from '../../common/errors/domain-error';
+import { SessionsService } from '../session/sessions.service';
 import { hashPassword } from './password-hasher';
+import { planUserUpdate } from './plan-user-update';
 import type { AuthUser, Role } from './role';
-import type { CreateUserInput, UserView } from './user.schemas';
+import { UserChanges } from './user-changes';
+import type { CreateUserInput, UpdateUserInput, UserView } from './user.schemas';
 import { type UserRow, UsersRepository } from './users.repository';
 
 @Injectable()
@@ -11,6 +15,8 @@ export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly audit: AuditService,
+    private readonly sessions: SessionsService,
+    private readonly changes: UserChanges,
   ) {}
 
   /** Creates a user; ConflictError when the username is taken. Audited as `user.created`. */
@@ -21,18 +27,54 @@ export class UsersService {
       role: input.role,
       regions: input.regions,
       merchant_ids: input.merchantIds,
+      email: input.email,
+      phone: input.phone,
+      locale: input.locale,
     });
     if (!row) throw new ConflictError(`username ${input.username} is taken`);
     await this.audit.record(actor, 'user.created', `user:${row.username}`, {
       role: row.role,
       regions: row.regions,
       merchantIds: row.merchant_ids,
+      email: row.email,
+      phone: row.phone,
+      locale: row.locale,
     });
     return toUserView(row);
   }
 
   async list(): Promise<UserView[]> {
     return (await this.users.list()).map(toUserView);
+  }
+
+  async get(id: string): Promise<UserView> {
+    const row = await this.users.findById(id);
+    if (!row) throw new NotFoundError(`user ${id} not found`);
+    return toUserView(row);
+  }
+
+  /**
+   * Applies an admin's PATCH (see planUserUpdate for the rules). Audited as `user.updated`
+   * with the changed fields before and after; disabling or resetting the password ends
+   * every session of the user at once. Listeners of UserChanges hear of it after commit.
+   */
+  async update(actor: AuthUser, id: string, input: UpdateUserInput): Promise<UserView> {
+    const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
+    const result = await this.users.update(id, (current, otherEnabledAdminIds) =>
+      planUserUpdate(current, input, { actorId: actor.id, otherEnabledAdminIds, passwordHash }),
+    );
+    if (!result) throw new NotFoundError(`user ${id} not found`);
+    const { plan, after } = result;
+    if (plan.fields.length === 0) return toUserView(after);
+    if (plan.changes.disabled === true || passwordHash !== undefined) await this.sessions.endAllOf(id);
+    await this.audit.record(actor.username, 'user.updated', `user:${after.username}`, {
+      userId: id,
+      before: plan.before,
+      after: plan.after,
+      ...(passwordHash === undefined ? {} : { passwordReset: true }),
+    });
+    this.changes.emit({ userId: id, fields: plan.fields, disabled: after.disabled });
+    return toUserView(after);
   }
 
   /** The user as stored now, unless removed or disabled (used when refreshing a session). */
@@ -53,5 +95,12 @@ export function toAuthUser(row: UserRow): AuthUser {
 }
 
 export function toUserView(row: UserRow): UserView {
-  return { ...toAuthUser(row), disabled: row.disabled, createdAt: row.created_at.toISOString() };
+  return {
+    ...toAuthUser(row),
+    email: row.email,
+    phone: row.phone,
+    locale: row.locale as UserLocale,
+    disabled: row.disabled,
+    createdAt: row.created_at.toISOString(),
+  };
 }

@@ -42,6 +42,16 @@ describe('toErrorResponse', () => {
     }
   });
 
+  it('names each unknown key of a strict object as its own field', () => {
+    const schema = z.object({ locale: z.string(), nested: z.object({ a: z.number() }).strict() }).strict();
+    const error = schema.safeParse({ locale: 'en', usrename: 'x', role: 'y', nested: { a: 1, b: 2 } }).error!;
+    expect(toErrorResponse(error).body.error.fields).toEqual([
+      { field: 'nested.b', message: 'unknown field' },
+      { field: 'usrename', message: 'unknown field' },
+      { field: 'role', message: 'unknown field' },
+    ]);
+  });
+
   it('keeps the status of Nest HTTP exceptions under the common shape', () => {
     const mapped = toErrorResponse(new NotFoundException('Cannot GET /api/v1/nope'));
     expect(mapped).toMatchObject({

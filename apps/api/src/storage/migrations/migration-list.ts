@@ -7,6 +7,7 @@ import { migration0006MerchantPhone } from './0006_merchant_phone';
 import { migration0007AtRiskIndex } from './0007_at_risk_index';
 import { migration0008LatestPayloadsJson } from './0008_latest_payloads_json';
 import { migration0009OnlineByDeviceTime } from './0009_online_by_device_time';
+import { migration0010UserContact } from './0010_user_contact';
 
 /**
  * Every migration, in order. A static list (no directory globbing) so it works the same
@@ -21,4 +22,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, factory: Migratio
   ['0007_at_risk_index', migration0007AtRiskIndex],
   ['0008_latest_payloads_json', migration0008LatestPayloadsJson],
   ['0009_online_by_device_time', migration0009OnlineByDeviceTime],
+  ['0010_user_contact', migration0010UserContact],
 ];

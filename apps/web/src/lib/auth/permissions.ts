@@ -2,13 +2,14 @@ import type { Role } from './session-schema';
 
 /**
  * What each role may use in the dashboard; mirrors the API's guards so nobody meets a
- * button that answers 403. Admin-only: device credentials and platform internals.
+ * button that answers 403. Admin-only: device credentials, users and platform internals.
  */
 const PERMISSIONS = {
   viewPlatformHealth: ['admin', 'support'],
   markContacted: ['admin', 'support', 'account_manager'],
   viewIncidents: ['admin', 'support', 'technician'],
   issueCredentials: ['admin'],
+  manageUsers: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

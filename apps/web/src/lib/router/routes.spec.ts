@@ -10,6 +10,7 @@ describe('parseRoute', () => {
     expect(parseRoute('#/incidents')).toEqual({ name: 'incidents' });
     expect(parseRoute('#/incidents/inc-7')).toEqual({ name: 'incident', incidentId: 'inc-7' });
     expect(parseRoute('#/terminals/T-0001')).toEqual({ name: 'terminal', terminalId: 'T-0001' });
+    expect(parseRoute(href.users())).toEqual({ name: 'users' });
   });
 
   it('round-trips ids through href', () => {

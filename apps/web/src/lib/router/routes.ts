@@ -6,6 +6,7 @@ export type Route =
   | { name: 'terminal'; terminalId: string }
   | { name: 'incidents' }
   | { name: 'incident'; incidentId: string }
+  | { name: 'users' }
   | { name: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -16,6 +17,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'map' && !id) return { name: 'map' };
   if (first === 'at-risk' && !id) return { name: 'at-risk' };
   if (first === 'incidents') return id ? { name: 'incident', incidentId: id } : { name: 'incidents' };
+  if (first === 'users' && !id) return { name: 'users' };
   if (first === 'terminals' && id) return { name: 'terminal', terminalId: id };
   return { name: 'not-found', path };
 }
@@ -27,4 +29,5 @@ export const href = {
   terminal: (terminalId: string) => `#/terminals/${encodeURIComponent(terminalId)}`,
   incidents: () => '#/incidents',
   incident: (incidentId: string) => `#/incidents/${encodeURIComponent(incidentId)}`,
+  users: () => '#/users',
 };
