@@ -5,6 +5,8 @@ import { apiAsAdmin } from './support/api';
 import { launchBrowser, screenshot } from './support/browser';
 import { startPlatform, type RunningPlatform } from './support/platform';
 import { TerminalPublisher } from './support/publish';
+import { cardMismatches, injectedFaults, type ShownCard } from './support/injected-faults';
+import { readCards } from './support/read-cards';
 import { e2eBlocker } from './support/require-tools';
 import { signIn } from './support/sign-in';
 
@@ -56,9 +58,25 @@ describe.skipIf(blocked)('support-centre dashboard, end to end', () => {
   }, 90_000);
 
   it("lists the simulator's injected faults in the at-risk queue with causes and actions", async () => {
+    // Run alone (-t "injected"), the page has not signed in yet.
+    if (!page.url().startsWith(platform.baseUrl)) {
+      await signIn(page, platform.baseUrl, platform.admin.username, platform.admin.password);
+    }
     await page.getByRole('link', { name: 'At-risk queue' }).click();
-    const cards = page.getByRole('list', { name: 'At-risk queue' }).locator('.risk-card');
+    const queue = page.getByRole('list', { name: 'At-risk queue' });
+    const cards = queue.locator('.risk-card');
     await cards.first().waitFor({ timeout: 120_000 });
+    // Each card's terminal and cause chips against what the simulator injected there. The
+    // queue is live, so the comparison is retried until it holds, on one snapshot each time.
+    const injected = injectedFaults(platform.fleet);
+    let shown: ShownCard[] = [];
+    await expect
+      .poll(async () => {
+        shown = await queue.evaluate(readCards);
+        return cardMismatches(shown, injected, Date.now());
+      }, WAIT)
+      .toEqual([]);
+    expect(shown.length).toBeGreaterThanOrEqual(2);
     const chips = await page
       .getByRole('group', { name: 'Filter by cause' })
       .getByRole('button')

@@ -20,6 +20,8 @@ export interface RunningPlatform {
   baseUrl: string;
   mqttUrl: string;
   admin: { username: string; password: string };
+  /** The demo fleet's seed and size (DEMO_SEED, DEMO_FLEET_SIZE): buildFleet makes the same fleet. */
+  fleet: { seed: number; size: number; nowCandidates: number[] };
   /** Everything the platform printed so far, for failure messages. */
   output(): string;
   stop(): Promise<void>;
@@ -27,6 +29,19 @@ export interface RunningPlatform {
 
 export interface PlatformOptions {
   fleetSize?: number;
+  seed?: number;
+}
+
+const HOUR = 3_600_000;
+
+/**
+ * The demo builds its fleet with `now` = the hour it started in, some time between spawn
+ * and health: every hour in that span (nearly always one) may be it.
+ */
+function hoursBetween(from: number, to: number): number[] {
+  const hours: number[] = [];
+  for (let hour = Math.floor(from / HOUR) * HOUR; hour <= to; hour += HOUR) hours.push(hour);
+  return hours;
 }
 
 /** What is missing for the platform to start, or undefined when it can. */
@@ -52,7 +67,11 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
       const response = await fetch(`${baseUrl}/api/v1/health`);
       const body = await response.text();
       // Wait for the demo fleet to finish its back-fill: until then history floods the pages.
-      if (response.status === 200 && (JSON.parse(body) as { demo?: { phase: string } }).demo?.phase === 'live') return;
+      if (
+        response.status === 200 &&
+        (JSON.parse(body) as { demo?: { phase: string } }).demo?.phase === 'live'
+      )
+        return;
       last = `${response.status} ${body}`;
     } catch (error) {
       last = (error as Error).message;
@@ -63,10 +82,14 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
   throw new Error(`platform not healthy after ${BOOT_TIMEOUT_MS / 1000} s (last: ${last}):\n${output()}`);
 }
 
-export async function startPlatform({ fleetSize = 60 }: PlatformOptions = {}): Promise<RunningPlatform> {
+export async function startPlatform({
+  fleetSize = 60,
+  seed = 42,
+}: PlatformOptions = {}): Promise<RunningPlatform> {
   const [port, mqttPort] = [await freePort(), await freePort()];
   const dataDir = mkdtempSync(join(tmpdir(), 'fleet-e2e-'));
   const admin = { username: 'admin', password: `e2e-${Math.random().toString(36).slice(2)}-Pw1` };
+  const spawnedAt = Date.now();
   const child = spawn(process.execPath, [DEMO_ENTRY], {
     cwd: ROOT,
     env: {
@@ -75,6 +98,7 @@ export async function startPlatform({ fleetSize = 60 }: PlatformOptions = {}): P
       MQTT_PORT: String(mqttPort),
       DATA_DIR: dataDir,
       DEMO_FLEET_SIZE: String(fleetSize),
+      DEMO_SEED: String(seed),
       FLEET_ADMIN_USER: admin.username,
       FLEET_ADMIN_PASSWORD: admin.password,
       LOG_LEVEL: 'warn',
@@ -106,5 +130,6 @@ export async function startPlatform({ fleetSize = 60 }: PlatformOptions = {}): P
     await stop();
     throw error;
   }
-  return { baseUrl, mqttUrl: `mqtt://127.0.0.1:${mqttPort}`, admin, output, stop };
+  const fleet = { seed, size: fleetSize, nowCandidates: hoursBetween(spawnedAt, Date.now()) };
+  return { baseUrl, mqttUrl: `mqtt://127.0.0.1:${mqttPort}`, admin, fleet, output, stop };
 }

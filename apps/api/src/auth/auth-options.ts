@@ -1,4 +1,5 @@
 import type { AppConfig } from '../config/app-config';
+import { parseBrokerUrl } from '../ingest/broker-address';
 
 /**
  * Everything the auth module reads from configuration, handed in as one object so no
@@ -17,8 +18,16 @@ export interface AuthOptions {
   accessTokenTtlS: number;
   refreshTokenTtlS: number;
   loginLimits: LoginLimits;
-  /** How long a verified device secret is trusted without asking the database again. */
+  /**
+   * How long a verified device secret is trusted without asking the database again. Another
+   * API process that rotates a secret cannot clear this one's cache, so this bounds how long
+   * an old secret keeps working there (issue #11: within a minute).
+   */
   deviceSecretCacheMs: number;
+  /** EMQX_HOOK_SECRET: the header EMQX sends to the HTTP auth hooks; unset: hooks off. */
+  emqxHookSecret?: string;
+  /** User and password of MQTT_URL: the ingestor's login on an external broker. */
+  externalIngestLogin?: { username: string; password: string };
 }
 
 /** Failed logins allowed per sliding window, by key. */
@@ -38,11 +47,20 @@ export const DEFAULT_AUTH_OPTIONS: Omit<AuthOptions, 'deviceAuth'> = {
   accessTokenTtlS: 15 * 60,
   refreshTokenTtlS: 7 * 24 * 3600,
   loginLimits: { windowMs: 15 * 60_000, perUserAndAddress: 5, perAddress: 30, perUser: 50 },
-  deviceSecretCacheMs: 5 * 60_000,
+  deviceSecretCacheMs: 60_000,
 };
 
 export function authOptionsFromConfig(
-  config: Pick<AppConfig, 'deviceAuth' | 'adminUser' | 'adminPassword' | 'jwtSecret' | 'deviceSecretPepper'>,
+  config: Pick<
+    AppConfig,
+    | 'deviceAuth'
+    | 'adminUser'
+    | 'adminPassword'
+    | 'jwtSecret'
+    | 'deviceSecretPepper'
+    | 'emqxHookSecret'
+    | 'mqttUrl'
+  >,
   overrides: Partial<AuthOptions> = {},
 ): AuthOptions {
   return {
@@ -52,6 +70,14 @@ export function authOptionsFromConfig(
     adminPassword: config.adminPassword,
     jwtSecret: config.jwtSecret,
     deviceSecretPepper: config.deviceSecretPepper,
+    emqxHookSecret: config.emqxHookSecret,
+    externalIngestLogin: externalIngestLogin(config.mqttUrl),
     ...overrides,
   };
+}
+
+function externalIngestLogin(mqttUrl: string | undefined): AuthOptions['externalIngestLogin'] {
+  if (mqttUrl === undefined) return undefined;
+  const { username, password } = parseBrokerUrl(mqttUrl);
+  return username !== undefined && password !== undefined ? { username, password } : undefined;
 }

@@ -46,6 +46,8 @@ const envSchema = z.object({
   FLEET_ADMIN_USER: z.string().min(1).max(64).optional(),
   FLEET_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   FLEET_DEVICE_AUTH: onOff.default('on'),
+  /** Shared secret EMQX sends to the platform's HTTP auth hooks; unset: the hooks answer 404. */
+  EMQX_HOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** How long raw telemetry is kept; older messages are rejected on arrival. */
   RAW_RETENTION_DAYS: positiveInt.max(3650).default(30),
   /** Ingest batching: flush at this many messages or this many ms, whichever first. */
@@ -88,6 +90,7 @@ export interface AppConfig {
   adminUser?: string;
   adminPassword?: string;
   deviceAuth: boolean;
+  emqxHookSecret?: string;
   rawRetentionDays: number;
   ingest: { batchSize: number; flushMs: number; bufferLimit: number; shareGroup: string };
   corsOrigins: string[];
@@ -130,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminUser: e.FLEET_ADMIN_USER,
     adminPassword: e.FLEET_ADMIN_PASSWORD,
     deviceAuth: e.FLEET_DEVICE_AUTH === 'on',
+    emqxHookSecret: e.EMQX_HOOK_SECRET,
     rawRetentionDays: e.RAW_RETENTION_DAYS,
     ingest: {
       batchSize: e.INGEST_BATCH_SIZE,

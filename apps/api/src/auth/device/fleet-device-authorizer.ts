@@ -8,8 +8,10 @@ import { IngestCredentials } from './ingest-credentials';
 /**
  * Device security for the embedded broker (PROTOCOL.md §1). With FLEET_DEVICE_AUTH=on a
  * terminal connects as username = client id = terminal id with its issued secret, and
- * may publish and subscribe only under `fleet/v1/{its id}/`. The ingestor, with
- * IngestCredentials, may only read the fleet. With it off, everything is allowed.
+ * may publish only under `fleet/v1/{its id}/` and subscribe to nothing (protocol v1 sends
+ * terminals nothing; a subscription could only serve to read or steal). The ingestor, with
+ * IngestCredentials, may only read the fleet. With it off, everything is allowed. EMQX asks
+ * the same questions through its HTTP hooks (emqx/emqx-hook.controller.ts).
  */
 @Injectable()
 export class FleetDeviceAuthorizer implements DeviceAuthorizer {
@@ -22,6 +24,9 @@ export class FleetDeviceAuthorizer implements DeviceAuthorizer {
   async authenticate(client: DeviceClient, password: Buffer | undefined): Promise<boolean> {
     if (!this.options.deviceAuth) return true;
     if (this.ingest.matches(client.username, password)) return true;
+    // The ingestor's username reads the whole fleet: nobody else may log in with it, even
+    // where it is also a valid terminal id (an external broker's login from MQTT_URL).
+    if (client.username === this.ingest.username) return false;
     if (password === undefined || !this.isTerminal(client)) return false;
     return this.credentials.verify(client.clientId, password.toString('utf8'));
   }
@@ -35,7 +40,7 @@ export class FleetDeviceAuthorizer implements DeviceAuthorizer {
     if (!this.options.deviceAuth) return true;
     if (client.username === this.ingest.username)
       return withoutShareGroup(topicFilter).startsWith(TOPIC_PREFIX);
-    return this.isTerminal(client) && topicFilter.startsWith(ownPrefix(client));
+    return false;
   }
 
   /** Authenticated as a terminal: only those pass CONNECT with username = client id. */

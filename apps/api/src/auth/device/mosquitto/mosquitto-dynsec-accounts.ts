@@ -1,6 +1,7 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '../../../config/app-config';
 import type { BrokerAccounts } from '../broker-accounts';
+import type { IngestCredentials } from '../ingest-credentials';
 import { DynsecControl } from './dynsec-control';
 import { applyBaseline } from './dynsec-baseline';
 import { assertApplied, terminalSecretCommands } from './dynsec-commands';
@@ -15,10 +16,10 @@ export class MosquittoDynsecAccounts implements BrokerAccounts, OnApplicationShu
 
   private constructor(private readonly control: DynsecControl) {}
 
-  static async start(config: AppConfig): Promise<MosquittoDynsecAccounts> {
+  /** `ingest` is the login of MQTT_URL, the one client that may read the fleet. */
+  static async start(config: AppConfig, ingest: IngestCredentials): Promise<MosquittoDynsecAccounts> {
     const admin = config.mqttDynsec!;
     const url = new URL(config.mqttUrl!);
-    const ingest = { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
     url.username = '';
     url.password = '';
     const control = await DynsecControl.connect(url.toString(), admin.username, admin.password).catch(
@@ -28,7 +29,8 @@ export class MosquittoDynsecAccounts implements BrokerAccounts, OnApplicationShu
     );
     const accounts = new MosquittoDynsecAccounts(control);
     try {
-      await applyBaseline(control, { ingest, shareGroup: config.ingest.shareGroup }, 'MQTT_DYNSEC_USER');
+      const login = { username: ingest.username, password: ingest.password };
+      await applyBaseline(control, { ingest: login, shareGroup: config.ingest.shareGroup }, 'MQTT_DYNSEC_USER');
     } catch (error) {
       await control.close();
       throw error;
