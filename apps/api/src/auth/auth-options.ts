@@ -54,6 +54,7 @@ export function authOptionsFromConfig(
   config: Pick<
     AppConfig,
     | 'deviceAuth'
+    | 'accessTokenTtlS'
     | 'adminUser'
     | 'adminPassword'
     | 'jwtSecret'
@@ -66,6 +67,7 @@ export function authOptionsFromConfig(
   return {
     ...DEFAULT_AUTH_OPTIONS,
     deviceAuth: config.deviceAuth,
+    accessTokenTtlS: config.accessTokenTtlS,
     adminUser: config.adminUser,
     adminPassword: config.adminPassword,
     jwtSecret: config.jwtSecret,

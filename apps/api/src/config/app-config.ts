@@ -46,6 +46,8 @@ const envSchema = z.object({
   FLEET_ADMIN_USER: z.string().min(1).max(64).optional(),
   FLEET_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   FLEET_DEVICE_AUTH: onOff.default('on'),
+  /** Lifetime of access tokens; a live socket is closed when its token expires. */
+  FLEET_ACCESS_TOKEN_TTL_S: positiveInt.min(10, 'must be at least 10').max(24 * 3600).default(15 * 60),
   /** Shared secret EMQX sends to the platform's HTTP auth hooks; unset: the hooks answer 404. */
   EMQX_HOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** How long raw telemetry is kept; older messages are rejected on arrival. */
@@ -90,6 +92,7 @@ export interface AppConfig {
   adminUser?: string;
   adminPassword?: string;
   deviceAuth: boolean;
+  accessTokenTtlS: number;
   emqxHookSecret?: string;
   rawRetentionDays: number;
   ingest: { batchSize: number; flushMs: number; bufferLimit: number; shareGroup: string };
@@ -133,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminUser: e.FLEET_ADMIN_USER,
     adminPassword: e.FLEET_ADMIN_PASSWORD,
     deviceAuth: e.FLEET_DEVICE_AUTH === 'on',
+    accessTokenTtlS: e.FLEET_ACCESS_TOKEN_TTL_S,
     emqxHookSecret: e.EMQX_HOOK_SECRET,
     rawRetentionDays: e.RAW_RETENTION_DAYS,
     ingest: {

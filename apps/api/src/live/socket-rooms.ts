@@ -8,7 +8,8 @@ import type { Scope } from '../auth/scope/scope';
 export const ALL_ROOM = 'all';
 export const regionRoom = (region: string) => `region:${region}`;
 export const merchantRoom = (merchantId: string) => `merchant:${merchantId}`;
-export const terminalRoom = (terminalId: string) => `terminal:${terminalId}`;
+export const TERMINAL_ROOM_PREFIX = 'terminal:';
+export const terminalRoom = (terminalId: string) => `${TERMINAL_ROOM_PREFIX}${terminalId}`;
 
 export function roomsForScope(scope: Scope): string[] {
   switch (scope.kind) {

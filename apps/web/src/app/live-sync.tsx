@@ -8,6 +8,7 @@ import { applyRiskChange } from '../features/at-risk/components/queue-filter';
 import { fleetSummaryQueryKey } from '../features/fleet/api/get-fleet-summary';
 import { allTerminalsQueryKey } from '../features/fleet/api/get-terminals';
 import { isTerminalStateOf } from '../features/terminal/api/get-terminal';
+import { refreshSession } from '../lib/auth/session';
 import { closeLiveSocket, openLiveSocket } from '../lib/live/live-socket';
 import { useLiveEvent } from '../lib/live/use-live-event';
 import { patchFleetMap } from './patch-fleet-map';
@@ -49,6 +50,12 @@ export function LiveSync() {
     refresh.summary.trigger();
     refresh.terminals.trigger();
     refresh.atRisk.trigger();
+  });
+
+  // The socket already follows the new scope; the access token and every cached list
+  // still reflect the old one, so take a fresh token and refetch.
+  useLiveEvent('session.changed', () => {
+    void refreshSession().then(() => client.invalidateQueries());
   });
 
   useLiveEvent('risk.changed', ({ upserted, removed, generatedAt }) => {

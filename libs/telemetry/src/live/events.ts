@@ -20,12 +20,24 @@ export interface ServerToClientEvents {
   'risk.changed': (payload: { upserted: AtRiskItem[]; removed: string[]; generatedAt: string }) => void;
   'incidents.changed': (incidents: IncidentView[]) => void;
   'ingest.stats': (stats: { received: number; stored: number; rejected: number; bufferDepth: number }) => void;
+  /**
+   * Sent just before the server closes the socket: its access token expired (refresh it and
+   * reconnect) or the user was disabled or removed (sign out).
+   */
+  'session.ended': (event: { reason: SessionEndReason }) => void;
+  /** The user's role, regions or merchants changed: the socket already follows the new scope. */
+  'session.changed': (event: { reason: 'scope_changed' }) => void;
 }
+
+export const SESSION_END_REASONS = ['token_expired', 'user_disabled'] as const;
+export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
 
 export interface ClientToServerEvents {
   /** Follow one terminal's live messages (the detail page). */
   'terminal.follow': (terminalId: string) => void;
   'terminal.unfollow': (terminalId: string) => void;
+  /** The client refreshed its access token: the socket continues under the new one. */
+  'session.renew': (accessToken: string) => void;
 }
 
 /** Sent to followers of one terminal: the raw validated message. */

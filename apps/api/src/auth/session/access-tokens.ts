@@ -40,6 +40,11 @@ export class AccessTokens {
 
   /** The caller behind a token, or UnauthenticatedError saying why not. */
   async verify(token: string): Promise<AuthUser> {
+    return (await this.verifySession(token)).user;
+  }
+
+  /** The caller and when the token stops being valid (for connections that outlive a request). */
+  async verifySession(token: string): Promise<{ user: AuthUser; expiresAtMs: number }> {
     try {
       const { payload } = await jwtVerify(token, this.secrets.jwtKey, {
         issuer: ISSUER,
@@ -47,7 +52,7 @@ export class AccessTokens {
         algorithms: ['HS256'],
         currentDate: new Date(this.now()),
       });
-      return userFromClaims(payload);
+      return { user: userFromClaims(payload), expiresAtMs: (payload.exp ?? 0) * 1000 };
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw new UnauthenticatedError('access token expired');
       throw new UnauthenticatedError('invalid access token');

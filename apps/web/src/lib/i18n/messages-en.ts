@@ -32,6 +32,7 @@ export const en = {
   'login.throttled': 'Too many attempts; wait a minute and try again.',
   'login.unreachable': 'The server cannot be reached. Check the network and try again.',
   'login.expired': 'Your session has ended. Please sign in again.',
+  'login.disabled': 'Your account has been disabled. Ask an administrator.',
   'login.failed': 'Sign-in failed ({reason}).',
 
   'live.connecting': 'Connecting…',

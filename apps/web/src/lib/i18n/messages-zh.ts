@@ -34,6 +34,7 @@ export const zh: Record<MessageKey, string> = {
   'login.throttled': '尝试次数过多，请稍等一分钟后再试。',
   'login.unreachable': '无法连接服务器，请检查网络后重试。',
   'login.expired': '会话已结束，请重新登录。',
+  'login.disabled': '您的账户已被停用，请联系管理员。',
   'login.failed': '登录失败（{reason}）。',
 
   'live.connecting': '正在连接…',

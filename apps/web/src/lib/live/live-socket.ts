@@ -5,7 +5,7 @@ import type {
 } from '@fleet/telemetry/live/events';
 import { SOCKET_PATH } from '@fleet/telemetry/live/events';
 import { io, type Socket } from 'socket.io-client';
-import { getAccessToken, refreshSession } from '../auth/session';
+import { endSession, getAccessToken, refreshSession, subscribeSession } from '../auth/session';
 import { env } from '../env';
 
 export type LiveSocket = Socket<ServerToClientEvents & ServerToFollowerEvents, ClientToServerEvents>;
@@ -17,6 +17,7 @@ function socketOrigin(apiBase: string): string {
 }
 
 let socket: LiveSocket | undefined;
+let stopRenewing: (() => void) | undefined;
 let status: LiveStatus = 'offline';
 const listeners = new Set<() => void>();
 
@@ -28,6 +29,8 @@ function setStatus(next: LiveStatus): void {
 /**
  * Opens the one shared socket. The handshake reads the access token on every attempt, so a
  * reconnect after a rotation carries the fresh token; a rejected handshake rotates it first.
+ * Each rotation is also handed to the open socket (`session.renew`), which the server would
+ * otherwise close when the token it connected with expires.
  */
 export function openLiveSocket(): LiveSocket {
   if (socket) return socket;
@@ -44,16 +47,30 @@ export function openLiveSocket(): LiveSocket {
     // The server closed it (e.g. token expired): socket.io will not retry on its own.
     if (reason === 'io server disconnect') void refreshSession().then((ok) => ok && created.connect());
   });
+  created.on('session.ended', ({ reason }) => {
+    // The disconnect that follows refreshes and reconnects after an expiry; a disabled user
+    // cannot refresh, so say why at once.
+    if (reason === 'user_disabled') endSession('disabled');
+  });
   created.on('connect_error', () => {
     setStatus('reconnecting');
     // socket.io retries by itself unless the middleware refused us; then rotate and retry.
     if (!created.active) void refreshSession().then((ok) => ok && created.connect());
+  });
+  let renewedWith = getAccessToken();
+  stopRenewing = subscribeSession(() => {
+    const token = getAccessToken();
+    if (!token || token === renewedWith) return;
+    renewedWith = token;
+    if (created.connected) created.emit('session.renew', token);
   });
   socket = created;
   return created;
 }
 
 export function closeLiveSocket(): void {
+  stopRenewing?.();
+  stopRenewing = undefined;
   socket?.removeAllListeners();
   socket?.disconnect();
   socket = undefined;

@@ -9,6 +9,7 @@ const FAILURES: Record<string, MessageKey> = {
   throttled: 'login.throttled',
   unreachable: 'login.unreachable',
   expired: 'login.expired',
+  disabled: 'login.disabled',
 };
 
 /** Sign-in form; `reason` explains why an earlier session ended. */
