@@ -28,7 +28,10 @@ describe('live sockets follow their session', () => {
 
   beforeAll(async () => {
     p = await bootPlatform({ FLEET_ACCESS_TOKEN_TTL_S: String(TTL_S) });
-    publisher = await mqtt.connectAsync(p.brokerUrl, { clientId: 'live-session-publisher', protocolVersion: 4 });
+    publisher = await mqtt.connectAsync(p.brokerUrl, {
+      clientId: 'live-session-publisher',
+      protocolVersion: 4,
+    });
     const imported = await p.call('POST', '/terminals/import', {
       body: ['North', 'South'].map((region, i) => ({
         terminalId: `LS-${region.toUpperCase()}`,
@@ -73,7 +76,9 @@ describe('live sockets follow their session', () => {
         reconnection: false,
       });
       sockets.push(socket);
-      const ended = new Promise<SessionEndReason>((done) => socket.once('session.ended', ({ reason }) => done(reason)));
+      const ended = new Promise<SessionEndReason>((done) =>
+        socket.once('session.ended', ({ reason }) => done(reason)),
+      );
       socket.once('connect', () => resolve({ socket, ended }));
       socket.once('connect_error', reject);
     });
@@ -124,7 +129,7 @@ describe('live sockets follow their session', () => {
     // What the dashboard does on session.ended: refresh, reconnect; the stream flows again.
     tokenOfLapsing = (await login('admin', 'platform-test-admin')).accessToken;
     lapsing.socket.connect();
-    await new Promise((resolve) => lapsing.socket.once('connect', resolve));
+    await new Promise<void>((resolve) => lapsing.socket.once('connect', () => resolve()));
     const change = changesFor(lapsing.socket, 'LS-NORTH');
     await heartbeat('LS-NORTH', 0);
     expect((await change).online).toBe(true);
@@ -140,8 +145,16 @@ describe('live sockets follow their session', () => {
   });
 
   it('closes a disabled user’s socket at once when disabled here, and within a check when disabled elsewhere', async () => {
-    const here = await createUser({ username: 'ls-disabled-here', password: 'support-password-1', role: 'support' });
-    const elsewhere = await createUser({ username: 'ls-disabled-away', password: 'support-password-2', role: 'support' });
+    const here = await createUser({
+      username: 'ls-disabled-here',
+      password: 'support-password-1',
+      role: 'support',
+    });
+    const elsewhere = await createUser({
+      username: 'ls-disabled-away',
+      password: 'support-password-2',
+      role: 'support',
+    });
     const hereToken = (await login('ls-disabled-here', 'support-password-1')).accessToken;
     const awayToken = (await login('ls-disabled-away', 'support-password-2')).accessToken;
     const hereSocket = await open(() => hereToken);
@@ -155,7 +168,11 @@ describe('live sockets follow their session', () => {
 
     // Another API process disabling the user is seen only in the users table.
     const database = p.platform.app.get<Database>(DATABASE);
-    await database.db.updateTable('users' as never).set({ disabled: true } as never).where('id' as never, '=', elsewhere.id as never).execute();
+    await database.db
+      .updateTable('users' as never)
+      .set({ disabled: true } as never)
+      .where('id' as never, '=', elsewhere.id as never)
+      .execute();
     const awayStarted = Date.now();
     expect(await awaySocket.ended).toBe('user_disabled');
     expect(Date.now() - awayStarted).toBeLessThanOrEqual(SESSION_CHECK_MS + 2_000);
@@ -176,13 +193,17 @@ describe('live sockets follow their session', () => {
     await heartbeat('LS-NORTH', 1);
     await north;
 
-    const rescoped = new Promise((resolve) => socket.once('session.changed', resolve));
+    const rescoped = new Promise<void>((resolve) => socket.once('session.changed', () => resolve()));
     await patchUser(tech.id, { regions: ['South'] });
     await rescoped;
 
     const seen: string[] = [];
-    socket.on('terminals.changed', (changes: TerminalChange[]) => seen.push(...changes.map((c) => c.terminalId)));
-    socket.on('terminal.message', (message: { terminalId: string }) => seen.push(`message:${message.terminalId}`));
+    socket.on('terminals.changed', (changes: TerminalChange[]) =>
+      seen.push(...changes.map((c) => c.terminalId)),
+    );
+    socket.on('terminal.message', (message: { terminalId: string }) =>
+      seen.push(`message:${message.terminalId}`),
+    );
     await heartbeat('LS-NORTH', 2);
     const south = changesFor(socket, 'LS-SOUTH');
     // Published after the North one: once South arrives, North's change would have too.

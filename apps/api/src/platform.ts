@@ -10,6 +10,7 @@ import { applyHttpHardening } from './http-hardening';
 import { JsonLogger } from './logging/json-logger';
 import { assertPortFree } from './port-check';
 import { describeStartupError } from './startup-errors';
+import { externalBrokerUnguarded } from './external-broker-guard';
 
 export interface RunningPlatform {
   app: INestApplication;
@@ -27,6 +28,8 @@ export async function startPlatform(config: AppConfig, logger = new JsonLogger(c
     abortOnError: false,
     bufferLogs: true,
   });
+  const unguarded = externalBrokerUnguarded(config);
+  if (unguarded) logger.warn(unguarded, 'Platform');
   applyHttpHardening(app, config);
   app.setGlobalPrefix('api/v1', { exclude: ['metrics'] });
   app.enableShutdownHooks();
@@ -44,3 +47,4 @@ export async function startPlatform(config: AppConfig, logger = new JsonLogger(c
   const address = app.getHttpServer().address() as { port: number };
   return { app, url: `http://localhost:${address.port}`, close: () => app.close() };
 }
+

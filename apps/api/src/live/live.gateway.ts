@@ -137,7 +137,10 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
   }
 
   @SubscribeMessage('terminal.unfollow')
-  async unfollow(@ConnectedSocket() socket: LiveSocket, @MessageBody() terminalId: unknown): Promise<boolean> {
+  async unfollow(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody() terminalId: unknown,
+  ): Promise<boolean> {
     if (typeof terminalId !== 'string') return false;
     await socket.leave(terminalRoom(terminalId));
     return true;
@@ -163,7 +166,9 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
   private async checkSessions(onlyUserId?: string): Promise<void> {
     try {
       const sockets = [...this.server.sockets.sockets.values()].filter(
-        (socket) => socket.data?.userId !== undefined && (onlyUserId === undefined || socket.data.userId === onlyUserId),
+        (socket) =>
+          socket.data?.userId !== undefined &&
+          (onlyUserId === undefined || socket.data.userId === onlyUserId),
       );
       if (sockets.length === 0) return;
       const rows = await this.users.activeScopes(sockets.map((socket) => socket.data.userId!));
@@ -189,7 +194,8 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
   private async rescope(socket: LiveSocket, scope: Scope): Promise<void> {
     const old = socket.data.scope;
     socket.data.scope = scope;
-    if (old) for (const room of roomsForScope(old)) socket.leave(room);
+    // The in-memory adapter leaves synchronously; awaiting keeps other adapters (#15) in order.
+    if (old) for (const room of roomsForScope(old)) await socket.leave(room);
     const followed = [...socket.rooms]
       .filter((room) => room.startsWith(TERMINAL_ROOM_PREFIX))
       .map((room) => room.slice(TERMINAL_ROOM_PREFIX.length));
@@ -197,7 +203,7 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
     for (const terminalId of followed) {
       const place = places.get(terminalId);
       const allowed = place && scopeAllows(scope, { region: place.region, merchantId: place.merchant_id });
-      if (!allowed) socket.leave(terminalRoom(terminalId));
+      if (!allowed) await socket.leave(terminalRoom(terminalId));
     }
     await socket.join(roomsForScope(scope));
   }
@@ -226,7 +232,8 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
       }
       for (const id of event.removed) for (const room of roomsOf(id)) entry(room).removed.push(id);
       const generatedAt = new Date().toISOString();
-      for (const [room, payload] of byRoom) this.server.to(room).emit('risk.changed', { ...payload, generatedAt });
+      for (const [room, payload] of byRoom)
+        this.server.to(room).emit('risk.changed', { ...payload, generatedAt });
       // Incidents are fleet-wide; scoped users read their slice through GET /incidents.
       this.server.to(ALL_ROOM).emit('incidents.changed', this.risk.incidents());
     } catch (error) {

@@ -2,8 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { UserScopeRow } from '../auth/users/users.repository';
 import { judgeSession, type SocketSession } from './socket-session';
 
-const technician: UserScopeRow = { id: 'u1', disabled: false, role: 'technician', regions: ['north', 'east'], merchantIds: [] };
-const session: SocketSession = { userId: 'u1', expiresAtMs: 10_000, scope: { kind: 'regions', regions: ['east', 'north'] } };
+const technician: UserScopeRow = {
+  id: 'u1',
+  disabled: false,
+  role: 'technician',
+  regions: ['north', 'east'],
+  merchantIds: [],
+};
+const session: SocketSession = {
+  userId: 'u1',
+  expiresAtMs: 10_000,
+  scope: { kind: 'regions', regions: ['east', 'north'] },
+};
 
 describe('judgeSession', () => {
   it('keeps a socket whose token is valid and whose user still has the same scope, in any order', () => {
@@ -15,7 +25,10 @@ describe('judgeSession', () => {
   });
 
   it('ends the socket of a disabled or removed user', () => {
-    expect(judgeSession(session, 0, { ...technician, disabled: true })).toEqual({ kind: 'end', reason: 'user_disabled' });
+    expect(judgeSession(session, 0, { ...technician, disabled: true })).toEqual({
+      kind: 'end',
+      reason: 'user_disabled',
+    });
     expect(judgeSession(session, 0, undefined)).toEqual({ kind: 'end', reason: 'user_disabled' });
   });
 

@@ -10,15 +10,17 @@ export interface SocketSession {
 }
 
 export type SessionVerdict =
-  | { kind: 'keep' }
-  | { kind: 'end'; reason: SessionEndReason }
-  | { kind: 'rescope'; scope: Scope };
+  { kind: 'keep' } | { kind: 'end'; reason: SessionEndReason } | { kind: 'rescope'; scope: Scope };
 
 /**
  * What to do with a socket now: end it when its token expired or its user is gone or
  * disabled, move it to the user's current scope when that changed, else keep it.
  */
-export function judgeSession(session: SocketSession, nowMs: number, user: UserScopeRow | undefined): SessionVerdict {
+export function judgeSession(
+  session: SocketSession,
+  nowMs: number,
+  user: UserScopeRow | undefined,
+): SessionVerdict {
   if (nowMs >= session.expiresAtMs) return { kind: 'end', reason: 'token_expired' };
   if (!user || user.disabled) return { kind: 'end', reason: 'user_disabled' };
   const scope = scopeFor(user);

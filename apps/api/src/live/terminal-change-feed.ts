@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { IngestService } from '../ingest/ingest.service';
 import { RiskService } from '../risk/risk.service';
 import { LiveRepository, type TerminalChangeRow } from '../storage/repositories/live.repository';
@@ -19,7 +25,10 @@ export type TerminalChangeListener = (rows: readonly TerminalChangeRow[]) => voi
 @Injectable()
 export class TerminalChangeFeed implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('TerminalChangeFeed');
-  private readonly buffer = new ChangeBuffer<true>(PUSH_INTERVAL_MS, (items) => void this.read([...items.keys()]));
+  private readonly buffer = new ChangeBuffer<true>(
+    PUSH_INTERVAL_MS,
+    (items) => void this.read([...items.keys()]),
+  );
   private readonly listeners = new Set<TerminalChangeListener>();
   private readonly unsubscribers: Array<() => void> = [];
   private readonly immediateReads = new Set<Promise<void>>();
@@ -37,7 +46,9 @@ export class TerminalChangeFeed implements OnApplicationBootstrap, OnModuleDestr
     };
     this.unsubscribers.push(
       this.ingest.onCommitted((batch) => add(batch.messages.map((m) => m.terminalId))),
-      this.risk.onChanged((event) => add([...event.changed.map((item) => item.terminalId), ...event.removed])),
+      this.risk.onChanged((event) =>
+        add([...event.changed.map((item) => item.terminalId), ...event.removed]),
+      ),
       this.terminals.onImported((ids) => this.readNow(ids)),
     );
   }

@@ -19,7 +19,12 @@ export interface ServerToClientEvents {
   /** The at-risk queue changed: items that entered or moved, and ids that left. */
   'risk.changed': (payload: { upserted: AtRiskItem[]; removed: string[]; generatedAt: string }) => void;
   'incidents.changed': (incidents: IncidentView[]) => void;
-  'ingest.stats': (stats: { received: number; stored: number; rejected: number; bufferDepth: number }) => void;
+  'ingest.stats': (stats: {
+    received: number;
+    stored: number;
+    rejected: number;
+    bufferDepth: number;
+  }) => void;
   /**
    * Sent just before the server closes the socket: its access token expired (refresh it and
    * reconnect) or the user was disabled or removed (sign out).

@@ -30,7 +30,11 @@ export class MosquittoDynsecAccounts implements BrokerAccounts, OnApplicationShu
     const accounts = new MosquittoDynsecAccounts(control);
     try {
       const login = { username: ingest.username, password: ingest.password };
-      await applyBaseline(control, { ingest: login, shareGroup: config.ingest.shareGroup }, 'MQTT_DYNSEC_USER');
+      await applyBaseline(
+        control,
+        { ingest: login, shareGroup: config.ingest.shareGroup },
+        'MQTT_DYNSEC_USER',
+      );
     } catch (error) {
       await control.close();
       throw error;
