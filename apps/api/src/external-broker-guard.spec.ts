@@ -14,6 +14,8 @@ describe('externalBrokerUnguarded', () => {
     expect(externalBrokerUnguarded(loadConfig({ ...external, FLEET_DEVICE_AUTH: 'off' }))).toBeUndefined();
     const dynsec = { MQTT_DYNSEC_USER: 'fleet-admin', MQTT_DYNSEC_PASSWORD: 'admin-password-1' };
     expect(externalBrokerUnguarded(loadConfig({ ...external, ...dynsec }))).toBeUndefined();
-    expect(externalBrokerUnguarded(loadConfig({ ...external, EMQX_HOOK_SECRET: 'x'.repeat(32) }))).toBeUndefined();
+    expect(
+      externalBrokerUnguarded(loadConfig({ ...external, EMQX_HOOK_SECRET: 'x'.repeat(32) })),
+    ).toBeUndefined();
   });
 });

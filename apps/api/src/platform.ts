@@ -20,7 +20,10 @@ export interface RunningPlatform {
 }
 
 /** Boots the whole platform (broker, ingestor, storage, API, web) with a validated config. */
-export async function startPlatform(config: AppConfig, logger = new JsonLogger(config.logLevel)): Promise<RunningPlatform> {
+export async function startPlatform(
+  config: AppConfig,
+  logger = new JsonLogger(config.logLevel),
+): Promise<RunningPlatform> {
   await assertPortFree(config.port, 'PORT');
   if (config.mqttUrl === undefined) await assertPortFree(config.mqttPort, 'MQTT_PORT');
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
@@ -47,4 +50,3 @@ export async function startPlatform(config: AppConfig, logger = new JsonLogger(c
   const address = app.getHttpServer().address() as { port: number };
   return { app, url: `http://localhost:${address.port}`, close: () => app.close() };
 }
-

@@ -30,6 +30,8 @@ export interface RunningPlatform {
 export interface PlatformOptions {
   fleetSize?: number;
   seed?: number;
+  /** Extra environment for the platform (e.g. a short FLEET_ACCESS_TOKEN_TTL_S). */
+  env?: Record<string, string>;
 }
 
 const HOUR = 3_600_000;
@@ -85,6 +87,7 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
 export async function startPlatform({
   fleetSize = 60,
   seed = 42,
+  env = {},
 }: PlatformOptions = {}): Promise<RunningPlatform> {
   const [port, mqttPort] = [await freePort(), await freePort()];
   const dataDir = mkdtempSync(join(tmpdir(), 'fleet-e2e-'));
@@ -102,6 +105,7 @@ export async function startPlatform({
       FLEET_ADMIN_USER: admin.username,
       FLEET_ADMIN_PASSWORD: admin.password,
       LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -30,6 +30,8 @@ describe('loadConfig: the broker settings', () => {
 
   it('bounds the access-token lifetime', () => {
     expect(loadConfig({}).accessTokenTtlS).toBe(900);
-    expect(() => loadConfig({ FLEET_ACCESS_TOKEN_TTL_S: '5' })).toThrow(/FLEET_ACCESS_TOKEN_TTL_S must be at least 10/);
+    expect(() => loadConfig({ FLEET_ACCESS_TOKEN_TTL_S: '5' })).toThrow(
+      /FLEET_ACCESS_TOKEN_TTL_S must be at least 10/,
+    );
   });
 });
