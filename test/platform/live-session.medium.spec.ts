@@ -135,6 +135,22 @@ describe('live sockets follow their session', () => {
     expect((await change).online).toBe(true);
   }, 60_000);
 
+  it('closes the socket of a login that was signed out, and only that login’s', async () => {
+    const signedOut = await login('admin', 'platform-test-admin');
+    const stays = await login('admin', 'platform-test-admin');
+    const closing = await open(() => signedOut.accessToken);
+    const other = await open(() => stays.accessToken);
+    const reply = await callJson(p.api, 'POST', '/auth/logout', {
+      token: signedOut.accessToken,
+      body: { refreshToken: signedOut.refreshToken },
+    });
+    expect(reply.status).toBe(204);
+    const startedAt = Date.now();
+    expect(await closing.ended).toBe('signed_out');
+    expect(Date.now() - startedAt).toBeLessThanOrEqual(SESSION_CHECK_MS + 2_000);
+    expect(other.socket.connected).toBe(true);
+  }, 30_000);
+
   it('refuses to renew a socket with another user’s token', async () => {
     const admin = await login('admin', 'platform-test-admin');
     await createUser({ username: 'ls-other', password: 'other-password-1', role: 'support' });

@@ -58,8 +58,10 @@ export class AuthModule {
         LoginService,
         FirstAdmin,
       ],
-      // UserChanges and UsersRepository (activeScopes) let the live gateway follow users' changes.
+      // UserChanges, UsersRepository (activeScopes) and SessionsService (liveSessions) let the
+      // live gateway follow users' changes and logouts.
       exports: [
+        SessionsService,
         AUTH_OPTIONS,
         AUTH_CLOCK,
         SERVER_SECRETS,

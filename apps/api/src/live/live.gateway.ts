@@ -19,6 +19,7 @@ import { SOCKET_PATH } from '@fleet/telemetry/live/events';
 import { TERMINAL_ID_PATTERN } from '@fleet/telemetry/protocol/topics';
 import { AUTH_CLOCK, type Clock } from '../auth/clock';
 import { AccessTokens } from '../auth/session/access-tokens';
+import { SessionsService } from '../auth/session/sessions.service';
 import { scopeAllows, scopeFor, type Scope } from '../auth/scope/scope';
 import { UserChanges } from '../auth/users/user-changes';
 import { UsersRepository } from '../auth/users/users.repository';
@@ -42,7 +43,7 @@ export const SESSION_CHECK_MS = 10_000;
  * The dashboard's live channel. Authenticates every socket with its access token, puts
  * it in the rooms of its scope, and pushes batched terminal changes (TerminalChangeFeed)
  * to those rooms. A socket lives no longer than its session: it is closed when its token
- * expires (unless the client renews it) or its user is disabled, and moved to the rooms of
+ * expires (unless the client renews it), its user is disabled or its login signed out, and moved to the rooms of
  * the user's new scope when that changes (checked every SESSION_CHECK_MS, and at once for
  * changes made in this process).
  */
@@ -66,6 +67,7 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
     private readonly feed: TerminalChangeFeed,
     private readonly users: UsersRepository,
     private readonly userChanges: UserChanges,
+    private readonly sessions: SessionsService,
     @Inject(AUTH_CLOCK) private readonly now: Clock,
   ) {}
 
@@ -113,9 +115,9 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
     const token = readToken(socket);
     try {
       if (!token) throw new Error('missing access token');
-      const { user, expiresAtMs } = await this.tokens.verifySession(token);
+      const { user, expiresAtMs, sessionId } = await this.tokens.verifySession(token);
       const scope = scopeFor(user);
-      Object.assign(socket.data, { scope, username: user.username, userId: user.id, expiresAtMs });
+      Object.assign(socket.data, { scope, username: user.username, userId: user.id, sessionId, expiresAtMs });
       await socket.join(roomsForScope(scope));
       return true;
     } catch (error) {
@@ -151,9 +153,9 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
   async renew(@ConnectedSocket() socket: LiveSocket, @MessageBody() token: unknown): Promise<boolean> {
     if (!(await socket.data?.ready) || typeof token !== 'string') return false;
     try {
-      const { user, expiresAtMs } = await this.tokens.verifySession(token);
+      const { user, expiresAtMs, sessionId } = await this.tokens.verifySession(token);
       if (user.id !== socket.data.userId) return false;
-      socket.data.expiresAtMs = expiresAtMs;
+      Object.assign(socket.data, { expiresAtMs, sessionId });
       const scope = scopeFor(user);
       if (!sameScope(scope, socket.data.scope!)) await this.rescope(socket, scope);
       return true;
@@ -173,9 +175,11 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
       if (sockets.length === 0) return;
       const rows = await this.users.activeScopes(sockets.map((socket) => socket.data.userId!));
       const byId = new Map(rows.map((row) => [row.id, row]));
+      const sessionIds = sockets.flatMap((socket) => (socket.data.sessionId ? [socket.data.sessionId] : []));
+      const live = await this.sessions.liveSessions(sessionIds);
       const now = this.now();
       for (const socket of sockets) {
-        const verdict = judgeSession(socket.data as SocketSession, now, byId.get(socket.data.userId!));
+        const verdict = judgeSession(socket.data as SocketSession, now, byId.get(socket.data.userId!), live);
         if (verdict.kind === 'end') {
           this.logger.log(`socket of ${socket.data.username} closed: ${verdict.reason}`);
           socket.emit('session.ended', { reason: verdict.reason });

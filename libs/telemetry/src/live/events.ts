@@ -27,14 +27,15 @@ export interface ServerToClientEvents {
   }) => void;
   /**
    * Sent just before the server closes the socket: its access token expired (refresh it and
-   * reconnect) or the user was disabled or removed (sign out).
+   * reconnect), the user was disabled or removed, or the login it belongs to was signed out
+   * (sign out here too).
    */
   'session.ended': (event: { reason: SessionEndReason }) => void;
   /** The user's role, regions or merchants changed: the socket already follows the new scope. */
   'session.changed': (event: { reason: 'scope_changed' }) => void;
 }
 
-export const SESSION_END_REASONS = ['token_expired', 'user_disabled'] as const;
+export const SESSION_END_REASONS = ['token_expired', 'user_disabled', 'signed_out'] as const;
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
 
 export interface ClientToServerEvents {

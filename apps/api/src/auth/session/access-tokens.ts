@@ -26,9 +26,11 @@ export class AccessTokens {
     return this.options.accessTokenTtlS;
   }
 
-  issue(user: AuthUser): Promise<string> {
+  /** `sessionId` names the login (refresh-token family) the token was issued for. */
+  issue(user: AuthUser, sessionId?: string): Promise<string> {
     const nowS = Math.floor(this.now() / 1000);
-    return new SignJWT({ usr: user.username, role: user.role, regions: user.regions, mids: user.merchantIds })
+    const claims = { usr: user.username, role: user.role, regions: user.regions, mids: user.merchantIds };
+    return new SignJWT(sessionId ? { ...claims, sid: sessionId } : claims)
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(user.id)
       .setIssuer(ISSUER)
@@ -44,7 +46,7 @@ export class AccessTokens {
   }
 
   /** The caller and when the token stops being valid (for connections that outlive a request). */
-  async verifySession(token: string): Promise<{ user: AuthUser; expiresAtMs: number }> {
+  async verifySession(token: string): Promise<{ user: AuthUser; expiresAtMs: number; sessionId?: string }> {
     try {
       const { payload } = await jwtVerify(token, this.secrets.jwtKey, {
         issuer: ISSUER,
@@ -52,7 +54,8 @@ export class AccessTokens {
         algorithms: ['HS256'],
         currentDate: new Date(this.now()),
       });
-      return { user: userFromClaims(payload), expiresAtMs: (payload.exp ?? 0) * 1000 };
+      const sessionId = typeof payload.sid === 'string' ? payload.sid : undefined;
+      return { user: userFromClaims(payload), expiresAtMs: (payload.exp ?? 0) * 1000, sessionId };
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw new UnauthenticatedError('access token expired');
       throw new UnauthenticatedError('invalid access token');

@@ -90,6 +90,21 @@ export class RefreshTokensRepository {
       .execute();
   }
 
+  /** The families that still hold a token neither revoked nor expired: logins still going. */
+  async liveFamilies(familyIds: readonly string[], now: Date): Promise<Set<string>> {
+    const ids = [...new Set(familyIds)];
+    if (ids.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom('refresh_tokens')
+      .select('family_id')
+      .distinct()
+      .where('family_id', 'in', ids)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', now)
+      .execute();
+    return new Set(rows.map((row) => row.family_id));
+  }
+
   /** Drops tokens expired for a while, so the table does not grow without end. */
   async deleteExpiredBefore(cutoff: Date): Promise<void> {
     await this.db.deleteFrom('refresh_tokens').where('expires_at', '<', cutoff).execute();

@@ -67,6 +67,11 @@ export class SessionsService {
     if (family && family.userId === user.id) await this.refreshTokens.revokeFamily(family.familyId, now);
   }
 
+  /** Of these logins, the ones not ended (signed out, revoked) and not expired. */
+  liveSessions(sessionIds: readonly string[]): Promise<Set<string>> {
+    return this.refreshTokens.liveFamilies(sessionIds, new Date(this.now()));
+  }
+
   /** Ends every login of a user at once (disabled, or their password reset by an admin). */
   endAllOf(userId: string): Promise<void> {
     return this.refreshTokens.revokeAllOfUser(userId, new Date(this.now()));
@@ -82,7 +87,7 @@ export class SessionsService {
     });
     await this.refreshTokens.deleteExpiredBefore(new Date(this.now() - this.options.refreshTokenTtlS * 1000));
     return {
-      accessToken: await this.accessTokens.issue(user),
+      accessToken: await this.accessTokens.issue(user, familyId),
       refreshToken,
       expiresIn: this.accessTokens.ttlS,
     };

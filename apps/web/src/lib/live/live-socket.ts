@@ -48,9 +48,10 @@ export function openLiveSocket(): LiveSocket {
     if (reason === 'io server disconnect') void refreshSession().then((ok) => ok && created.connect());
   });
   created.on('session.ended', ({ reason }) => {
-    // The disconnect that follows refreshes and reconnects after an expiry; a disabled user
-    // cannot refresh, so say why at once.
+    // The disconnect that follows refreshes and reconnects after an expiry; a disabled or
+    // signed-out session cannot refresh, so end it here at once, saying why.
     if (reason === 'user_disabled') endSession('disabled');
+    else if (reason === 'signed_out') endSession('expired');
   });
   created.on('connect_error', () => {
     setStatus('reconnecting');
