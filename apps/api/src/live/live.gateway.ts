@@ -7,7 +7,7 @@ import {
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
-import type { Server, Socket } from 'socket.io';
+import type { Server } from 'socket.io';
 import type { AtRiskItem } from '@fleet/telemetry/api/risk';
 import type {
   ClientToServerEvents,
@@ -17,23 +17,18 @@ import type {
 } from '@fleet/telemetry/live/events';
 import { SOCKET_PATH } from '@fleet/telemetry/live/events';
 import { TERMINAL_ID_PATTERN } from '@fleet/telemetry/protocol/topics';
-import { AUTH_CLOCK, type Clock } from '../auth/clock';
 import { AccessTokens } from '../auth/session/access-tokens';
-import { SessionsService } from '../auth/session/sessions.service';
-import { scopeAllows, scopeFor, type Scope } from '../auth/scope/scope';
+import { scopeAllows, scopeFor } from '../auth/scope/scope';
 import { UserChanges } from '../auth/users/user-changes';
-import { UsersRepository } from '../auth/users/users.repository';
 import { IngestService } from '../ingest/ingest.service';
 import { IngestStatsService } from '../metrics/ingest-stats.service';
 import { RiskService, type RiskChangeEvent } from '../risk/risk.service';
 import { LiveRepository, type TerminalChangeRow } from '../storage/repositories/live.repository';
-import { ALL_ROOM, roomsForPlace, roomsForScope, TERMINAL_ROOM_PREFIX, terminalRoom } from './socket-rooms';
-import { judgeSession, sameScope, type SocketSession } from './socket-session';
+import { ALL_ROOM, roomsForPlace, roomsForScope, terminalRoom } from './socket-rooms';
+import { SocketSessionKeeper, type LiveSocket, type SocketData } from './socket-session-keeper';
 import { TerminalChangeFeed } from './terminal-change-feed';
 
 type Emits = ServerToClientEvents & ServerToFollowerEvents;
-type SocketData = Partial<SocketSession> & { username?: string; ready?: Promise<boolean> };
-type LiveSocket = Socket<ClientToServerEvents, Emits, Record<string, never>, SocketData>;
 
 const STATS_INTERVAL_MS = 2000;
 /** How often every socket's token and user are checked again: well within the minute promised. */
@@ -42,10 +37,8 @@ export const SESSION_CHECK_MS = 10_000;
 /**
  * The dashboard's live channel. Authenticates every socket with its access token, puts
  * it in the rooms of its scope, and pushes batched terminal changes (TerminalChangeFeed)
- * to those rooms. A socket lives no longer than its session: it is closed when its token
- * expires (unless the client renews it), its user is disabled or its login signed out, and moved to the rooms of
- * the user's new scope when that changes (checked every SESSION_CHECK_MS, and at once for
- * changes made in this process).
+ * to those rooms. A socket lives no longer than its session (SocketSessionKeeper), checked
+ * every SESSION_CHECK_MS and at once for user changes made in this process.
  */
 @WebSocketGateway({ path: SOCKET_PATH, serveClient: false })
 export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap, OnModuleDestroy {
@@ -65,10 +58,8 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
     private readonly risk: RiskService,
     @Inject(LiveRepository) private readonly repository: LiveRepository,
     private readonly feed: TerminalChangeFeed,
-    private readonly users: UsersRepository,
     private readonly userChanges: UserChanges,
-    private readonly sessions: SessionsService,
-    @Inject(AUTH_CLOCK) private readonly now: Clock,
+    private readonly keeper: SocketSessionKeeper,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -91,8 +82,10 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
       const { received, stored, rejected, bufferDepth } = this.stats.snapshot();
       this.server.emit('ingest.stats', { received, stored, rejected, bufferDepth });
     }, STATS_INTERVAL_MS);
-    this.sessionTimer = setInterval(() => void this.checkSessions(), SESSION_CHECK_MS);
-    this.unsubscribeUsers = this.userChanges.onChanged((change) => void this.checkSessions(change.userId));
+    const check = (onlyUserId?: string) =>
+      void this.keeper.check([...this.server.sockets.sockets.values()], onlyUserId);
+    this.sessionTimer = setInterval(() => check(), SESSION_CHECK_MS);
+    this.unsubscribeUsers = this.userChanges.onChanged((change) => check(change.userId));
   }
 
   onModuleDestroy(): void {
@@ -151,65 +144,8 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
   /** A fresher token for the same user: the socket lives on until that one expires. */
   @SubscribeMessage('session.renew')
   async renew(@ConnectedSocket() socket: LiveSocket, @MessageBody() token: unknown): Promise<boolean> {
-    if (!(await socket.data?.ready) || typeof token !== 'string') return false;
-    try {
-      const { user, expiresAtMs, sessionId } = await this.tokens.verifySession(token);
-      if (user.id !== socket.data.userId) return false;
-      Object.assign(socket.data, { expiresAtMs, sessionId });
-      const scope = scopeFor(user);
-      if (!sameScope(scope, socket.data.scope!)) await this.rescope(socket, scope);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  /** Re-judges this process's sockets (or one user's) against the clock and the users table. */
-  private async checkSessions(onlyUserId?: string): Promise<void> {
-    try {
-      const sockets = [...this.server.sockets.sockets.values()].filter(
-        (socket) =>
-          socket.data?.userId !== undefined &&
-          (onlyUserId === undefined || socket.data.userId === onlyUserId),
-      );
-      if (sockets.length === 0) return;
-      const rows = await this.users.activeScopes(sockets.map((socket) => socket.data.userId!));
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      const sessionIds = sockets.flatMap((socket) => (socket.data.sessionId ? [socket.data.sessionId] : []));
-      const live = await this.sessions.liveSessions(sessionIds);
-      const now = this.now();
-      for (const socket of sockets) {
-        const verdict = judgeSession(socket.data as SocketSession, now, byId.get(socket.data.userId!), live);
-        if (verdict.kind === 'end') {
-          this.logger.log(`socket of ${socket.data.username} closed: ${verdict.reason}`);
-          socket.emit('session.ended', { reason: verdict.reason });
-          socket.disconnect(true);
-        } else if (verdict.kind === 'rescope') {
-          await this.rescope(socket, verdict.scope);
-          socket.emit('session.changed', { reason: 'scope_changed' });
-        }
-      }
-    } catch (error) {
-      this.logger.error(`session check failed: ${(error as Error).message}`);
-    }
-  }
-
-  /** Leaves the old scope's rooms and followed terminals it no longer covers; joins the new. */
-  private async rescope(socket: LiveSocket, scope: Scope): Promise<void> {
-    const old = socket.data.scope;
-    socket.data.scope = scope;
-    // The in-memory adapter leaves synchronously; awaiting keeps other adapters (#15) in order.
-    if (old) for (const room of roomsForScope(old)) await socket.leave(room);
-    const followed = [...socket.rooms]
-      .filter((room) => room.startsWith(TERMINAL_ROOM_PREFIX))
-      .map((room) => room.slice(TERMINAL_ROOM_PREFIX.length));
-    const places = new Map((await this.repository.places(followed)).map((row) => [row.terminal_id, row]));
-    for (const terminalId of followed) {
-      const place = places.get(terminalId);
-      const allowed = place && scopeAllows(scope, { region: place.region, merchantId: place.merchant_id });
-      if (!allowed) await socket.leave(terminalRoom(terminalId));
-    }
-    await socket.join(roomsForScope(scope));
+    if (!(await socket.data?.ready)) return false;
+    return this.keeper.renew(socket, token);
   }
 
   /** The at-risk queue's changes, each to the rooms that may see the terminal. */
