@@ -59,6 +59,11 @@ export class IngestPipeline {
           }
         }
       },
+      listenerFailed: (error) => {
+        logger.error(
+          `recording a committed batch failed; it stays stored and acknowledged: ${String(error)}`,
+        );
+      },
       messageRefused: (deadLetter) => {
         metrics.rejected(deadLetter.reason);
         logger.warn(

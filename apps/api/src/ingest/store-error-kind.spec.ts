@@ -7,7 +7,7 @@ describe('classifyStoreError', () => {
   it.each(['22003', '22P02', '22021', '23505', '23502', '23514', '23503'])(
     'calls data and integrity refusals (%s) permanent',
     (code) => {
-      expect(classifyStoreError(pgError(code))).toEqual({ kind: 'permanent', code, known: true });
+      expect(classifyStoreError(pgError(code))).toEqual({ kind: 'permanent', code });
     },
   );
 
@@ -24,13 +24,13 @@ describe('classifyStoreError', () => {
     '57P03',
     '55P03',
   ])('calls connection, concurrency, resource and shutdown errors (%s) transient', (code) => {
-    expect(classifyStoreError(pgError(code))).toEqual({ kind: 'transient', code, known: true });
+    expect(classifyStoreError(pgError(code))).toEqual({ kind: 'transient', code });
   });
 
   it.each(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT'])(
     'calls the node socket error %s transient',
     (code) => {
-      expect(classifyStoreError(pgError(code))).toEqual({ kind: 'transient', code, known: true });
+      expect(classifyStoreError(pgError(code))).toEqual({ kind: 'transient', code });
     },
   );
 
@@ -43,19 +43,17 @@ describe('classifyStoreError', () => {
   it('knows the pg client and pool messages that carry no code', () => {
     expect(classifyStoreError(new Error('Connection terminated unexpectedly'))).toEqual({
       kind: 'transient',
-      known: true,
     });
     expect(classifyStoreError(new Error('timeout exceeded when trying to connect'))).toEqual({
       kind: 'transient',
-      known: true,
     });
   });
 
   it('defaults anything else to transient but says it did not know it', () => {
-    expect(classifyStoreError(new Error('something odd'))).toEqual({ kind: 'transient', known: false });
-    expect(classifyStoreError(pgError('XX000'))).toEqual({ kind: 'transient', code: 'XX000', known: false });
-    expect(classifyStoreError('a string')).toEqual({ kind: 'transient', known: false });
-    expect(classifyStoreError(null)).toEqual({ kind: 'transient', known: false });
+    expect(classifyStoreError(new Error('something odd'))).toEqual({ kind: 'transient' });
+    expect(classifyStoreError(pgError('XX000'))).toEqual({ kind: 'transient', code: 'XX000' });
+    expect(classifyStoreError('a string')).toEqual({ kind: 'transient' });
+    expect(classifyStoreError(null)).toEqual({ kind: 'transient' });
   });
 });
 

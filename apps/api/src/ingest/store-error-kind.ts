@@ -20,8 +20,6 @@ export interface ClassifiedStoreError {
   kind: StoreErrorKind;
   /** SQLSTATE or node error code when there is one. */
   code?: string;
-  /** Whether the class was known (false: defaulted to transient, worth a log line). */
-  known: boolean;
 }
 
 const NODE_CONNECTION_CODES = new Set([
@@ -33,14 +31,6 @@ const NODE_CONNECTION_CODES = new Set([
   'EHOSTUNREACH',
 ]);
 const TRANSIENT_SQLSTATES = new Set(['40001', '40P01', '55P03', '57P01', '57P02', '57P03', '57014']);
-const CONNECTION_MESSAGES = [
-  /connection terminated/i,
-  /timeout exceeded when trying to connect/i,
-  /connection (?:to the database )?lost/i,
-  /client has encountered a connection error/i,
-  /cannot use a pool after calling end/i,
-];
-
 function codeOf(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const code = (error as { code?: unknown }).code;
@@ -55,21 +45,20 @@ export function classifyStoreError(error: unknown): ClassifiedStoreError {
   const code = codeOf(error);
   const withCode = code === undefined ? {} : { code };
   if (code !== undefined) {
-    if (NODE_CONNECTION_CODES.has(code)) return { kind: 'transient', ...withCode, known: true };
+    if (NODE_CONNECTION_CODES.has(code)) return { kind: 'transient', ...withCode };
     if (/^[0-9A-Z]{5}$/.test(code)) {
-      if (code.startsWith('22') || code.startsWith('23'))
-        return { kind: 'permanent', ...withCode, known: true };
+      if (code.startsWith('22') || code.startsWith('23')) return { kind: 'permanent', ...withCode };
       if (
         code.startsWith('08') ||
         code.startsWith('53') ||
         code.startsWith('42') ||
         TRANSIENT_SQLSTATES.has(code)
       )
-        return { kind: 'transient', ...withCode, known: true };
+        return { kind: 'transient', ...withCode };
     }
   }
-  const known = CONNECTION_MESSAGES.some((pattern) => pattern.test(messageOf(error)));
-  return { kind: 'transient', ...withCode, known };
+  // Unknown errors (a dropped connection without a code, anything new) wait: that loses nothing.
+  return { kind: 'transient', ...withCode };
 }
 
 /** The database's own words for a dead letter: "SQLSTATE 22003: integer out of range". */
