@@ -17,6 +17,7 @@ import type {
 } from '@fleet/telemetry/live/events';
 import { SOCKET_PATH } from '@fleet/telemetry/live/events';
 import { TERMINAL_ID_PATTERN } from '@fleet/telemetry/protocol/topics';
+import { AlertEvents } from '../alerts/alert-events';
 import { AUTH_CLOCK, type Clock } from '../auth/clock';
 import { AccessTokens } from '../auth/session/access-tokens';
 import { scopeAllows, scopeFor, type Scope } from '../auth/scope/scope';
@@ -56,6 +57,7 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
   private statsTimer?: NodeJS.Timeout;
   private sessionTimer?: NodeJS.Timeout;
   private unsubscribeUsers?: () => void;
+  private unsubscribeAlerts?: () => void;
 
   constructor(
     private readonly tokens: AccessTokens,
@@ -67,6 +69,7 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
     private readonly users: UsersRepository,
     private readonly userChanges: UserChanges,
     @Inject(AUTH_CLOCK) private readonly now: Clock,
+    private readonly alerts: AlertEvents,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -91,6 +94,12 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
     }, STATS_INTERVAL_MS);
     this.sessionTimer = setInterval(() => void this.checkSessions(), SESSION_CHECK_MS);
     this.unsubscribeUsers = this.userChanges.onChanged((change) => void this.checkSessions(change.userId));
+    // Incident alerts go to ALL_ROOM only; scoped users read theirs through GET /alerts.
+    this.unsubscribeAlerts = this.alerts.onChanged((change) => {
+      const { terminalId, region, merchantId } = change.alert;
+      const rooms = terminalId ? roomsForPlace({ region: region ?? null, merchantId: merchantId ?? null }) : [ALL_ROOM];
+      this.server.to(rooms).emit('alerts.changed', change);
+    });
   }
 
   onModuleDestroy(): void {
@@ -100,6 +109,7 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
     clearInterval(this.statsTimer);
     clearInterval(this.sessionTimer);
     this.unsubscribeUsers?.();
+    this.unsubscribeAlerts?.();
   }
 
   handleConnection(socket: LiveSocket): Promise<boolean> {
