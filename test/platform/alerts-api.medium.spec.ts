@@ -11,8 +11,22 @@ import { bootPlatform, connectSocket, type TestPlatform } from './boot-platform'
 
 /** Shanghai/M-A is the technician's and the account manager's; Beijing/M-C is neither's. */
 const TERMINALS = [
-  { terminalId: 'AL-SH-A', merchantId: 'M-A', merchantName: 'Shop A', region: 'Shanghai', lat: 31.23, lon: 121.47 },
-  { terminalId: 'AL-BJ-C', merchantId: 'M-C', merchantName: 'Shop C', region: 'Beijing', lat: 39.95, lon: 116.3 },
+  {
+    terminalId: 'AL-SH-A',
+    merchantId: 'M-A',
+    merchantName: 'Shop A',
+    region: 'Shanghai',
+    lat: 31.23,
+    lon: 121.47,
+  },
+  {
+    terminalId: 'AL-BJ-C',
+    merchantId: 'M-C',
+    merchantName: 'Shop C',
+    region: 'Beijing',
+    lat: 39.95,
+    lon: 116.3,
+  },
 ];
 
 describe('alerts over HTTP: scope, lifecycle, bulk acknowledge, timeline, audit, socket', () => {
@@ -43,7 +57,11 @@ describe('alerts over HTTP: scope, lifecycle, bulk acknowledge, timeline, audit,
       const reply = await p.call('GET', '/alerts', as(role));
       expect(reply.status).toBe(200);
       const mine = new Set([shanghai.id, beijing.id, outage.id]);
-      return alertsResponseSchema.parse(reply.body).items.filter((a) => mine.has(a.id)).map((a) => a.id).sort();
+      return alertsResponseSchema
+        .parse(reply.body)
+        .items.filter((a) => mine.has(a.id))
+        .map((a) => a.id)
+        .sort();
     };
     expect(await ids('support')).toEqual([shanghai.id, beijing.id, outage.id].sort());
     expect(await ids('admin')).toEqual([shanghai.id, beijing.id, outage.id].sort());
@@ -73,29 +91,46 @@ describe('alerts over HTTP: scope, lifecycle, bulk acknowledge, timeline, audit,
       ['POST', `/alerts/${beijing.id}/acknowledge`, {}],
       ['POST', `/alerts/${beijing.id}/resolve`, { reason: 'not mine' }],
     ] as const) {
-      expect((await p.call(method, path, { ...as('technician'), body })).status, `${method} ${path}`).toBe(404);
+      expect((await p.call(method, path, { ...as('technician'), body })).status, `${method} ${path}`).toBe(
+        404,
+      );
     }
     expect((await p.call('GET', `/alerts/${randomUUID()}`, as('support'))).status).toBe(404);
   });
 
   it('acknowledges and resolves once each, answering 409 for a change the state does not allow', async () => {
     const alert = await openAlert(terminalSignal('AL-SH-A', 'LINE_FAULT'));
-    const acked = await p.call('POST', `/alerts/${alert.id}/acknowledge`, { ...as('technician'), body: { note: 'calling' } });
+    const acked = await p.call('POST', `/alerts/${alert.id}/acknowledge`, {
+      ...as('technician'),
+      body: { note: 'calling' },
+    });
     expect(acked.status).toBe(200);
     expect(acked.body).toMatchObject({ id: alert.id, state: 'acknowledged', acknowledgeNote: 'calling' });
     expect(acked.body.acknowledgedBy).toMatch(/^matrix-technician-/);
-    expect((await p.call('POST', `/alerts/${alert.id}/acknowledge`, { ...as('support'), body: {} })).status).toBe(409);
+    expect(
+      (await p.call('POST', `/alerts/${alert.id}/acknowledge`, { ...as('support'), body: {} })).status,
+    ).toBe(409);
 
     const noReason = await p.call('POST', `/alerts/${alert.id}/resolve`, { ...as('support'), body: {} });
     expect(noReason.status).toBe(400);
     expect(JSON.stringify(noReason.body)).toContain('reason');
-    const resolved = await p.call('POST', `/alerts/${alert.id}/resolve`, { ...as('support'), body: { reason: 'line repaired' } });
+    const resolved = await p.call('POST', `/alerts/${alert.id}/resolve`, {
+      ...as('support'),
+      body: { reason: 'line repaired' },
+    });
     expect(resolved.status).toBe(200);
     expect(resolved.body).toMatchObject({ state: 'resolved', resolveReason: 'line repaired' });
-    expect((await p.call('POST', `/alerts/${alert.id}/resolve`, { ...as('support'), body: { reason: 'x' } })).status).toBe(409);
-    expect((await p.call('POST', `/alerts/${alert.id}/acknowledge`, { ...as('support'), body: {} })).status).toBe(409);
+    expect(
+      (await p.call('POST', `/alerts/${alert.id}/resolve`, { ...as('support'), body: { reason: 'x' } }))
+        .status,
+    ).toBe(409);
+    expect(
+      (await p.call('POST', `/alerts/${alert.id}/acknowledge`, { ...as('support'), body: {} })).status,
+    ).toBe(409);
 
-    const resolvedList = alertsResponseSchema.parse((await p.call('GET', '/alerts?state=resolved', as('support'))).body);
+    const resolvedList = alertsResponseSchema.parse(
+      (await p.call('GET', '/alerts?state=resolved', as('support'))).body,
+    );
     expect(resolvedList.items.map((a) => a.id)).toContain(alert.id);
     expect(resolvedList.items.every((a) => a.state === 'resolved')).toBe(true);
     const bad = await p.call('GET', '/alerts?state=closed', as('support'));
@@ -107,7 +142,9 @@ describe('alerts over HTTP: scope, lifecycle, bulk acknowledge, timeline, audit,
     const alert = await openAlert(terminalSignal('AL-SH-A', 'COMM_MODULE_FAULT'));
     const users = (await p.call('GET', '/users')).body.items as Array<{ id: string; role: string }>;
     const technician = users.find((u) => u.role === 'technician')!;
-    const assigned = await p.call('POST', `/alerts/${alert.id}/assign`, { body: { assignee: technician.id } });
+    const assigned = await p.call('POST', `/alerts/${alert.id}/assign`, {
+      body: { assignee: technician.id },
+    });
     expect(assigned.status).toBe(200);
     expect(assigned.body.assignee).toBe(technician.id);
     const nobody = await p.call('POST', `/alerts/${alert.id}/assign`, { body: { assignee: randomUUID() } });
@@ -129,7 +166,10 @@ describe('alerts over HTTP: scope, lifecycle, bulk acknowledge, timeline, audit,
       { id: b.id, reason: 'not_found' },
       { id: missing, reason: 'not_found' },
     ]);
-    const bySupport = await p.call('POST', '/alerts/acknowledge', { ...as('support'), body: { ids: [a.id, b.id] } });
+    const bySupport = await p.call('POST', '/alerts/acknowledge', {
+      ...as('support'),
+      body: { ids: [a.id, b.id] },
+    });
     expect(bySupport.body.acknowledged.map((x: AlertView) => x.id)).toEqual([b.id]);
     expect(bySupport.body.skipped).toEqual([{ id: a.id, reason: 'not_open' }]);
     const empty = await p.call('POST', '/alerts/acknowledge', { ...as('support'), body: { ids: [] } });
@@ -142,7 +182,9 @@ describe('alerts over HTTP: scope, lifecycle, bulk acknowledge, timeline, audit,
     expect(alert.severity).toBe('critical');
     await p.call('POST', `/alerts/${alert.id}/acknowledge`, { body: { note: 'topping up' } });
     await p.call('POST', `/alerts/${alert.id}/resolve`, { body: { reason: 'topped up' } });
-    const detail = alertDetailSchema.parse((await p.call('GET', `/alerts/${alert.id}`, as('technician'))).body);
+    const detail = alertDetailSchema.parse(
+      (await p.call('GET', `/alerts/${alert.id}`, as('technician'))).body,
+    );
     expect(detail.timeline.map((e) => [e.kind, e.actor])).toEqual([
       ['opened', 'system'],
       ['acknowledged', 'admin'],
@@ -176,7 +218,11 @@ describe('alerts over HTTP: scope, lifecycle, bulk acknowledge, timeline, audit,
       expect((await adminSawBeijing).kind).toBe('opened');
       const technicianSawShanghai = next(technician, 'AL-SH-A');
       const shanghai = await openAlert(terminalSignal('AL-SH-A', 'OFFLINE'));
-      expect(await technicianSawShanghai).toMatchObject({ kind: 'opened', alert: { id: shanghai.id }, actor: 'system' });
+      expect(await technicianSawShanghai).toMatchObject({
+        kind: 'opened',
+        alert: { id: shanghai.id },
+        actor: 'system',
+      });
       expect(seenByTechnician.map((c) => c.alert.terminalId)).not.toContain('AL-BJ-C');
     } finally {
       admin.close();

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import type { AtRiskItem } from '@fleet/telemetry/api/risk';
 import { RiskService, type RiskChangeEvent } from '../risk/risk.service';
 import { AlertEvents } from './alert-events';
@@ -81,6 +87,8 @@ export class AlertEngine implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async run(): Promise<void> {
     try {
+      // A history replay (the demo's first start) is judged at data time: alert on where it ends.
+      if (this.risk.replaying) return;
       const now = this.lifecycle.now().getTime();
       if (this.reloadNeeded) await this.reload(now);
       const decisions = this.rules.evaluate(alertSignals(this.atRisk.values(), this.risk.incidents()), now);
@@ -125,7 +133,9 @@ export class AlertEngine implements OnApplicationBootstrap, OnModuleDestroy {
         return;
       case 'resolve': {
         const since = new Date(decision.clearSince).toISOString();
-        this.checkWritten(await this.lifecycle.resolve(decision.id, SYSTEM_ACTOR, `cause gone since ${since}`));
+        this.checkWritten(
+          await this.lifecycle.resolve(decision.id, SYSTEM_ACTOR, `cause gone since ${since}`),
+        );
         return;
       }
     }

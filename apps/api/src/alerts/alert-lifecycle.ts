@@ -35,15 +35,26 @@ export class AlertLifecycle {
 
   open(id: string, signal: AlertSignal): Promise<AlertView | undefined> {
     const alert = raised(signal, this.now());
-    return this.commit('opened', id, SYSTEM_ACTOR, { severity: alert.severity, evidence: signal.evidence }, (trx) =>
-      this.repository.insert(trx, { ...alert, id, code: signal.code, dedupKey: signal.key }).then(() => true),
+    return this.commit(
+      'opened',
+      id,
+      SYSTEM_ACTOR,
+      { severity: alert.severity, evidence: signal.evidence },
+      (trx) =>
+        this.repository
+          .insert(trx, { ...alert, id, code: signal.code, dedupKey: signal.key })
+          .then(() => true),
     );
   }
 
   reopen(id: string, signal: AlertSignal): Promise<AlertView | undefined> {
     const alert = raised(signal, this.now());
-    return this.commit('reopened', id, SYSTEM_ACTOR, { severity: alert.severity, evidence: signal.evidence }, (trx) =>
-      this.repository.reopen(trx, id, alert),
+    return this.commit(
+      'reopened',
+      id,
+      SYSTEM_ACTOR,
+      { severity: alert.severity, evidence: signal.evidence },
+      (trx) => this.repository.reopen(trx, id, alert),
     );
   }
 
@@ -54,7 +65,9 @@ export class AlertLifecycle {
   }
 
   resolve(id: string, by: string, reason: string): Promise<AlertView | undefined> {
-    return this.commit('resolved', id, by, { reason }, (trx, at) => this.repository.resolve(trx, id, by, reason, at));
+    return this.commit('resolved', id, by, { reason }, (trx, at) =>
+      this.repository.resolve(trx, id, by, reason, at),
+    );
   }
 
   assign(id: string, by: string, assignee: string): Promise<AlertView | undefined> {

@@ -161,9 +161,9 @@ describe('AlertRules', () => {
     // The incident ends; T-1 still has no paper, T-2 recovered.
     const after: AtRiskItem[] = [{ ...members[0]!, causes: [{ code: 'PAPER_OUT', evidence: 'paper out' }] }];
     opened = r.evaluate(alertSignals(after, []), t.now());
-    expect(opened.filter((d) => d.kind === 'open').map((d) => (d.kind === 'open' ? d.signal.key : ''))).toEqual([
-      terminalAlertKey('T-1', 'PAPER_OUT'),
-    ]);
+    expect(
+      opened.filter((d) => d.kind === 'open').map((d) => (d.kind === 'open' ? d.signal.key : '')),
+    ).toEqual([terminalAlertKey('T-1', 'PAPER_OUT')]);
     expect(kinds(opened)).toContain('clearing'); // the incident's alert starts its hold
   });
 

@@ -102,7 +102,8 @@ export class AlertRules {
     if (now - state.pending.since < this.timing(signal.code).raiseAfterMinutes * MIN) return;
     state.pending = undefined;
     const reopenable =
-      state.resolved !== undefined && now - state.resolved.resolvedAt <= this.options.reopenWindowHours * 60 * MIN;
+      state.resolved !== undefined &&
+      now - state.resolved.resolvedAt <= this.options.reopenWindowHours * 60 * MIN;
     const id = reopenable ? state.resolved!.id : this.newId();
     state.resolved = undefined;
     state.live = { id, key: signal.key };
@@ -125,9 +126,11 @@ export class AlertRules {
       }
       return;
     }
-    if (state.pending && now - state.pending.lastSeen >= this.clearHoldMs(codeOf(key))) state.pending = undefined;
+    if (state.pending && now - state.pending.lastSeen >= this.clearHoldMs(codeOf(key)))
+      state.pending = undefined;
     const expired =
-      state.resolved === undefined || now - state.resolved.resolvedAt > this.options.reopenWindowHours * 60 * MIN;
+      state.resolved === undefined ||
+      now - state.resolved.resolvedAt > this.options.reopenWindowHours * 60 * MIN;
     if (state.pending === undefined && expired) this.forget(key, state);
   }
 

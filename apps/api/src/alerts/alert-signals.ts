@@ -42,7 +42,10 @@ export function alertSignals(
   const members = new Set<string>();
   for (const incident of incidents) {
     for (const id of incident.memberIds ?? []) members.add(id);
-    const where = [incident.mccMnc && `carrier ${incident.mccMnc}`, incident.region && `region ${incident.region}`]
+    const where = [
+      incident.mccMnc && `carrier ${incident.mccMnc}`,
+      incident.region && `region ${incident.region}`,
+    ]
       .filter(Boolean)
       .join(', ');
     signals.push({

@@ -34,5 +34,10 @@ export function alertView(row: AlertRow): AlertView {
 }
 
 export function timelineEntry(row: AlertEventRow): AlertTimelineEntry {
-  return { at: iso(row.at), kind: row.kind as AlertTimelineEntry['kind'], actor: row.actor, detail: row.detail };
+  return {
+    at: iso(row.at),
+    kind: row.kind as AlertTimelineEntry['kind'],
+    actor: row.actor,
+    detail: row.detail,
+  };
 }

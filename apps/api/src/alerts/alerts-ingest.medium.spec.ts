@@ -42,7 +42,10 @@ describe.runIf(run)('alerts through the real ingest: MQTT → risk → alert', (
   /** Publishes like a terminal (QoS 1), waits for the commit, the risk engine and the alert rules. */
   async function publish(messages: Message[]): Promise<void> {
     const before = platform.stats();
-    const client = await mqtt.connectAsync(platform.brokerUrl, { protocolVersion: 4, clientId: `alerts-${Date.now()}` });
+    const client = await mqtt.connectAsync(platform.brokerUrl, {
+      protocolVersion: 4,
+      clientId: `alerts-${Date.now()}`,
+    });
     try {
       for (const [tid, channel, payload] of messages) {
         await client.publishAsync(topicFor(tid, channel), JSON.stringify(payload), { qos: 1 });
@@ -77,7 +80,11 @@ describe.runIf(run)('alerts through the real ingest: MQTT → risk → alert', (
 
     const opened = await simAlerts(tid);
     expect(opened).toHaveLength(1);
-    expect(opened[0]).toMatchObject({ state: 'open', occurrences: 1, recommendedAction: 'Top up the SIM remotely' });
+    expect(opened[0]).toMatchObject({
+      state: 'open',
+      occurrences: 1,
+      recommendedAction: 'Top up the SIM remotely',
+    });
     expect(opened[0]!.evidence).toMatch(/reaches 0/);
     expect(changes.filter((c) => c.alert.id === opened[0]!.id).map((c) => c.kind)).toEqual(['opened']);
 

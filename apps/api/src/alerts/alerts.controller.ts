@@ -7,7 +7,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ZodValidationPipe } from 'nestjs-zod';
-import type { AlertDetail, AlertsResponse, AlertView, BulkAcknowledgeResponse } from '@fleet/telemetry/api/alerts';
+import type {
+  AlertDetail,
+  AlertsResponse,
+  AlertView,
+  BulkAcknowledgeResponse,
+} from '@fleet/telemetry/api/alerts';
 import { CurrentScope, CurrentUser } from '../auth/guard/current-user.decorator';
 import type { Scope } from '../auth/scope/scope';
 import type { AuthUser } from '../auth/users/role';
@@ -48,7 +53,9 @@ export class AlertsController {
   /** Acknowledges many open alerts at once; ids outside scope or not open are listed as skipped. */
   @Post('acknowledge')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'BulkAcknowledgeResponse: {acknowledged: AlertView[], skipped: [{id, reason}]}' })
+  @ApiOkResponse({
+    description: 'BulkAcknowledgeResponse: {acknowledged: AlertView[], skipped: [{id, reason}]}',
+  })
   acknowledgeMany(
     @Body(new ZodValidationPipe(bulkAcknowledgeSchema)) body: BulkAcknowledgeInput,
     @CurrentUser() user: AuthUser,

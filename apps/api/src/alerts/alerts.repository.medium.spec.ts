@@ -30,7 +30,9 @@ describeOnEachDriver('AlertsRepository on %s', (test) => {
     await expect(r.transaction((trx) => r.insert(trx, newAlert()))).rejects.toThrow();
     expect(await r.transaction((trx) => r.resolve(trx, first.id, 'system', 'gone', AT))).toBe(true);
     await r.transaction((trx) => r.insert(trx, newAlert()));
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from alerts where dedup_key = 'terminal:R-1:PAPER_OUT'`.execute(
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*)::int as n from alerts where dedup_key = 'terminal:R-1:PAPER_OUT'`.execute(
       test().database.db,
     );
     expect(rows[0]!.n).toBe(2);

@@ -130,7 +130,14 @@ export class AlertsRepository {
     );
   }
 
-  async addEvent(trx: Executor, alertId: string, at: Date, kind: string, actor: string, detail: object): Promise<void> {
+  async addEvent(
+    trx: Executor,
+    alertId: string,
+    at: Date,
+    kind: string,
+    actor: string,
+    detail: object,
+  ): Promise<void> {
     await sql`
       insert into alert_events (alert_id, at, kind, actor, detail)
       values (${alertId}, ${at}, ${kind}, ${actor}, ${jsonb(detail)})`.execute(trx);
@@ -161,7 +168,9 @@ export class AlertsRepository {
   }
 
   /** The engine's start: live alerts, and those resolved since `resolvedSince` (reopenable). */
-  async forRules(resolvedSince: Date): Promise<Array<Pick<AlertRow, 'id' | 'dedup_key' | 'state' | 'clear_since' | 'resolved_at'>>> {
+  async forRules(
+    resolvedSince: Date,
+  ): Promise<Array<Pick<AlertRow, 'id' | 'dedup_key' | 'state' | 'clear_since' | 'resolved_at'>>> {
     const { rows } = await sql<Pick<AlertRow, 'id' | 'dedup_key' | 'state' | 'clear_since' | 'resolved_at'>>`
       select distinct on (dedup_key) id, dedup_key, state, clear_since, resolved_at from alerts
       where state <> 'resolved' or resolved_at >= ${resolvedSince}
@@ -186,7 +195,9 @@ export class AlertsRepository {
       select 1 from incident_members m join terminals mt on mt.terminal_id = m.terminal_id
       where m.incident_id = a.incident_id and ${scopeCondition(scope, { region: 'mt.region', merchantId: 'mt.merchant_id' })})`;
     const incidentRegion =
-      scope.kind === 'regions' ? scopeCondition(scope, { region: 'a.incident_region', merchantId: 'a.incident_region' }) : sql`false`;
+      scope.kind === 'regions'
+        ? scopeCondition(scope, { region: 'a.incident_region', merchantId: 'a.incident_region' })
+        : sql`false`;
     return sql`(${terminal} or (a.terminal_id is null and (${incidentRegion} or ${members})))`;
   }
 }

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { AlertDetail, AlertsResponse, AlertView, BulkAcknowledgeResponse } from '@fleet/telemetry/api/alerts';
+import type {
+  AlertDetail,
+  AlertsResponse,
+  AlertView,
+  BulkAcknowledgeResponse,
+} from '@fleet/telemetry/api/alerts';
 import type { Scope } from '../auth/scope/scope';
 import { ConflictError, NotFoundError, ValidationError } from '../common/errors/domain-error';
 import { AlertLifecycle } from './alert-lifecycle';
@@ -26,7 +31,8 @@ export class AlertsService {
 
   async acknowledge(id: string, by: string, note: string | undefined, scope: Scope): Promise<AlertView> {
     const row = await this.found(id, scope);
-    if (row.state !== 'open') throw new ConflictError(`alert ${id} is ${row.state}; only an open alert can be acknowledged`);
+    if (row.state !== 'open')
+      throw new ConflictError(`alert ${id} is ${row.state}; only an open alert can be acknowledged`);
     return this.changed(id, await this.lifecycle.acknowledge(id, by, emptyToUndefined(note)));
   }
 
@@ -59,7 +65,8 @@ export class AlertsService {
         result.skipped.push({ id, reason: 'not_found' });
         continue;
       }
-      const alert = row.state === 'open' ? await this.lifecycle.acknowledge(id, by, emptyToUndefined(note)) : undefined;
+      const alert =
+        row.state === 'open' ? await this.lifecycle.acknowledge(id, by, emptyToUndefined(note)) : undefined;
       if (alert === undefined) result.skipped.push({ id, reason: 'not_open' });
       else result.acknowledged.push(alert);
     }

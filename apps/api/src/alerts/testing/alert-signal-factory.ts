@@ -3,7 +3,11 @@ import { CAUSE_ACTIONS } from '@fleet/telemetry/causes';
 import { incidentAlertKey, terminalAlertKey, type AlertSignal } from '../alert-signals';
 
 /** A terminal cause as the engine would raise it; override what the test is about. */
-export function terminalSignal(terminalId: string, code: CauseCode, overrides: Partial<AlertSignal> = {}): AlertSignal {
+export function terminalSignal(
+  terminalId: string,
+  code: CauseCode,
+  overrides: Partial<AlertSignal> = {},
+): AlertSignal {
   return {
     key: terminalAlertKey(terminalId, code),
     code,
