@@ -12,8 +12,10 @@ import { AlertEvents } from './alert-events';
 import { AlertLifecycle, SYSTEM_ACTOR } from './alert-lifecycle';
 import { ALERT_OPTIONS, type AlertOptions } from './alert-options';
 import { AlertRules, type AlertDecision } from './alert-rules';
-import { alertSignals } from './alert-signals';
+import { alertSignals, incidentMembers } from './alert-signals';
 import { AlertsRepository } from './alerts.repository';
+
+const RELEASE_GRACE_MS = 60_000;
 
 /**
  * Turns the risk engine's causes and incidents into alerts: keeps the latest assessment of
@@ -26,6 +28,8 @@ export class AlertEngine implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('AlertEngine');
   private readonly rules: AlertRules;
   private readonly atRisk = new Map<string, AtRiskItem>();
+  /** When each terminal was last seen in an incident, to tell whom an ended incident released. */
+  private readonly memberSeenAt = new Map<string, number>();
   private readonly unsubscribe: Array<() => void> = [];
   private queue: Promise<void> = Promise.resolve();
   private started = false;
@@ -91,13 +95,29 @@ export class AlertEngine implements OnApplicationBootstrap, OnModuleDestroy {
       if (this.risk.replaying) return;
       const now = this.lifecycle.now().getTime();
       if (this.reloadNeeded) await this.reload(now);
-      const decisions = this.rules.evaluate(alertSignals(this.atRisk.values(), this.risk.incidents()), now);
+      const incidents = this.risk.incidents();
+      const signals = alertSignals(this.atRisk.values(), incidents, this.formerMembers(incidents, now));
+      const decisions = this.rules.evaluate(signals, now);
       for (const decision of decisions) await this.apply(decision);
     } catch (error) {
       // The rules ran ahead of the database: start again from what it holds.
       this.reloadNeeded = true;
       this.logger.error(`alert evaluation failed, will reload: ${(error as Error).message}`);
     }
+  }
+
+  /**
+   * Terminals in an incident within the last RELEASE_GRACE_MS: the risk engine publishes a
+   * released member's own causes right after the incident ends, maybe an evaluation later.
+   */
+  private formerMembers(incidents: Parameters<typeof incidentMembers>[0], now: number): Set<string> {
+    for (const id of incidentMembers(incidents)) this.memberSeenAt.set(id, now);
+    const former = new Set<string>();
+    for (const [id, at] of this.memberSeenAt) {
+      if (now - at > RELEASE_GRACE_MS) this.memberSeenAt.delete(id);
+      else former.add(id);
+    }
+    return former;
   }
 
   private async reload(now: number): Promise<void> {

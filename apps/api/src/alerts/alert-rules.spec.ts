@@ -167,6 +167,33 @@ describe('AlertRules', () => {
     expect(kinds(opened)).toContain('clearing'); // the incident's alert starts its hold
   });
 
+  it('opens a released member’s alert at once, without waiting out the raise time again', () => {
+    const r = rules();
+    const t = clock();
+    // OFFLINE waits two minutes before raising, unless the terminal was failing inside an incident.
+    expect(r.evaluate([signal('OFFLINE')], t.now())).toEqual([]);
+    const released = signal('OFFLINE', {
+      terminalId: 'T-2',
+      key: terminalAlertKey('T-2', 'OFFLINE'),
+      released: true,
+    });
+    expect(kinds(r.evaluate([released], t.now()))).toEqual(['open']);
+  });
+
+  it('marks the signals of a terminal that just left an incident as released, and of others not', () => {
+    const item = (terminalId: string): AtRiskItem => ({
+      terminalId,
+      riskScore: 70,
+      recommendedAction: '',
+      causes: [{ code: 'OFFLINE', evidence: 'silent' }],
+    });
+    const signals = alertSignals([item('T-1'), item('T-3')], [], new Set(['T-1', 'T-2']));
+    expect(signals.map((s) => [s.terminalId, s.released ?? false, s.suppressed])).toEqual([
+      ['T-1', true, false],
+      ['T-3', false, false],
+    ]);
+  });
+
   it('after a resolution by hand, waits for the cause to go before it can come back', () => {
     const r = rules();
     const t = clock();

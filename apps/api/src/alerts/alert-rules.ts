@@ -99,7 +99,8 @@ export class AlertRules {
     }
     state.pending.lastSeen = now;
     if (signal.suppressed) return;
-    if (now - state.pending.since < this.timing(signal.code).raiseAfterMinutes * MIN) return;
+    const raiseAfter = signal.released === true ? 0 : this.timing(signal.code).raiseAfterMinutes * MIN;
+    if (now - state.pending.since < raiseAfter) return;
     state.pending = undefined;
     const reopenable =
       state.resolved !== undefined &&

@@ -19,6 +19,11 @@ export interface AlertSignal {
   mccMnc?: string;
   /** The terminal is a member of an open incident: its own alerts are held back. */
   suppressed: boolean;
+  /**
+   * The terminal was a member of an incident that just ended: it has been failing all along,
+   * so its alert opens at once instead of waiting out the raise time again.
+   */
+  released?: boolean;
 }
 
 const INCIDENT_CODES: ReadonlySet<CauseCode> = new Set(['CARRIER_OUTAGE', 'HOST_MAINTENANCE']);
@@ -29,19 +34,25 @@ export const terminalAlertKey = (terminalId: string, code: CauseCode) => `termin
 export const incidentAlertKey = (incident: Pick<IncidentView, 'code' | 'mccMnc' | 'region'>) =>
   `incident:${incident.code}:${incident.mccMnc ?? ''}:${incident.region ?? ''}`;
 
+/** Every terminal that belongs to one of `incidents`. */
+export function incidentMembers(incidents: readonly IncidentView[]): Set<string> {
+  return new Set(incidents.flatMap((incident) => incident.memberIds ?? []));
+}
+
 /**
  * The signals of the current risk picture: one per incident, and one per terminal and
  * cause. A member's incident cause is left to the incident's alert, and its other causes
- * come marked `suppressed`.
+ * come marked `suppressed`; terminals in `formerMembers` but no longer in an incident come
+ * marked `released`.
  */
 export function alertSignals(
   terminals: Iterable<AtRiskItem>,
   incidents: readonly IncidentView[],
+  formerMembers: ReadonlySet<string> = new Set(),
 ): AlertSignal[] {
   const signals: AlertSignal[] = [];
-  const members = new Set<string>();
+  const members = incidentMembers(incidents);
   for (const incident of incidents) {
-    for (const id of incident.memberIds ?? []) members.add(id);
     const where = [
       incident.mccMnc && `carrier ${incident.mccMnc}`,
       incident.region && `region ${incident.region}`,
@@ -75,6 +86,7 @@ export function alertSignals(
         ...(cause.predictedAt === undefined ? {} : { predictedAt: cause.predictedAt }),
         recommendedAction: CAUSE_ACTIONS[cause.code].action,
         suppressed: members.has(item.terminalId) || cause.incidentId !== undefined,
+        ...(formerMembers.has(item.terminalId) && !members.has(item.terminalId) ? { released: true } : {}),
       });
     }
   }
