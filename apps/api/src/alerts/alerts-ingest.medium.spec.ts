@@ -1,6 +1,6 @@
 import mqtt from 'mqtt';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AlertChange } from '@fleet/telemetry/api/alerts';
 import type { ChannelInputs } from '@fleet/telemetry/protocol/messages';
 import { topicFor, type Channel } from '@fleet/telemetry/protocol/topics';
@@ -23,9 +23,12 @@ describe.runIf(run)('alerts through the real ingest: MQTT → risk → alert', (
   let test: TestDatabase;
   let platform: RiskPlatform;
   let clock = Date.now();
-  const changes: AlertChange[] = [];
+  let changes: AlertChange[] = [];
 
-  beforeAll(async () => {
+  // Each test on a database and an engine of its own: the clock moves differently in each.
+  beforeEach(async () => {
+    clock = Date.now();
+    changes = [];
     test = await createTestDatabase('postgres');
     platform = await startRiskPlatform({
       database: test.database,
@@ -34,7 +37,7 @@ describe.runIf(run)('alerts through the real ingest: MQTT → risk → alert', (
     });
     platform.app.get(AlertEvents).onChanged((change) => changes.push(change));
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await platform?.close();
     await test?.drop();
   });
@@ -63,10 +66,18 @@ describe.runIf(run)('alerts through the real ingest: MQTT → risk → alert', (
     await platform.app.get(AlertEngine).evaluate();
   }
 
+  const allAlerts = async () => (await platform.app.get(AlertsService).list(ALL, { limit: 100 })).items;
   const simAlerts = async (terminalId: string) =>
-    (await platform.app.get(AlertsService).list(ALL, { limit: 100 })).items.filter(
-      (a) => a.terminalId === terminalId && a.code === 'SIM_DATA_EXHAUSTION',
-    );
+    (await allAlerts()).filter((a) => a.terminalId === terminalId && a.code === 'SIM_DATA_EXHAUSTION');
+
+  /** Commits, then a full risk sweep (incidents are judged there), then the alert rules. */
+  async function publishAndSweep(messages: Message[]): Promise<void> {
+    await publish(messages);
+    await platform.caughtUp();
+    await platform.risk.sweep();
+    await platform.risk.settled();
+    await evaluateAt(clock);
+  }
 
   it('opens one alert when a SIM runs out of data, and resolves it by itself after the hold once topped up', async () => {
     const tid = 'ALERT-SIM-1';
@@ -110,5 +121,50 @@ describe.runIf(run)('alerts through the real ingest: MQTT → risk → alert', (
     const { rows } = await sql<{ action: string }>`
       select action from audit_log where target = ${resolved!.id} order by id`.execute(test.database.db);
     expect(rows.map((r) => r.action)).toEqual(['alert.opened', 'alert.resolved']);
+  });
+
+  it('raises one alert for a carrier outage and none for its members; a member still failing gets its own once it ends', async () => {
+    // Played 30 minutes in the past, so the clock can move on without dating anything in the future.
+    const base = Date.now() - 30 * MIN;
+    clock = base;
+    const ids = ['OUT-1', 'OUT-2', 'OUT-3', 'OUT-4', 'OUT-5', 'OUT-6'];
+    await publishAndSweep([
+      ...ids.flatMap((tid): Message[] => [
+        ...Array.from({ length: 3 }, (_, i): Message => [
+          tid,
+          'heartbeat',
+          validPayload('heartbeat', base - (12 - i) * MIN, i),
+        ]),
+        [tid, 'signal', validPayload('signal', base - 12 * MIN, 0, { mccMnc: '46099' })],
+        [tid, 'status', validPayload('status', base - 60 * MIN, 0, { online: false, reason: 'lost' })],
+      ]),
+      // OUT-1 is also out of paper: held back while the outage lasts.
+      ['OUT-1', 'paper', validPayload('paper', base - 11 * MIN, 0, { status: 'out' })],
+    ]);
+    expect(platform.risk.incidents()).toHaveLength(1);
+    // Well past every member cause's raise time: still only the incident's alert.
+    await evaluateAt(base + 5 * MIN);
+    const during = await allAlerts();
+    expect(during.map((a) => [a.code, a.state, a.terminalId])).toEqual([
+      ['CARRIER_OUTAGE', 'open', undefined],
+    ]);
+    expect(during[0]).toMatchObject({ severity: 'critical', mccMnc: '46099' });
+
+    // The carrier is back; OUT-1 still has no paper.
+    await publishAndSweep(
+      ids.flatMap((tid): Message[] => [
+        [tid, 'status', validPayload('status', clock - MIN, 1, { online: true })],
+        [tid, 'heartbeat', validPayload('heartbeat', clock - MIN / 2, 9)],
+      ]),
+    );
+    expect(platform.risk.incidents()).toEqual([]);
+    const after = await allAlerts();
+    expect(
+      after.filter((a) => a.terminalId !== undefined).map((a) => [a.terminalId, a.code, a.state]),
+    ).toEqual([['OUT-1', 'PAPER_OUT', 'open']]);
+
+    await evaluateAt(clock + 11 * MIN);
+    const outage = (await allAlerts()).find((a) => a.code === 'CARRIER_OUTAGE');
+    expect(outage).toMatchObject({ state: 'resolved', resolvedBy: 'system' });
   });
 });
