@@ -47,11 +47,11 @@ export class AlertEngine implements OnApplicationBootstrap, OnModuleDestroy {
     this.rules = new AlertRules(options, randomUUID);
     // Subscribed before the risk engine's first sweep, so no assessment is missed.
     this.unsubscribe.push(risk.onChanged((event) => this.riskChanged(event)));
+    // The engine's own resolutions are no-ops there: its rules already let those alerts go.
     this.unsubscribe.push(
       events.onChanged((change) => {
-        if (change.kind === 'resolved' && change.actor !== SYSTEM_ACTOR) {
+        if (change.kind === 'resolved')
           this.rules.resolvedByHand(change.alert.id, Date.parse(change.alert.resolvedAt!));
-        }
       }),
     );
   }

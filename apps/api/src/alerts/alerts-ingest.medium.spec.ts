@@ -167,4 +167,20 @@ describe.runIf(run)('alerts through the real ingest: MQTT → risk → alert', (
     const outage = (await allAlerts()).find((a) => a.code === 'CARRIER_OUTAGE');
     expect(outage).toMatchObject({ state: 'resolved', resolvedBy: 'system' });
   });
+
+  it('keeps an alert resolved by hand resolved while its cause is still there', async () => {
+    const tid = 'ALERT-SIM-2';
+    const now = clock;
+    await publish([
+      [tid, 'heartbeat', validPayload('heartbeat', now - MIN, 0)],
+      [tid, 'sim', validPayload('sim', now - MIN, 0, { dataBalanceMb: 0 })],
+    ]);
+    const [alert] = await simAlerts(tid);
+    expect(alert?.state).toBe('open');
+    await platform.app.get(AlertsService).resolve(alert!.id, 'ann', 'SIM replaced on site', ALL);
+    await evaluateAt(now + 5 * MIN);
+    expect((await simAlerts(tid)).map((a) => [a.id, a.state, a.occurrences])).toEqual([
+      [alert!.id, 'resolved', 1],
+    ]);
+  });
 });
