@@ -44,6 +44,13 @@ const ENDPOINTS: AccessCase[] = [
   { method: 'GET', path: '/fleet/summary', allow: 'any-role' },
   { method: 'GET', path: '/fleet/map', allow: 'any-role' },
   { method: 'GET', path: '/incidents', allow: 'any-role' },
+  // Alerts: every role, within its scope; an id of nobody lets the caller in and answers 404.
+  { method: 'GET', path: '/alerts', allow: 'any-role' },
+  { method: 'GET', path: `/alerts/${NOBODY}`, allow: 'any-role' },
+  { method: 'POST', path: `/alerts/${NOBODY}/acknowledge`, body: {}, allow: 'any-role' },
+  { method: 'POST', path: `/alerts/${NOBODY}/resolve`, body: { reason: 'matrix' }, allow: 'any-role' },
+  { method: 'POST', path: `/alerts/${NOBODY}/assign`, body: { assignee: NOBODY }, allow: 'any-role' },
+  { method: 'POST', path: '/alerts/acknowledge', body: { ids: [NOBODY] }, allow: 'any-role' },
 ];
 
 describe('authorization: every role against every endpoint, socket and slice', () => {

@@ -4,6 +4,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { ZodValidationPipe } from 'nestjs-zod';
+import { AlertsModule } from '../alerts/alerts.module';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { DeviceAuthModule } from '../auth/device/device-auth.module';
@@ -58,6 +59,7 @@ export class AppModule {
         // Before TerminalsModule: `/terminals/at-risk` must win over `/terminals/:terminalId`.
         RiskModule,
         IncidentsModule,
+        AlertsModule,
         TerminalsModule,
         FleetModule,
         LiveModule,

@@ -17,6 +17,7 @@ import type {
 } from '@fleet/telemetry/live/events';
 import { SOCKET_PATH } from '@fleet/telemetry/live/events';
 import { TERMINAL_ID_PATTERN } from '@fleet/telemetry/protocol/topics';
+import { AlertEvents } from '../alerts/alert-events';
 import { AccessTokens } from '../auth/session/access-tokens';
 import { scopeAllows, scopeFor } from '../auth/scope/scope';
 import { UserChanges } from '../auth/users/user-changes';
@@ -50,6 +51,7 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
   private statsTimer?: NodeJS.Timeout;
   private sessionTimer?: NodeJS.Timeout;
   private unsubscribeUsers?: () => void;
+  private unsubscribeAlerts?: () => void;
 
   constructor(
     private readonly tokens: AccessTokens,
@@ -60,6 +62,7 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
     private readonly feed: TerminalChangeFeed,
     private readonly userChanges: UserChanges,
     private readonly keeper: SocketSessionKeeper,
+    private readonly alerts: AlertEvents,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -86,6 +89,12 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
       void this.keeper.check([...this.server.sockets.sockets.values()], onlyUserId);
     this.sessionTimer = setInterval(() => check(), SESSION_CHECK_MS);
     this.unsubscribeUsers = this.userChanges.onChanged((change) => check(change.userId));
+    // Incident alerts go to ALL_ROOM only; scoped users read theirs through GET /alerts.
+    this.unsubscribeAlerts = this.alerts.onChanged((change) => {
+      const { terminalId, region, merchantId } = change.alert;
+      const rooms = terminalId ? roomsForPlace({ region: region ?? null, merchantId: merchantId ?? null }) : [ALL_ROOM];
+      this.server.to(rooms).emit('alerts.changed', change);
+    });
   }
 
   onModuleDestroy(): void {
@@ -95,6 +104,7 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
     clearInterval(this.statsTimer);
     clearInterval(this.sessionTimer);
     this.unsubscribeUsers?.();
+    this.unsubscribeAlerts?.();
   }
 
   handleConnection(socket: LiveSocket): Promise<boolean> {

@@ -22,6 +22,7 @@ import { RiskService } from './risk.service';
     RiskService,
     ContactService,
   ],
-  exports: [RiskService],
+  // RISK_OPTIONS: its clock is the one the alerts run on.
+  exports: [RiskService, RISK_OPTIONS],
 })
 export class RiskModule {}

@@ -1,3 +1,4 @@
+import type { AlertChange } from '../api/alerts';
 import type { AtRiskItem, IncidentView } from '../api/risk';
 
 /**
@@ -19,6 +20,8 @@ export interface ServerToClientEvents {
   /** The at-risk queue changed: items that entered or moved, and ids that left. */
   'risk.changed': (payload: { upserted: AtRiskItem[]; removed: string[]; generatedAt: string }) => void;
   'incidents.changed': (incidents: IncidentView[]) => void;
+  /** One alert opened, reopened, acknowledged, resolved or assigned; to the rooms of its place. */
+  'alerts.changed': (change: AlertChange) => void;
   'ingest.stats': (stats: {
     received: number;
     stored: number;

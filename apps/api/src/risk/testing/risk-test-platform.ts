@@ -4,6 +4,7 @@ import {
   Global,
   type INestApplicationContext,
   Module,
+  type Type,
 } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { AuditModule } from '../../audit/audit.module';
@@ -30,6 +31,8 @@ export interface RiskPlatformOptions {
   risk?: Partial<RiskOptions>;
   /** Extra environment for loadConfig. */
   env?: Record<string, string>;
+  /** Modules that run on the risk engine too (e.g. AlertsModule). */
+  imports?: Array<Type | DynamicModule>;
 }
 
 export interface RiskPlatform {
@@ -86,6 +89,7 @@ export async function startRiskPlatform(options: RiskPlatformOptions): Promise<R
       AuditModule,
       IncidentsModule,
       RiskModule,
+      ...(options.imports ?? []),
     ],
   })
     .overrideProvider(RISK_OPTIONS)

@@ -1,0 +1,116 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AlertChangeKind, AlertView } from '@fleet/telemetry/api/alerts';
+import type { Kysely } from 'kysely';
+import { AuditService } from '../audit/audit.service';
+import { RISK_OPTIONS, type RiskOptions } from '../risk/risk-options';
+import type { DB } from '../storage/schema/db-schema';
+import type { AlertSignal } from './alert-signals';
+import { severityFor } from './alert-severity';
+import { alertView } from './alert-view';
+import { AlertEvents } from './alert-events';
+import { AlertsRepository, type NewAlert } from './alerts.repository';
+
+/** The actor of the engine's own changes, in the timeline and the audit log. */
+export const SYSTEM_ACTOR = 'system';
+const EVERYTHING = { kind: 'all' } as const;
+
+/**
+ * Every change of an alert goes through here: the row and its timeline entry in one
+ * transaction, then the audit entry and the AlertEvents feed. Returns the alert after the
+ * change, or undefined when its state no longer allowed it (someone else was first).
+ * Time is the risk engine's clock.
+ */
+@Injectable()
+export class AlertLifecycle {
+  constructor(
+    private readonly repository: AlertsRepository,
+    private readonly audit: AuditService,
+    private readonly events: AlertEvents,
+    @Inject(RISK_OPTIONS) private readonly clock: Pick<RiskOptions, 'now'>,
+  ) {}
+
+  now(): Date {
+    return new Date(this.clock.now());
+  }
+
+  open(id: string, signal: AlertSignal): Promise<AlertView | undefined> {
+    const alert = raised(signal, this.now());
+    return this.commit(
+      'opened',
+      id,
+      SYSTEM_ACTOR,
+      { severity: alert.severity, evidence: signal.evidence },
+      (trx) =>
+        this.repository
+          .insert(trx, { ...alert, id, code: signal.code, dedupKey: signal.key })
+          .then(() => true),
+    );
+  }
+
+  reopen(id: string, signal: AlertSignal): Promise<AlertView | undefined> {
+    const alert = raised(signal, this.now());
+    return this.commit(
+      'reopened',
+      id,
+      SYSTEM_ACTOR,
+      { severity: alert.severity, evidence: signal.evidence },
+      (trx) => this.repository.reopen(trx, id, alert),
+    );
+  }
+
+  acknowledge(id: string, by: string, note: string | undefined): Promise<AlertView | undefined> {
+    return this.commit('acknowledged', id, by, note === undefined ? {} : { note }, (trx, at) =>
+      this.repository.acknowledge(trx, id, by, note ?? null, at),
+    );
+  }
+
+  resolve(id: string, by: string, reason: string): Promise<AlertView | undefined> {
+    return this.commit('resolved', id, by, { reason }, (trx, at) =>
+      this.repository.resolve(trx, id, by, reason, at),
+    );
+  }
+
+  assign(id: string, by: string, assignee: string): Promise<AlertView | undefined> {
+    return this.commit('assigned', id, by, { assignee }, (trx) => this.repository.assign(trx, id, assignee));
+  }
+
+  private async commit(
+    kind: AlertChangeKind,
+    id: string,
+    actor: string,
+    detail: Record<string, unknown>,
+    write: (trx: Kysely<DB>, at: Date) => Promise<boolean>,
+  ): Promise<AlertView | undefined> {
+    const at = this.now();
+    const changed = await this.repository.transaction(async (trx) => {
+      if (!(await write(trx, at))) return false;
+      await this.repository.addEvent(trx, id, at, kind, actor, detail);
+      return true;
+    });
+    if (!changed) return undefined;
+    await this.audit.record(actor, `alert.${kind}`, id, detail);
+    const row = await this.repository.get(id, EVERYTHING);
+    if (row === undefined) return undefined;
+    const alert = alertView(row);
+    this.events.emit({ kind, alert, actor });
+    return alert;
+  }
+}
+
+function raised(signal: AlertSignal, at: Date): Omit<NewAlert, 'id' | 'code' | 'dedupKey'> {
+  return {
+    severity: severityFor(signal.code, signal.score),
+    ...(signal.terminalId === undefined ? {} : { terminalId: signal.terminalId }),
+    ...(signal.incidentId === undefined ? {} : { incidentId: signal.incidentId }),
+    ...(signal.region === undefined ? {} : { incidentRegion: signal.region }),
+    ...(signal.mccMnc === undefined ? {} : { incidentMccMnc: signal.mccMnc }),
+    at,
+    evidence: {
+      text: signal.evidence,
+      score: signal.score,
+      ...(signal.evidenceData === undefined ? {} : { data: signal.evidenceData }),
+      ...(signal.predictedAt === undefined ? {} : { predictedAt: signal.predictedAt }),
+    },
+    recommendedAction: signal.recommendedAction,
+  };
+}
