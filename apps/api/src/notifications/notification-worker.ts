@@ -1,6 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DeliveryError, NOTIFICATION_CHANNELS_TOKEN, type NotificationChannel } from './channels/notification-channel';
-import { NOTIFICATION_CLOCK, NOTIFICATION_OPTIONS, type Clock, type NotificationOptions } from './notification-options';
+import {
+  DeliveryError,
+  NOTIFICATION_CHANNELS_TOKEN,
+  type NotificationChannel,
+} from './channels/notification-channel';
+import {
+  NOTIFICATION_CLOCK,
+  NOTIFICATION_OPTIONS,
+  type Clock,
+  type NotificationOptions,
+} from './notification-options';
 import { OutboxRepository, type ClaimedNotification } from './outbox.repository';
 import { retryDelayMs } from './retry-delay';
 
@@ -89,7 +98,9 @@ export class NotificationWorker {
     const permanent = error instanceof DeliveryError && error.permanent;
     const now = this.now();
     if (permanent || row.attempts >= this.options.retry.maxAttempts) {
-      this.logger.warn(`notification ${row.id} (${row.channel}) failed after ${row.attempts} attempts: ${reason}`);
+      this.logger.warn(
+        `notification ${row.id} (${row.channel}) failed after ${row.attempts} attempts: ${reason}`,
+      );
       await this.outbox.markFailed(row, now, reason);
       return 'failed';
     }

@@ -104,13 +104,20 @@ describeOnEachDriver('notification outbox on %s', (test) => {
       await worker.runOnce();
       clock.advance(60_000);
     }
-    expect(await outbox.findById(id)).toMatchObject({ state: 'failed', attempts: 3, last_error: 'scripted failure' });
+    expect(await outbox.findById(id)).toMatchObject({
+      state: 'failed',
+      attempts: 3,
+      last_error: 'scripted failure',
+    });
     expect((await outbox.attemptsOf(id)).map((a) => a.outcome)).toEqual(['retry', 'retry', 'failed']);
   });
 
   it('fails at once on a permanent error, and when the channel is not configured', async () => {
     const permanent = await outbox.enqueue(notification(), new Date(T0));
-    const unconfigured = await outbox.enqueue(notification({ channel: 'sms', address: '+8613800000000' }), new Date(T0));
+    const unconfigured = await outbox.enqueue(
+      notification({ channel: 'sms', address: '+8613800000000' }),
+      new Date(T0),
+    );
     await workerWith(new RecordingChannel('webhook', { failFirst: 1, permanent: true })).runOnce();
     expect(await outbox.findById(permanent.id)).toMatchObject({ state: 'failed', attempts: 1 });
     expect(await outbox.findById(unconfigured.id)).toMatchObject({
@@ -128,7 +135,17 @@ describeOnEachDriver('notification outbox on %s', (test) => {
     const reclaimed = await outbox.claimDue(new Date(T0 + 60_000), 10, 60_000);
     expect(reclaimed.find((c) => c.id === id)?.attempts).toBe(2);
     // The first claim's late outcome no longer counts: the row belongs to the second.
-    expect(await outbox.markSent(claimed.find((c) => c.id === id)!, new Date(T0 + 60_001))).toBe(false);
-    expect(await outbox.markSent(reclaimed.find((c) => c.id === id)!, new Date(T0 + 60_002))).toBe(true);
+    expect(
+      await outbox.markSent(
+        claimed.find((c) => c.id === id)!,
+        new Date(T0 + 60_001),
+      ),
+    ).toBe(false);
+    expect(
+      await outbox.markSent(
+        reclaimed.find((c) => c.id === id)!,
+        new Date(T0 + 60_002),
+      ),
+    ).toBe(true);
   });
 });

@@ -142,7 +142,12 @@ export class OutboxRepository {
     now: Date,
     outcome: AttemptOutcome,
     error: string | null,
-    changes: { state: 'sent' | 'pending' | 'failed'; sent_at?: Date; next_attempt_at?: Date; last_error: string | null },
+    changes: {
+      state: 'sent' | 'pending' | 'failed';
+      sent_at?: Date;
+      next_attempt_at?: Date;
+      last_error: string | null;
+    },
   ): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
       // Still ours only while nobody re-claimed it: same state and attempt number.
