@@ -25,6 +25,8 @@ export interface WebhookTestReceiver {
 export async function startWebhookTestReceiver(
   secret: string,
   script: number[] = [],
+  /** Time each answer takes, so concurrent senders really overlap. */
+  delayMs = 0,
 ): Promise<WebhookTestReceiver> {
   const requests: ReceivedHook[] = [];
   const statuses = [...script];
@@ -38,7 +40,7 @@ export async function startWebhookTestReceiver(
       const signatureValid = given.length === expected.length && timingSafeEqual(given, expected);
       const status = signatureValid ? (statuses.shift() ?? 200) : 401;
       requests.push({ status, headers: req.headers, body: JSON.parse(raw) as WebhookBody, signatureValid });
-      res.writeHead(status).end();
+      setTimeout(() => res.writeHead(status).end(), delayMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
