@@ -18,6 +18,7 @@ import { IncidentsModule } from '../incidents/incidents.module';
 import { IngestModule } from '../ingest/ingest.module';
 import { LiveModule } from '../live/live.module';
 import { MetricsModule } from '../metrics/metrics.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { RiskModule } from '../risk/risk.module';
 import { StorageModule } from '../storage/storage.module';
 import { TerminalsModule } from '../terminals/terminals.module';
@@ -61,6 +62,7 @@ export class AppModule {
         TerminalsModule,
         FleetModule,
         LiveModule,
+        NotificationsModule,
         ...(config.demoFleetSize > 0 ? [DemoModule] : []),
         ...webModules(),
       ],

@@ -3,7 +3,12 @@ import { loadConfig } from './app-config';
 
 describe('loadConfig: notification settings', () => {
   it('sends no e-mail when SMTP_URL is unset', () => {
-    expect(loadConfig({}).notify).toEqual({ smtpUrl: undefined, from: undefined, webhookSecret: undefined });
+    expect(loadConfig({}).notify).toEqual({
+      smtpUrl: undefined,
+      from: undefined,
+      webhookSecret: undefined,
+      sms: undefined,
+    });
   });
 
   it('takes an SMTP server with its sender', () => {
@@ -32,6 +37,20 @@ describe('loadConfig: notification settings', () => {
   it('wants a long webhook secret', () => {
     expect(() => loadConfig({ NOTIFY_WEBHOOK_SECRET: 'short' })).toThrow(
       'NOTIFY_WEBHOOK_SECRET must be at least 32 characters',
+    );
+  });
+
+  it('takes an SMS gateway with a JSON body by default, and names a bad one', () => {
+    expect(loadConfig({ SMS_GATEWAY_URL: 'https://sms.example.com/send' }).notify.sms).toEqual({
+      url: 'https://sms.example.com/send',
+      method: 'POST',
+      bodyTemplate: '{"phone":"{phone}","text":"{text}"}',
+    });
+    expect(() => loadConfig({ SMS_GATEWAY_URL: 'sms.example.com' })).toThrow(
+      'SMS_GATEWAY_URL must look like',
+    );
+    expect(() => loadConfig({ SMS_GATEWAY_URL: 'https://x', SMS_GATEWAY_METHOD: 'PUT' })).toThrow(
+      'SMS_GATEWAY_METHOD',
     );
   });
 });

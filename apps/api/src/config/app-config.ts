@@ -47,7 +47,10 @@ const envSchema = z.object({
   FLEET_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   FLEET_DEVICE_AUTH: onOff.default('on'),
   /** Lifetime of access tokens; a live socket is closed when its token expires. */
-  FLEET_ACCESS_TOKEN_TTL_S: positiveInt.min(10, 'must be at least 10').max(24 * 3600).default(15 * 60),
+  FLEET_ACCESS_TOKEN_TTL_S: positiveInt
+    .min(10, 'must be at least 10')
+    .max(24 * 3600)
+    .default(15 * 60),
   /** Shared secret EMQX sends to the platform's HTTP auth hooks; unset: the hooks answer 404. */
   EMQX_HOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** How long raw telemetry is kept; older messages are rejected on arrival. */
@@ -81,6 +84,13 @@ const envSchema = z.object({
     .optional(),
   /** Key of the webhook signature header (HMAC-SHA256); unset: no webhook is sent. */
   NOTIFY_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** HTTP SMS gateway; the URL and body may hold {phone} and {text}. Unset: no SMS. */
+  SMS_GATEWAY_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+$/, 'must look like https://sms.example.com/send')
+    .optional(),
+  SMS_GATEWAY_METHOD: z.enum(['POST', 'GET']).default('POST'),
+  SMS_GATEWAY_BODY: z.string().min(1).default('{"phone":"{phone}","text":"{text}"}'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -111,7 +121,12 @@ export interface AppConfig {
   ingest: { batchSize: number; flushMs: number; bufferLimit: number; shareGroup: string };
   corsOrigins: string[];
   /** Outgoing notifications; each channel is off while its setting is unset. */
-  notify: { smtpUrl?: string; from?: string; webhookSecret?: string };
+  notify: {
+    smtpUrl?: string;
+    from?: string;
+    webhookSecret?: string;
+    sms?: { url: string; method: 'POST' | 'GET'; bodyTemplate: string };
+  };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -164,7 +179,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       shareGroup: e.INGEST_SHARE_GROUP,
     },
     corsOrigins: e.CORS_ORIGINS?.split(',') ?? [],
-    notify: { smtpUrl: e.SMTP_URL, from: e.NOTIFY_FROM, webhookSecret: e.NOTIFY_WEBHOOK_SECRET },
+    notify: {
+      smtpUrl: e.SMTP_URL,
+      from: e.NOTIFY_FROM,
+      webhookSecret: e.NOTIFY_WEBHOOK_SECRET,
+      sms: e.SMS_GATEWAY_URL
+        ? { url: e.SMS_GATEWAY_URL, method: e.SMS_GATEWAY_METHOD, bodyTemplate: e.SMS_GATEWAY_BODY }
+        : undefined,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

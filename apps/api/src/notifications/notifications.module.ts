@@ -2,6 +2,7 @@ import {
   type BeforeApplicationShutdown,
   Inject,
   Injectable,
+  Logger,
   Module,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
@@ -32,6 +33,10 @@ class NotificationsLifecycle implements OnApplicationBootstrap, BeforeApplicatio
   ) {}
 
   onApplicationBootstrap(): void {
+    const kinds = this.channels.map((channel) => channel.kind);
+    new Logger('Notifications').log(
+      `notifications: channels ${kinds.length > 0 ? kinds.join(', ') : 'none configured'}`,
+    );
     this.worker.onTick(async () => {
       await this.notifier.flushDue();
     });

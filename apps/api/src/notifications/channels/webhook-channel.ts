@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { ClaimedNotification } from '../outbox.repository';
-import { DeliveryError, type NotificationChannel } from './notification-channel';
+import { deliverOverHttp } from './http-delivery';
+import type { NotificationChannel } from './notification-channel';
 
 /** The header carrying `sha256=<hex HMAC-SHA256 of the raw body>`. */
 export const SIGNATURE_HEADER = 'X-Fleet-Signature';
@@ -39,9 +40,10 @@ export class WebhookChannel implements NotificationChannel {
       text: notification.body_text,
       payload: notification.payload,
     } satisfies WebhookBody);
-    let response: Response;
-    try {
-      response = await fetch(notification.address, {
+    await deliverOverHttp(
+      'webhook',
+      notification.address,
+      {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -49,16 +51,8 @@ export class WebhookChannel implements NotificationChannel {
           'Idempotency-Key': notification.idempotency_key,
         },
         body,
-        redirect: 'error',
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-    } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code;
-      throw new DeliveryError(`webhook: ${(error as Error).message}${cause ? ` (${cause})` : ''}`, false);
-    }
-    await response.body?.cancel();
-    if (response.ok) return;
-    const retryable = response.status >= 500 || response.status === 408 || response.status === 429;
-    throw new DeliveryError(`webhook: answered ${response.status}`, !retryable);
+      },
+      this.timeoutMs,
+    );
   }
 }

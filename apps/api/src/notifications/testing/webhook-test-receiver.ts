@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders } from 'node:http';
 import { signBody, type WebhookBody } from '../channels/webhook-channel';
+import { startHttpTestServer } from './http-test-server';
 
 export interface ReceivedHook {
   status: number;
@@ -25,30 +25,22 @@ export interface WebhookTestReceiver {
 export async function startWebhookTestReceiver(
   secret: string,
   script: number[] = [],
-  /** Time each answer takes, so concurrent senders really overlap. */
   delayMs = 0,
 ): Promise<WebhookTestReceiver> {
   const requests: ReceivedHook[] = [];
   const statuses = [...script];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
-      const expected = Buffer.from(signBody(secret, raw));
-      const given = Buffer.from(String(req.headers['x-fleet-signature'] ?? ''));
-      const signatureValid = given.length === expected.length && timingSafeEqual(given, expected);
-      const status = signatureValid ? (statuses.shift() ?? 200) : 401;
-      requests.push({ status, headers: req.headers, body: JSON.parse(raw) as WebhookBody, signatureValid });
-      setTimeout(() => res.writeHead(status).end(), delayMs);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const server = await startHttpTestServer((req, raw) => {
+    const expected = Buffer.from(signBody(secret, raw));
+    const given = Buffer.from(String(req.headers['x-fleet-signature'] ?? ''));
+    const signatureValid = given.length === expected.length && timingSafeEqual(given, expected);
+    const status = signatureValid ? (statuses.shift() ?? 200) : 401;
+    requests.push({ status, headers: req.headers, body: JSON.parse(raw) as WebhookBody, signatureValid });
+    return status;
+  }, delayMs);
   return {
-    url: `http://127.0.0.1:${port}/hooks/fleet`,
+    url: `${server.baseUrl}/hooks/fleet`,
     requests,
     delivered: () => requests.filter((r) => r.status >= 200 && r.status < 300).map((r) => r.body),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => server.close(),
   };
 }
