@@ -47,10 +47,7 @@ const envSchema = z.object({
   FLEET_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   FLEET_DEVICE_AUTH: onOff.default('on'),
   /** Lifetime of access tokens; a live socket is closed when its token expires. */
-  FLEET_ACCESS_TOKEN_TTL_S: positiveInt
-    .min(10, 'must be at least 10')
-    .max(24 * 3600)
-    .default(15 * 60),
+  FLEET_ACCESS_TOKEN_TTL_S: positiveInt.min(10, 'must be at least 10').max(24 * 3600).default(15 * 60),
   /** Shared secret EMQX sends to the platform's HTTP auth hooks; unset: the hooks answer 404. */
   EMQX_HOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** How long raw telemetry is kept; older messages are rejected on arrival. */
