@@ -51,6 +51,16 @@ describe.skipIf(!existsSync(MAIN) && !process.env.CI)('start-up failures name th
     expect(stderr).toContain('FLEET_DEVICE_AUTH');
   });
 
+  it('names a bad SMTP_URL in one line', async () => {
+    const { code, stderr } = await startExpectingFailure({
+      SMTP_URL: 'mail.example.com:25',
+      NOTIFY_FROM: 'fleet@example.com',
+    });
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('SMTP_URL must look like smtp://user:pass@host:587');
+  });
+
   it('names a taken HTTP port', async () => {
     const { code, stderr } = await startExpectingFailure({
       PORT: String(port),

@@ -71,6 +71,26 @@ const envSchema = z.object({
     .string()
     .regex(/^https?:\/\/[^,\s]+(,https?:\/\/[^,\s]+)*$/, 'must be a comma-separated list of http(s) origins')
     .optional(),
+  /** Outgoing mail server (PROTOCOL.md §4); unset: no e-mail is sent. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s/]+(\/[^\s]*)?$/, 'must look like smtp://user:pass@host:587')
+    .refine((value) => URL.canParse(value), 'must be a valid URL')
+    .optional(),
+  /** Sender of notification mail, e.g. `Fleet Monitor <fleet@example.com>`. */
+  NOTIFY_FROM: z
+    .string()
+    .regex(/^([^<>]*<)?[^\s@<>]+@[^\s@<>]+>?$/, 'must be an e-mail address, e.g. Fleet <fleet@example.com>')
+    .optional(),
+  /** Key of the webhook signature header (HMAC-SHA256); unset: no webhook is sent. */
+  NOTIFY_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** HTTP SMS gateway; the URL and body may hold {phone} and {text}. Unset: no SMS. */
+  SMS_GATEWAY_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s]+$/, 'must look like https://sms.example.com/send')
+    .optional(),
+  SMS_GATEWAY_METHOD: z.enum(['POST', 'GET']).default('POST'),
+  SMS_GATEWAY_BODY: z.string().min(1).default('{"phone":"{phone}","text":"{text}"}'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -100,6 +120,13 @@ export interface AppConfig {
   rawRetentionDays: number;
   ingest: { batchSize: number; flushMs: number; bufferLimit: number; shareGroup: string };
   corsOrigins: string[];
+  /** Outgoing notifications; each channel is off while its setting is unset. */
+  notify: {
+    smtpUrl?: string;
+    from?: string;
+    webhookSecret?: string;
+    sms?: { url: string; method: 'POST' | 'GET'; bodyTemplate: string };
+  };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -118,6 +145,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const e = parsed.data;
   if ((e.MQTT_TLS_CERT === undefined) !== (e.MQTT_TLS_KEY === undefined)) {
     throw new ConfigError('bad configuration: MQTT_TLS_CERT and MQTT_TLS_KEY must be set together');
+  }
+  if (e.SMTP_URL !== undefined && e.NOTIFY_FROM === undefined) {
+    throw new ConfigError('bad configuration: SMTP_URL needs NOTIFY_FROM, the sender of notification mail');
   }
   const mqttDynsec = dynsecLogin(e.MQTT_DYNSEC_USER, e.MQTT_DYNSEC_PASSWORD, e.MQTT_URL);
   return {
@@ -149,6 +179,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       shareGroup: e.INGEST_SHARE_GROUP,
     },
     corsOrigins: e.CORS_ORIGINS?.split(',') ?? [],
+    notify: {
+      smtpUrl: e.SMTP_URL,
+      from: e.NOTIFY_FROM,
+      webhookSecret: e.NOTIFY_WEBHOOK_SECRET,
+      sms: e.SMS_GATEWAY_URL
+        ? { url: e.SMS_GATEWAY_URL, method: e.SMS_GATEWAY_METHOD, bodyTemplate: e.SMS_GATEWAY_BODY }
+        : undefined,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,0 +1,145 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { RecipientGrouper, type DueGroup } from './grouping/recipient-grouper';
+import type { NotifiableAlert } from './messages/notifiable-alert';
+import { renderAlertMessage } from './messages/render-alert-message';
+import type { NotificationChannelKind } from './notification-tables';
+import {
+  NOTIFICATION_CLOCK,
+  NOTIFICATION_OPTIONS,
+  type Clock,
+  type NotificationOptions,
+} from './notification-options';
+import { OutboxRepository, type NewNotification } from './outbox.repository';
+import { RecipientsRepository, type UserContact } from './recipients.repository';
+import { NOTIFICATION_CHANNELS_TOKEN, type NotificationChannel } from './channels/notification-channel';
+
+/** Who is told: a user (by the channels their contact details allow) or a webhook endpoint. */
+export type AlertRecipient = { kind: 'user'; userId: string } | { kind: 'webhook'; url: string };
+
+/**
+ * The entry point for the alerts module: `notify(recipients, alert)` on every change.
+ * Notices are grouped per recipient (group wait / group interval), then each group
+ * becomes one message per channel in the outbox. Groups wait in memory: a restart
+ * inside the group wait loses those notices; once in the outbox nothing is lost.
+ */
+@Injectable()
+export class AlertNotifier {
+  private readonly logger = new Logger('Notifications');
+  private readonly grouper: RecipientGrouper<NotifiableAlert>;
+  private readonly configured: ReadonlySet<NotificationChannelKind>;
+
+  constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly recipients: RecipientsRepository,
+    @Inject(NOTIFICATION_CHANNELS_TOKEN) channels: NotificationChannel[],
+    @Inject(NOTIFICATION_CLOCK) private readonly clock: Clock,
+    @Inject(NOTIFICATION_OPTIONS) options: NotificationOptions,
+  ) {
+    this.grouper = new RecipientGrouper(options.grouping);
+    this.configured = new Set(channels.map((channel) => channel.kind));
+  }
+
+  notify(recipients: readonly AlertRecipient[], alert: NotifiableAlert): void {
+    const now = this.clock.now();
+    for (const recipient of recipients) this.grouper.add(recipientKey(recipient), alert, now);
+  }
+
+  /** Puts every group whose time has come into the outbox; the worker calls it each tick. */
+  async flushDue(): Promise<number> {
+    const due = this.grouper.takeDue(this.clock.now());
+    if (due.length === 0) return 0;
+    const users = await this.recipients.enabledContacts(
+      due.filter((g) => g.key.startsWith('user:')).map((g) => g.key.slice('user:'.length)),
+    );
+    const byId = new Map(users.map((user) => [user.id, user]));
+    const notifications = due.flatMap((group) => this.notificationsFor(group, byId));
+    const now = new Date(this.clock.now());
+    for (const notification of notifications) await this.outbox.enqueue(notification, now);
+    return notifications.length;
+  }
+
+  private notificationsFor(
+    group: DueGroup<NotifiableAlert>,
+    users: Map<string, UserContact>,
+  ): NewNotification[] {
+    const alerts = uniqueNotices(group.items);
+    const payload = { kind: 'alerts', alerts: alerts.map(alertPayload) };
+    const noticeKey = digest(alerts.map(noticeId).sort().join('\n'));
+    if (group.key.startsWith('webhook:')) {
+      if (!this.configured.has('webhook')) return [];
+      const message = renderAlertMessage(alerts, 'en');
+      const url = group.key.slice('webhook:'.length);
+      return [
+        {
+          recipientUserId: null,
+          channel: 'webhook',
+          address: url,
+          idempotencyKey: `alerts:${digest(url)}:webhook:${noticeKey}`,
+          subject: message.subject,
+          bodyText: message.text,
+          payload,
+        },
+      ];
+    }
+    const user = users.get(group.key.slice('user:'.length));
+    if (!user) return [];
+    const message = renderAlertMessage(alerts, user.locale);
+    const addresses: Array<[NotificationChannelKind, string | null]> = [
+      ['email', user.email],
+      ['sms', user.phone],
+    ];
+    const out = addresses
+      .filter(
+        (entry): entry is [NotificationChannelKind, string] =>
+          entry[1] !== null && this.configured.has(entry[0]),
+      )
+      .map(([channel, address]) => ({
+        recipientUserId: user.id,
+        channel,
+        address,
+        idempotencyKey: `alerts:${user.id}:${channel}:${noticeKey}`,
+        subject: message.subject,
+        bodyText: message.text,
+        bodyHtml: channel === 'email' ? message.html : undefined,
+        payload,
+      }));
+    if (out.length === 0)
+      this.logger.warn(`user ${user.id} has no configured channel for ${alerts.length} alert notices`);
+    return out;
+  }
+}
+
+function recipientKey(recipient: AlertRecipient): string {
+  return recipient.kind === 'user' ? `user:${recipient.userId}` : `webhook:${recipient.url}`;
+}
+
+/** One notice per alert change: the same change told twice within a group is listed once. */
+function uniqueNotices(alerts: readonly NotifiableAlert[]): NotifiableAlert[] {
+  return [...new Map(alerts.map((alert) => [noticeId(alert), alert])).values()];
+}
+
+function noticeId(alert: NotifiableAlert): string {
+  return `${alert.id}:${alert.change}:${alert.changedAt.toISOString()}`;
+}
+
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 32);
+}
+
+function alertPayload(alert: NotifiableAlert): Record<string, unknown> {
+  return {
+    id: alert.id,
+    change: alert.change,
+    changedAt: alert.changedAt.toISOString(),
+    code: alert.code,
+    severity: alert.severity,
+    state: alert.state,
+    terminalId: alert.terminalId ?? null,
+    incidentId: alert.incidentId ?? null,
+    evidence: alert.evidence,
+    recommendedAction: alert.recommendedAction,
+    openedAt: alert.openedAt.toISOString(),
+    actor: alert.actor ?? null,
+  };
+}

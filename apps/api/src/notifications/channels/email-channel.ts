@@ -1,0 +1,55 @@
+import { createTransport, type Transporter } from 'nodemailer';
+import type { ClaimedNotification } from '../outbox.repository';
+import { DeliveryError, type NotificationChannel } from './notification-channel';
+
+export interface EmailChannelOptions {
+  /** `smtp://user:pass@host:587` or `smtps://…:465` (SMTP_URL). */
+  smtpUrl: string;
+  /** The sender (NOTIFY_FROM). */
+  from: string;
+}
+
+/**
+ * E-mail through an SMTP server with nodemailer. One connection per message keeps it
+ * simple and recovers from a server restart by itself; a few messages a minute is the load.
+ */
+export class EmailChannel implements NotificationChannel {
+  readonly kind = 'email' as const;
+  private readonly transport: Transporter;
+
+  constructor(private readonly options: EmailChannelOptions) {
+    this.transport = createTransport({
+      url: options.smtpUrl,
+      // Well under the outbox lease, so a stuck server is a retry, not a second sender.
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+    });
+  }
+
+  async send(notification: ClaimedNotification): Promise<void> {
+    try {
+      await this.transport.sendMail({
+        from: this.options.from,
+        to: notification.address,
+        subject: notification.subject,
+        text: notification.body_text,
+        html: notification.body_html ?? undefined,
+        headers: { 'X-Fleet-Notification': notification.idempotency_key },
+      });
+    } catch (error) {
+      throw asDeliveryError(error);
+    }
+  }
+
+  close(): void {
+    this.transport.close();
+  }
+}
+
+/** An SMTP 5xx answer is final (no such mailbox, refused); 4xx and network errors pass. */
+function asDeliveryError(error: unknown): DeliveryError {
+  const { message, responseCode } = error as { message?: string; responseCode?: number };
+  const permanent = typeof responseCode === 'number' && responseCode >= 500;
+  return new DeliveryError(`smtp: ${message ?? String(error)}`, permanent);
+}

@@ -1,0 +1,25 @@
+import type { ClaimedNotification } from '../outbox.repository';
+import type { NotificationChannelKind } from '../notification-tables';
+
+/** One way of delivering: it resolves once the far side accepted the message. */
+export interface NotificationChannel {
+  readonly kind: NotificationChannelKind;
+  send(notification: ClaimedNotification): Promise<void>;
+}
+
+/**
+ * A delivery that failed. `permanent`: trying again cannot help (a 4xx answer, a
+ * rejected address); otherwise the worker retries with backoff.
+ */
+export class DeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+  ) {
+    super(message);
+    this.name = 'DeliveryError';
+  }
+}
+
+/** The channels configured in this process, by kind. */
+export const NOTIFICATION_CHANNELS_TOKEN = Symbol('NOTIFICATION_CHANNELS');

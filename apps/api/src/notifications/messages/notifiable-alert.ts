@@ -1,0 +1,33 @@
+import type { CauseCode } from '@fleet/telemetry/causes';
+
+/** What happened to the alert that this notification tells about. */
+export type AlertChange = 'opened' | 'reopened' | 'acknowledged' | 'resolved';
+export type AlertSeverity = 'critical' | 'warning' | 'info';
+
+/**
+ * An alert as notifications need it: the alerts module maps its own rows to this, so
+ * delivery depends on nothing there. Texts (evidence, action) come in English from the
+ * risk engine; the templates put the recipient's language around them.
+ */
+export interface NotifiableAlert {
+  id: string;
+  change: AlertChange;
+  /** When the change happened; with id and change it names this notice (idempotency). */
+  changedAt: Date;
+  code: CauseCode;
+  severity: AlertSeverity;
+  terminalId?: string;
+  incidentId?: string;
+  /** The numbers in words (the cause's `evidence`). */
+  evidence: string;
+  recommendedAction: string;
+  merchantName?: string;
+  region?: string;
+  openedAt: Date;
+  state: 'open' | 'acknowledged' | 'resolved';
+  /** Who acknowledged or resolved it, and their note or reason. */
+  actor?: string;
+  note?: string;
+  /** How many times the cause came back (reopened alerts). */
+  occurrences?: number;
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { makeAlert } from '../testing/alert-factory';
+import { renderAlertMessage } from './render-alert-message';
+
+describe('renderAlertMessage', () => {
+  it('tells of one opened alert in Chinese: cause, place, evidence, action, China time', () => {
+    const message = renderAlertMessage([makeAlert({ terminalId: 'T-0042' })], 'zh-CN');
+    expect(message.subject).toBe('[警告] 新告警: 流量卡流量将用完 · 终端 T-0042 (Lucky Noodles)');
+    expect(message.text).toContain('终端 T-0042 · 商户 Lucky Noodles · 区域 Shanghai');
+    expect(message.text).toContain('依据: balance 12 MB, burning 40 MB/day: empty in ~7 h');
+    expect(message.text).toContain('处理建议: 远程为流量卡充值');
+    expect(message.text).toContain('开始于 2026-03-04 13:00 (UTC+8)');
+  });
+
+  it('tells the same in English', () => {
+    const message = renderAlertMessage([makeAlert({ terminalId: 'T-0042' })], 'en');
+    expect(message.subject).toBe('[Warning] New: SIM data running out · Terminal T-0042 (Lucky Noodles)');
+    expect(message.text).toContain('What to do: Top up the SIM remotely');
+    expect(message.text).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('names who acknowledged and their note', () => {
+    const message = renderAlertMessage(
+      [makeAlert({ change: 'acknowledged', state: 'acknowledged', actor: 'alice', note: 'topping up now' })],
+      'en',
+    );
+    expect(message.text.split('\n')[0]).toBe('Acknowledged · Warning · SIM data running out by alice');
+    expect(message.text).toContain('“topping up now”');
+  });
+
+  it('keeps a custom action as given instead of the standard one', () => {
+    const message = renderAlertMessage([makeAlert({ recommendedAction: 'Call Mr Wang first' })], 'zh-CN');
+    expect(message.text).toContain('处理建议: Call Mr Wang first');
+  });
+
+  it('lists many alerts in one message whose subject counts them by change, worst severity first', () => {
+    const alerts = [
+      ...Array.from({ length: 3 }, () => makeAlert()),
+      makeAlert({
+        change: 'resolved',
+        state: 'resolved',
+        severity: 'critical',
+        code: 'OFFLINE',
+        recommendedAction: 'x',
+      }),
+    ];
+    const en = renderAlertMessage(alerts, 'en');
+    expect(en.subject).toBe('[Critical] 4 alerts: 3 new, 1 resolved');
+    for (const alert of alerts) expect(en.text).toContain(`Terminal ${alert.terminalId}`);
+    expect(renderAlertMessage(alerts, 'zh-CN').subject).toBe('[严重] 4 条告警：3 条新告警，1 条已解决');
+  });
+
+  it('names an incident alert by its incident', () => {
+    const message = renderAlertMessage(
+      [
+        makeAlert({
+          terminalId: undefined,
+          incidentId: 'INC-7',
+          merchantName: undefined,
+          code: 'CARRIER_OUTAGE',
+          severity: 'critical',
+          recommendedAction: 'No per-device dispatch; track the incident',
+        }),
+      ],
+      'zh-CN',
+    );
+    expect(message.subject).toBe('[严重] 新告警: 运营商故障 · 事件 INC-7');
+    expect(message.text).toContain('处理建议: 无需逐台派单；跟踪该事件');
+  });
+
+  it('escapes the html body', () => {
+    const message = renderAlertMessage([makeAlert({ merchantName: '<b>Tom & Jerry</b>' })], 'en');
+    expect(message.html).toContain('&#60;b&#62;Tom &#38; Jerry&#60;/b&#62;');
+    expect(message.html).not.toContain('<b>Tom');
+  });
+});

@@ -1,0 +1,98 @@
+import { CAUSE_ACTIONS } from '@fleet/telemetry/causes';
+import type { UserLocale } from '@fleet/telemetry/api/users';
+import { MESSAGE_TEXTS, type MessageTexts } from './message-texts';
+import type { AlertChange, AlertSeverity, NotifiableAlert } from './notifiable-alert';
+
+export interface RenderedMessage {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const SEVERITY_ORDER: AlertSeverity[] = ['critical', 'warning', 'info'];
+const CHANGE_ORDER: AlertChange[] = ['opened', 'reopened', 'acknowledged', 'resolved'];
+/** The fleet is in China: times are shown in China time whatever the language. */
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/**
+ * One message for one recipient about one alert or a group of them, in their language:
+ * what happened, where, the evidence in words and what to do.
+ */
+export function renderAlertMessage(alerts: readonly NotifiableAlert[], locale: UserLocale): RenderedMessage {
+  if (alerts.length === 0) throw new Error('renderAlertMessage needs at least one alert');
+  const t = MESSAGE_TEXTS[locale];
+  const blocks = alerts.map((alert) => alertLines(alert, t));
+  return {
+    subject: subjectOf(alerts, t),
+    text: [...blocks.map((lines) => lines.join('\n')), t.footer].join('\n\n'),
+    html: htmlOf(blocks, t),
+  };
+}
+
+function subjectOf(alerts: readonly NotifiableAlert[], t: MessageTexts): string {
+  const worst = SEVERITY_ORDER.find((s) => alerts.some((a) => a.severity === s)) ?? 'info';
+  const tag = `[${t.severity[worst]}]`;
+  const [only] = alerts;
+  if (alerts.length === 1 && only)
+    return `${tag} ${t.change[only.change]}: ${t.cause[only.code]} · ${where(only, t)}`;
+  const parts = CHANGE_ORDER.map(
+    (change) => [change, alerts.filter((a) => a.change === change).length] as const,
+  )
+    .filter(([, n]) => n > 0)
+    .map(([change, n]) => t.countOf(n, change));
+  return `${tag} ${t.groupSubject(alerts.length, parts)}`;
+}
+
+function where(alert: NotifiableAlert, t: MessageTexts): string {
+  const place = alert.terminalId
+    ? `${t.terminal} ${alert.terminalId}`
+    : `${t.incident} ${alert.incidentId ?? alert.id}`;
+  return alert.merchantName ? `${place} (${alert.merchantName})` : place;
+}
+
+function alertLines(alert: NotifiableAlert, t: MessageTexts): string[] {
+  const heading = [t.change[alert.change], t.severity[alert.severity], t.cause[alert.code]].join(' · ');
+  const actor =
+    alert.actor && (alert.change === 'acknowledged' || alert.change === 'resolved')
+      ? ` ${t.by(alert.actor)}`
+      : '';
+  const lines = [`${heading}${actor}`];
+  const place = [
+    alert.terminalId ? `${t.terminal} ${alert.terminalId}` : undefined,
+    alert.incidentId ? `${t.incident} ${alert.incidentId}` : undefined,
+    alert.merchantName ? `${t.merchant} ${alert.merchantName}` : undefined,
+    alert.region ? `${t.region} ${alert.region}` : undefined,
+  ].filter((part): part is string => part !== undefined);
+  if (place.length > 0) lines.push(place.join(' · '));
+  if (alert.note) lines.push(`“${alert.note}”`);
+  lines.push(`${t.evidence}: ${alert.evidence}`);
+  lines.push(`${t.whatToDo}: ${actionOf(alert, t)}`);
+  const seen = alert.occurrences && alert.occurrences > 1 ? ` · ${t.occurrences(alert.occurrences)}` : '';
+  lines.push(`${t.opened} ${chinaTime(alert.openedAt)}${seen}`);
+  return lines;
+}
+
+/** The cause's standard action in the recipient's language; a custom one as given. */
+function actionOf(alert: NotifiableAlert, t: MessageTexts): string {
+  return alert.recommendedAction === CAUSE_ACTIONS[alert.code].action
+    ? t.action[alert.code]
+    : alert.recommendedAction;
+}
+
+function chinaTime(at: Date): string {
+  return `${new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ')} (UTC+8)`;
+}
+
+function htmlOf(blocks: string[][], t: MessageTexts): string {
+  const items = blocks
+    .map(
+      ([heading = '', ...rest]) =>
+        `<li><strong>${escapeHtml(heading)}</strong><br>${rest.map(escapeHtml).join('<br>')}</li>`,
+    )
+    .join('\n');
+  return `<ul>\n${items}\n</ul>\n<p><small>${escapeHtml(t.footer)}</small></p>`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,32 @@
+import type { Clock } from '../ingest/clock';
+import type { GroupTiming } from './grouping/recipient-grouper';
+import type { RetryPolicy } from './retry-delay';
+
+/** Typed knobs of delivery; tests shorten them, production keeps the defaults. */
+export interface NotificationOptions {
+  retry: RetryPolicy;
+  grouping: GroupTiming;
+  /** How often the worker looks for due notifications. */
+  pollMs: number;
+  /** Rows claimed per look. */
+  batchSize: number;
+  /** How long a claim holds a row; a sender that died lets it go after this. Longer than any send. */
+  leaseMs: number;
+  /** Whether the module starts the worker's timer at bootstrap (tests drive runOnce instead). */
+  autoStart: boolean;
+}
+
+export const DEFAULT_NOTIFICATION_OPTIONS: NotificationOptions = {
+  retry: { maxAttempts: 8, minDelayMs: 5_000, maxDelayMs: 15 * 60_000 },
+  // Alertmanager's defaults are 30 s and 5 min; a terminal about to fail is less urgent than a page.
+  grouping: { groupWaitMs: 30_000, groupIntervalMs: 5 * 60_000 },
+  pollMs: 1_000,
+  batchSize: 20,
+  leaseMs: 2 * 60_000,
+  autoStart: true,
+};
+
+export const NOTIFICATION_OPTIONS = Symbol('NOTIFICATION_OPTIONS');
+/** The one clock of this module: due times, attempts, grouping. */
+export const NOTIFICATION_CLOCK = Symbol('NOTIFICATION_CLOCK');
+export type { Clock };

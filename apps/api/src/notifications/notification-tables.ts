@@ -1,0 +1,45 @@
+import type { ColumnType, Generated, Kysely } from 'kysely';
+import type { Database } from '../storage/database';
+
+export const NOTIFICATION_CHANNELS = ['email', 'webhook', 'sms', 'in_app'] as const;
+export type NotificationChannelKind = (typeof NOTIFICATION_CHANNELS)[number];
+export type NotificationState = 'pending' | 'sending' | 'sent' | 'failed';
+export type AttemptOutcome = 'sent' | 'retry' | 'failed';
+
+/** Row shapes of the tables migration 0012_notifications creates. */
+export interface NotificationsTable {
+  id: Generated<string>;
+  recipient_user_id: string | null;
+  channel: NotificationChannelKind;
+  address: string;
+  idempotency_key: string;
+  subject: string;
+  body_text: string;
+  body_html: string | null;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  state: ColumnType<NotificationState, NotificationState | undefined, NotificationState>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Date;
+  last_error: string | null;
+  created_at: ColumnType<Date, Date, never>;
+  sent_at: Date | null;
+}
+
+export interface NotificationAttemptsTable {
+  id: Generated<number>;
+  notification_id: string;
+  at: Date;
+  outcome: AttemptOutcome;
+  error: string | null;
+}
+
+// A type alias, not an interface: Kysely's withTables wants an indexable record.
+export type NotificationTables = {
+  notifications: NotificationsTable;
+  notification_attempts: NotificationAttemptsTable;
+};
+
+/** The shared database seen with this module's tables typed. */
+export function notificationsDb(database: Database): Kysely<NotificationTables> {
+  return database.db.withTables<NotificationTables>() as unknown as Kysely<NotificationTables>;
+}

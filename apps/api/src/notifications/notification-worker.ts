@@ -1,0 +1,115 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  DeliveryError,
+  NOTIFICATION_CHANNELS_TOKEN,
+  type NotificationChannel,
+} from './channels/notification-channel';
+import {
+  NOTIFICATION_CLOCK,
+  NOTIFICATION_OPTIONS,
+  type Clock,
+  type NotificationOptions,
+} from './notification-options';
+import { OutboxRepository, type ClaimedNotification } from './outbox.repository';
+import { retryDelayMs } from './retry-delay';
+
+export interface WorkerRunResult {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+/**
+ * Works the outbox: claims due rows, sends each through its channel and records the
+ * attempt. Any number of workers (processes) may run on one database; a claim gives a
+ * row to exactly one of them. Nothing is kept in memory, so a restart resumes whatever
+ * is due. A sender that dies between a send and its record leaves the row to be sent
+ * again after the lease: the channels pass the idempotency key for receivers to drop it.
+ */
+@Injectable()
+export class NotificationWorker {
+  private readonly logger = new Logger('Notifications');
+  private readonly channels: ReadonlyMap<string, NotificationChannel>;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+  private readonly beforeRun: Array<() => Promise<void>> = [];
+
+  constructor(
+    private readonly outbox: OutboxRepository,
+    @Inject(NOTIFICATION_CHANNELS_TOKEN) channels: NotificationChannel[],
+    @Inject(NOTIFICATION_CLOCK) private readonly clock: Clock,
+    @Inject(NOTIFICATION_OPTIONS) private readonly options: NotificationOptions,
+  ) {
+    this.channels = new Map(channels.map((channel) => [channel.kind, channel]));
+  }
+
+  /** Work to do at every tick before the outbox is read (the grouper's flush). */
+  onTick(work: () => Promise<void>): void {
+    this.beforeRun.push(work);
+  }
+
+  /** One pass: claims due rows batch after batch until none is due. */
+  async runOnce(): Promise<WorkerRunResult> {
+    for (const work of this.beforeRun) await work();
+    const result: WorkerRunResult = { sent: 0, retried: 0, failed: 0 };
+    for (;;) {
+      const claimed = await this.outbox.claimDue(this.now(), this.options.batchSize, this.options.leaseMs);
+      if (claimed.length === 0) return result;
+      const outcomes = await Promise.all(claimed.map((row) => this.deliver(row)));
+      for (const outcome of outcomes) result[outcome] += 1;
+    }
+  }
+
+  /** Runs every pollMs, one pass at a time; failures are logged, never thrown. */
+  start(): void {
+    if (this.timer) return;
+    const tick = () => {
+      if (this.running) return;
+      this.running = this.runOnce()
+        .catch((error: unknown) => this.logger.error(`outbox pass failed: ${(error as Error).message}`))
+        .finally(() => (this.running = undefined));
+    };
+    tick();
+    this.timer = setInterval(tick, this.options.pollMs);
+    this.timer.unref();
+  }
+
+  /** Stops the timer and waits for the pass in progress, so the database can close. */
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  private async deliver(row: ClaimedNotification): Promise<keyof WorkerRunResult> {
+    const channel = this.channels.get(row.channel);
+    try {
+      if (!channel) throw new DeliveryError(`channel ${row.channel} is not configured`, true);
+      await channel.send(row);
+    } catch (error) {
+      return this.recordFailure(row, error);
+    }
+    await this.outbox.markSent(row, this.now());
+    return 'sent';
+  }
+
+  private async recordFailure(row: ClaimedNotification, error: unknown): Promise<'retried' | 'failed'> {
+    const reason = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+    const permanent = error instanceof DeliveryError && error.permanent;
+    const now = this.now();
+    if (permanent || row.attempts >= this.options.retry.maxAttempts) {
+      this.logger.warn(
+        `notification ${row.id} (${row.channel}) failed after ${row.attempts} attempts: ${reason}`,
+      );
+      await this.outbox.markFailed(row, now, reason);
+      return 'failed';
+    }
+    const retryAt = new Date(now.getTime() + retryDelayMs(this.options.retry, row.attempts));
+    await this.outbox.markRetry(row, now, reason, retryAt);
+    return 'retried';
+  }
+
+  private now(): Date {
+    return new Date(this.clock.now());
+  }
+}

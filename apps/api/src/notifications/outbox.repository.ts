@@ -1,0 +1,168 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { DATABASE, type Database } from '../storage/database';
+import {
+  notificationsDb,
+  type AttemptOutcome,
+  type NotificationAttemptsTable,
+  type NotificationChannelKind,
+  type NotificationTables,
+  type NotificationsTable,
+} from './notification-tables';
+
+export type NotificationRow = Selectable<NotificationsTable>;
+export type AttemptRow = Selectable<NotificationAttemptsTable>;
+
+export interface NewNotification {
+  recipientUserId: string | null;
+  channel: NotificationChannelKind;
+  address: string;
+  /** Enqueueing the same key again changes nothing: one notification per key. */
+  idempotencyKey: string;
+  subject: string;
+  bodyText: string;
+  bodyHtml?: string;
+  payload?: Record<string, unknown>;
+  /** When it may first be sent; now when unset. */
+  dueAt?: Date;
+}
+
+/** A row this worker holds until `next_attempt_at`; `attempts` counts this attempt. */
+export type ClaimedNotification = NotificationRow;
+
+/**
+ * The outbox's SQL. Claims are one statement each (`FOR UPDATE SKIP LOCKED` inside an
+ * UPDATE), so several API processes each take different rows and hold no lock while
+ * they send; the outcome is written afterwards in a second short transaction.
+ */
+@Injectable()
+export class OutboxRepository {
+  private readonly db: Kysely<NotificationTables>;
+
+  constructor(@Inject(DATABASE) database: Database) {
+    this.db = notificationsDb(database);
+  }
+
+  /** The notification's id, and whether this call created it (false: the key existed). */
+  async enqueue(notification: NewNotification, now: Date): Promise<{ id: string; created: boolean }> {
+    const inserted = await this.db
+      .insertInto('notifications')
+      .values({
+        recipient_user_id: notification.recipientUserId,
+        channel: notification.channel,
+        address: notification.address,
+        idempotency_key: notification.idempotencyKey,
+        subject: notification.subject,
+        body_text: notification.bodyText,
+        body_html: notification.bodyHtml ?? null,
+        payload: JSON.stringify(notification.payload ?? {}),
+        next_attempt_at: notification.dueAt ?? now,
+        last_error: null,
+        created_at: now,
+        sent_at: null,
+      })
+      .onConflict((oc) => oc.column('idempotency_key').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (inserted) return { id: inserted.id, created: true };
+    const existing = await this.db
+      .selectFrom('notifications')
+      .select('id')
+      .where('idempotency_key', '=', notification.idempotencyKey)
+      .executeTakeFirstOrThrow();
+    return { id: existing.id, created: false };
+  }
+
+  /**
+   * Takes up to `limit` due rows: pending ones whose time has come, and `sending` ones
+   * whose claim lapsed (their sender died before writing the outcome). Each is moved to
+   * `sending` until now + leaseMs, with its attempt counted.
+   */
+  async claimDue(now: Date, limit: number, leaseMs: number): Promise<ClaimedNotification[]> {
+    const leaseUntil = new Date(now.getTime() + leaseMs);
+    const { rows } = await sql<ClaimedNotification>`
+      with due as (
+        select id from notifications
+        where state in ('pending', 'sending') and next_attempt_at <= ${now}
+        order by next_attempt_at, id
+        limit ${limit}
+        for update skip locked
+      )
+      update notifications as n
+      set state = 'sending', attempts = n.attempts + 1, next_attempt_at = ${leaseUntil}
+      from due
+      where n.id = due.id
+      returning n.*
+    `.execute(this.db);
+    return rows;
+  }
+
+  /** Delivered. Ignored (false) when the claim lapsed and another worker took the row. */
+  markSent(claimed: ClaimedNotification, now: Date): Promise<boolean> {
+    return this.finish(claimed, now, 'sent', null, { state: 'sent', sent_at: now, last_error: null });
+  }
+
+  /** Failed for now: pending again at `retryAt`. */
+  markRetry(claimed: ClaimedNotification, now: Date, error: string, retryAt: Date): Promise<boolean> {
+    return this.finish(claimed, now, 'retry', error, {
+      state: 'pending',
+      next_attempt_at: retryAt,
+      last_error: error,
+    });
+  }
+
+  /** Given up: a permanent error or the last attempt allowed. */
+  markFailed(claimed: ClaimedNotification, now: Date, error: string): Promise<boolean> {
+    return this.finish(claimed, now, 'failed', error, { state: 'failed', last_error: error });
+  }
+
+  findById(id: string): Promise<NotificationRow | undefined> {
+    return this.db.selectFrom('notifications').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  findByKey(idempotencyKey: string): Promise<NotificationRow | undefined> {
+    return this.db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('idempotency_key', '=', idempotencyKey)
+      .executeTakeFirst();
+  }
+
+  attemptsOf(notificationId: string): Promise<AttemptRow[]> {
+    return this.db
+      .selectFrom('notification_attempts')
+      .selectAll()
+      .where('notification_id', '=', notificationId)
+      .orderBy('id')
+      .execute();
+  }
+
+  private finish(
+    claimed: ClaimedNotification,
+    now: Date,
+    outcome: AttemptOutcome,
+    error: string | null,
+    changes: {
+      state: 'sent' | 'pending' | 'failed';
+      sent_at?: Date;
+      next_attempt_at?: Date;
+      last_error: string | null;
+    },
+  ): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      // Still ours only while nobody re-claimed it: same state and attempt number.
+      const updated = await trx
+        .updateTable('notifications')
+        .set(changes)
+        .where('id', '=', claimed.id)
+        .where('state', '=', 'sending')
+        .where('attempts', '=', claimed.attempts)
+        .executeTakeFirst();
+      await trx
+        .insertInto('notification_attempts')
+        .values({ notification_id: claimed.id, at: now, outcome, error })
+        .execute();
+      return updated.numUpdatedRows > 0n;
+    });
+  }
+}

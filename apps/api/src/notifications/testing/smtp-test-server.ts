@@ -1,0 +1,43 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface SmtpTestServer {
+  /** e.g. smtp://127.0.0.1:41234 */
+  url: string;
+  mails: ParsedMail[];
+  /** Resolves when the server has accepted `count` mails in all. */
+  received(count: number): Promise<ParsedMail[]>;
+  close(): Promise<void>;
+}
+
+/** A real SMTP server (smtp-server) on a free port that parses what it accepts (mailparser). */
+export async function startSmtpTestServer(): Promise<SmtpTestServer> {
+  const mails: ParsedMail[] = [];
+  const waiters: Array<{ count: number; resolve: (mails: ParsedMail[]) => void }> = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          mails.push(mail);
+          callback();
+          for (const waiter of waiters.filter((w) => mails.length >= w.count)) waiter.resolve(mails);
+        })
+        .catch((error: Error) => callback(error));
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    mails,
+    received: (count) =>
+      mails.length >= count
+        ? Promise.resolve(mails)
+        : new Promise((resolve) => waiters.push({ count, resolve })),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
