@@ -11,8 +11,11 @@ try {
   process.exit(1);
 }
 const passed = report.numPassedTests ?? 0;
-// A file that fails to load counts as a failure even though it ran no test.
-const failedSuites = (report.testResults ?? []).filter((r) => r.status === 'failed' && r.assertionResults.length === 0).length;
+// A file that failed without a failed test (it did not load, or a beforeAll threw and its
+// tests were skipped) counts as a failure too.
+const failedSuites = (report.testResults ?? []).filter(
+  (r) => r.status === 'failed' && !r.assertionResults.some((a) => a.status === 'failed'),
+).length;
 const failed = (report.numFailedTests ?? 0) + failedSuites;
 const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);

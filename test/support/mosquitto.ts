@@ -9,8 +9,11 @@ import { freePort } from './free-port';
 export { freePort };
 
 /**
- * A private Mosquitto for tests and benchmarks: the project's docker config with the
- * listener moved to 127.0.0.1:<free port> and persistence off, in a temp dir.
+ * A private Mosquitto for tests and benchmarks of delivery (ingest, faults): the project's
+ * docker config with its queue and in-flight settings, the listener moved to
+ * 127.0.0.1:<free port>, persistence off, in a temp dir, and without its accounts (no TLS
+ * listener, no dynamic-security plugin, anonymous clients allowed). The accounts themselves
+ * are proven on the full shipped config in test/docker/mosquitto-security.medium.spec.ts.
  */
 
 export const MOSQUITTO_BIN = process.env.MOSQUITTO_BIN ?? '/usr/sbin/mosquitto';
@@ -32,11 +35,15 @@ export function mosquittoAvailable(): boolean {
 export function privateMosquittoConf(port: number, dir: string): string {
   const lines = readFileSync(DOCKER_CONF, 'utf8').split('\n');
   const kept = lines.filter(
-    (line) => !/^\s*(listener|persistence|persistence_location|autosave_interval)\b/.test(line),
+    (line) =>
+      !/^\s*(listener|persistence|persistence_location|autosave_interval|certfile|keyfile|tls_version|allow_anonymous|plugin|plugin_opt_\w+)\b/.test(
+        line,
+      ),
   );
   return [
     ...kept,
     `listener ${port} 127.0.0.1`,
+    'allow_anonymous true',
     'persistence false',
     `log_dest file ${join(dir, 'mosquitto.log')}`,
     'log_type error',
