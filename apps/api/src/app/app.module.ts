@@ -19,7 +19,7 @@ import { IncidentsModule } from '../incidents/incidents.module';
 import { IngestModule } from '../ingest/ingest.module';
 import { LiveModule } from '../live/live.module';
 import { MetricsModule } from '../metrics/metrics.module';
-import { NotificationsModule } from '../notifications/notifications.module';
+import { AlertNotificationsModule } from '../notifications/alert-notifications.module';
 import { RiskModule } from '../risk/risk.module';
 import { StorageModule } from '../storage/storage.module';
 import { TerminalsModule } from '../terminals/terminals.module';
@@ -64,7 +64,7 @@ export class AppModule {
         TerminalsModule,
         FleetModule,
         LiveModule,
-        NotificationsModule,
+        AlertNotificationsModule,
         ...(config.demoFleetSize > 0 ? [DemoModule] : []),
         ...webModules(),
       ],

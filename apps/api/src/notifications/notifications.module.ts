@@ -68,6 +68,6 @@ class NotificationsLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     AlertNotifier,
     NotificationsLifecycle,
   ],
-  exports: [AlertNotifier, OutboxRepository, NotificationWorker],
+  exports: [AlertNotifier, OutboxRepository, NotificationWorker, RecipientsRepository],
 })
 export class NotificationsModule {}

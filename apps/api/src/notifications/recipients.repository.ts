@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { USER_LOCALES, DEFAULT_USER_LOCALE, type UserLocale } from '@fleet/telemetry/api/users';
 import { authDb, type AuthTables } from '../auth/auth-tables';
 import { DATABASE, type Database } from '../storage/database';
@@ -20,6 +20,36 @@ export class RecipientsRepository {
     this.db = authDb(database);
   }
 
+  /**
+   * The enabled users an alert concerns: support for the whole fleet, technicians whose
+   * regions hold it, account managers whose merchants hold it (terminal alerts only: an
+   * incident is not one merchant's). Admins manage the platform and are not paged.
+   */
+  async concernedBy(place: AlertPlace): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('users')
+      .select('id')
+      .where('disabled', '=', false)
+      .where((eb) =>
+        eb.or([
+          eb('role', '=', 'support'),
+          ...(place.region
+            ? [eb.and([eb('role', '=', 'technician'), sql<boolean>`${place.region} = any(regions)`])]
+            : []),
+          ...(place.terminalId && place.merchantId
+            ? [
+                eb.and([
+                  eb('role', '=', 'account_manager'),
+                  sql<boolean>`${place.merchantId} = any(merchant_ids)`,
+                ]),
+              ]
+            : []),
+        ]),
+      )
+      .execute();
+    return rows.map((row) => row.id);
+  }
+
   /** Enabled users among `ids`; disabled and unknown ones are left out. */
   async enabledContacts(ids: readonly string[]): Promise<UserContact[]> {
     if (ids.length === 0) return [];
@@ -31,6 +61,13 @@ export class RecipientsRepository {
       .execute();
     return rows.map((row) => ({ ...row, locale: asLocale(row.locale) }));
   }
+}
+
+/** Where an alert belongs; an incident alert has a region at most. */
+export interface AlertPlace {
+  terminalId?: string;
+  region?: string;
+  merchantId?: string;
 }
 
 function asLocale(value: string): UserLocale {

@@ -41,7 +41,7 @@ const en: MessageTexts = {
   action: Object.fromEntries(
     Object.entries(CAUSE_ACTIONS).map(([code, { action }]) => [code, action]),
   ) as Record<CauseCode, string>,
-  severity: { critical: 'Critical', warning: 'Warning', info: 'Info' },
+  severity: { critical: 'Critical', major: 'Major', minor: 'Minor', warning: 'Warning' },
   change: { opened: 'New', reopened: 'Back again', acknowledged: 'Acknowledged', resolved: 'Resolved' },
   terminal: 'Terminal',
   incident: 'Incident',
@@ -84,7 +84,7 @@ const zh: MessageTexts = {
     CARRIER_OUTAGE: '无需逐台派单；跟踪该事件',
     HOST_MAINTENANCE: '终端无需处理；支付主机出现故障',
   },
-  severity: { critical: '严重', warning: '警告', info: '提示' },
+  severity: { critical: '紧急', major: '严重', minor: '次要', warning: '警告' },
   change: { opened: '新告警', reopened: '再次出现', acknowledged: '已确认', resolved: '已解决' },
   terminal: '终端',
   incident: '事件',

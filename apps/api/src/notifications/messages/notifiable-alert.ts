@@ -1,8 +1,10 @@
+import type { AlertSeverity } from '@fleet/telemetry/api/alerts';
 import type { CauseCode } from '@fleet/telemetry/causes';
+
+export type { AlertSeverity };
 
 /** What happened to the alert that this notification tells about. */
 export type AlertChange = 'opened' | 'reopened' | 'acknowledged' | 'resolved';
-export type AlertSeverity = 'critical' | 'warning' | 'info';
 
 /**
  * An alert as notifications need it: the alerts module maps its own rows to this, so

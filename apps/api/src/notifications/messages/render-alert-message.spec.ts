@@ -47,7 +47,7 @@ describe('renderAlertMessage', () => {
     const en = renderAlertMessage(alerts, 'en');
     expect(en.subject).toBe('[Critical] 4 alerts: 3 new, 1 resolved');
     for (const alert of alerts) expect(en.text).toContain(`Terminal ${alert.terminalId}`);
-    expect(renderAlertMessage(alerts, 'zh-CN').subject).toBe('[严重] 4 条告警：3 条新告警，1 条已解决');
+    expect(renderAlertMessage(alerts, 'zh-CN').subject).toBe('[紧急] 4 条告警：3 条新告警，1 条已解决');
   });
 
   it('names an incident alert by its incident', () => {
@@ -64,7 +64,7 @@ describe('renderAlertMessage', () => {
       ],
       'zh-CN',
     );
-    expect(message.subject).toBe('[严重] 新告警: 运营商故障 · 事件 INC-7');
+    expect(message.subject).toBe('[紧急] 新告警: 运营商故障 · 事件 INC-7');
     expect(message.text).toContain('处理建议: 无需逐台派单；跟踪该事件');
   });
 

@@ -9,7 +9,7 @@ export interface RenderedMessage {
   html: string;
 }
 
-const SEVERITY_ORDER: AlertSeverity[] = ['critical', 'warning', 'info'];
+const SEVERITY_ORDER: AlertSeverity[] = ['critical', 'major', 'minor', 'warning'];
 const CHANGE_ORDER: AlertChange[] = ['opened', 'reopened', 'acknowledged', 'resolved'];
 /** The fleet is in China: times are shown in China time whatever the language. */
 const CHINA_OFFSET_MS = 8 * 3_600_000;
@@ -30,7 +30,7 @@ export function renderAlertMessage(alerts: readonly NotifiableAlert[], locale: U
 }
 
 function subjectOf(alerts: readonly NotifiableAlert[], t: MessageTexts): string {
-  const worst = SEVERITY_ORDER.find((s) => alerts.some((a) => a.severity === s)) ?? 'info';
+  const worst = SEVERITY_ORDER.find((s) => alerts.some((a) => a.severity === s)) ?? 'warning';
   const tag = `[${t.severity[worst]}]`;
   const [only] = alerts;
   if (alerts.length === 1 && only)

@@ -33,6 +33,8 @@ export interface RiskPlatformOptions {
   env?: Record<string, string>;
   /** Modules that run on the risk engine too (e.g. AlertsModule). */
   imports?: Array<Type | DynamicModule>;
+  /** Providers of those modules replaced for the test (e.g. shorter notification timings). */
+  overrides?: Array<{ token: symbol | Type; value: unknown }>;
 }
 
 export interface RiskPlatform {
@@ -80,7 +82,7 @@ export async function startRiskPlatform(options: RiskPlatformOptions): Promise<R
     INGEST_FLUSH_MS: '20',
     ...options.env,
   });
-  const moduleRef = await Test.createTestingModule({
+  let builder = Test.createTestingModule({
     imports: [
       ConfigModule.forRoot(config),
       RiskTestStorageModule.with(options.database),
@@ -93,9 +95,10 @@ export async function startRiskPlatform(options: RiskPlatformOptions): Promise<R
     ],
   })
     .overrideProvider(RISK_OPTIONS)
-    .useValue({ ...DEFAULT_RISK_OPTIONS, ...options.risk })
-    .setLogger(new ConsoleLogger({ logLevels: ['error', 'warn'] }))
-    .compile();
+    .useValue({ ...DEFAULT_RISK_OPTIONS, ...options.risk });
+  for (const { token, value } of options.overrides ?? [])
+    builder = builder.overrideProvider(token).useValue(value);
+  const moduleRef = await builder.setLogger(new ConsoleLogger({ logLevels: ['error', 'warn'] })).compile();
   const app = await moduleRef.init();
   const ingest = app.get(IngestService);
   const stats = app.get(IngestStatsService);

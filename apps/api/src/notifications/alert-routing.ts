@@ -1,0 +1,74 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import type { AlertChange } from '@fleet/telemetry/api/alerts';
+import { AlertEvents } from '../alerts/alert-events';
+import { type AlertRecipient, AlertNotifier } from './alert-notifier';
+import type { NotifiableAlert } from './messages/notifiable-alert';
+import { RecipientsRepository } from './recipients.repository';
+
+/**
+ * Who is told about an alert change: the people it concerns (RecipientsRepository) when it
+ * opens, reopens or resolves; the assignee when assigned. An acknowledgement is not mailed:
+ * the alert's page and socket show who took it, and the next notices simply stop.
+ */
+@Injectable()
+export class AlertRouting implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('AlertRouting');
+  private unsubscribe?: () => void;
+
+  constructor(
+    private readonly events: AlertEvents,
+    private readonly recipients: RecipientsRepository,
+    private readonly notifier: AlertNotifier,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.unsubscribe = this.events.onChanged((change) => void this.route(change));
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribe?.();
+  }
+
+  private async route(change: AlertChange): Promise<void> {
+    try {
+      const notice = toNotifiable(change);
+      if (!notice) return;
+      const ids =
+        change.kind === 'assigned'
+          ? change.alert.assignee
+            ? [change.alert.assignee]
+            : []
+          : await this.recipients.concernedBy(change.alert);
+      const recipients: AlertRecipient[] = ids.map((userId) => ({ kind: 'user', userId }));
+      if (recipients.length > 0) this.notifier.notify(recipients, notice);
+    } catch (error) {
+      this.logger.error(`routing alert ${change.alert.id} failed: ${(error as Error).message}`);
+    }
+  }
+}
+
+/** The alert as the messages need it; undefined for changes that are not mailed. */
+export function toNotifiable(change: AlertChange): NotifiableAlert | undefined {
+  const { alert } = change;
+  const kind = change.kind === 'assigned' ? 'opened' : change.kind;
+  if (kind === 'acknowledged') return undefined;
+  const changedAt =
+    kind === 'resolved' ? alert.resolvedAt : kind === 'reopened' ? alert.lastRaisedAt : alert.openedAt;
+  return {
+    id: alert.id,
+    change: kind,
+    changedAt: new Date(changedAt ?? alert.lastRaisedAt),
+    code: alert.code,
+    severity: alert.severity,
+    terminalId: alert.terminalId,
+    incidentId: alert.incidentId,
+    evidence: alert.evidence,
+    recommendedAction: alert.recommendedAction,
+    region: alert.region,
+    openedAt: new Date(alert.openedAt),
+    state: alert.state,
+    actor: change.actor,
+    note: alert.resolveReason,
+    occurrences: alert.occurrences,
+  };
+}
