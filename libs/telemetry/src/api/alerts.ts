@@ -44,6 +44,12 @@ export const alertViewSchema = z.object({
   merchantId: z.string().optional(),
   /** The incident's carrier. */
   mccMnc: z.string().optional(),
+  /** Held back from notifications now: by a silence or a maintenance window (still listed). */
+  silenced: z.boolean().optional(),
+  /** The silence that holds it back. */
+  silenceId: z.string().optional(),
+  /** The maintenance window it lies in. */
+  maintenanceWindowId: z.string().optional(),
 });
 export type AlertView = z.infer<typeof alertViewSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { commSchema } from '../protocol/messages';
 import { TERMINAL_ID_PATTERN } from '../protocol/topics';
+import { shopHoursSchema } from './muting';
 import type { EvidenceData } from './risk';
 
 /** HTTP contract for terminals (shared/PROTOCOL.md §2), shared by the API and the web app. */
@@ -22,6 +23,11 @@ export const importTerminalSchema = z.object({
     .string()
     .regex(/^\+?[0-9][0-9 ()-]{3,23}$/, 'merchantPhone must be a phone number')
     .optional(),
+  /**
+   * Optional addition to the contract: opening hours in Asia/Shanghai, `{"open":"09:00","close":"22:00"}`.
+   * An OFFLINE terminal of a closed shop is not alerted until it should have opened.
+   */
+  shopHours: shopHoursSchema.optional(),
 });
 export type ImportTerminal = z.infer<typeof importTerminalSchema>;
 
