@@ -51,6 +51,13 @@ const ENDPOINTS: AccessCase[] = [
   { method: 'POST', path: `/alerts/${NOBODY}/resolve`, body: { reason: 'matrix' }, allow: 'any-role' },
   { method: 'POST', path: `/alerts/${NOBODY}/assign`, body: { assignee: NOBODY }, allow: 'any-role' },
   { method: 'POST', path: '/alerts/acknowledge', body: { ids: [NOBODY] }, allow: 'any-role' },
+  // Silences and maintenance windows: admin and support; bodies that fail validation still reach the handler.
+  { method: 'GET', path: '/silences', allow: ['admin', 'support'] },
+  { method: 'POST', path: '/silences', body: {}, allow: ['admin', 'support'] },
+  { method: 'DELETE', path: `/silences/${NOBODY}`, allow: ['admin', 'support'] },
+  { method: 'GET', path: '/maintenance-windows', allow: ['admin', 'support'] },
+  { method: 'POST', path: '/maintenance-windows', body: {}, allow: ['admin', 'support'] },
+  { method: 'DELETE', path: `/maintenance-windows/${NOBODY}`, allow: ['admin', 'support'] },
 ];
 
 describe('authorization: every role against every endpoint, socket and slice', () => {

@@ -3,11 +3,10 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertChange, AlertView } from '@fleet/telemetry/api/alerts';
 import { alertDetailSchema, alertsResponseSchema } from '@fleet/telemetry/api/alerts';
-import { AlertLifecycle } from '../../apps/api/src/alerts/alert-lifecycle';
 import { incidentSignal, terminalSignal } from '../../apps/api/src/alerts/testing/alert-signal-factory';
-import { createRoleTokens } from '../../apps/api/src/auth/testing/access-matrix';
 import type { Role } from '../../apps/api/src/auth/users/role';
-import { bootPlatform, connectSocket, type TestPlatform } from './boot-platform';
+import { bootAlertsPlatform, type AlertsTestPlatform } from './alerts-test-platform';
+import { connectSocket, type TestPlatform } from './boot-platform';
 
 /** Shanghai/M-A is the technician's and the account manager's; Beijing/M-C is neither's. */
 const TERMINALS = [
@@ -32,18 +31,11 @@ const TERMINALS = [
 describe('alerts over HTTP: scope, lifecycle, bulk acknowledge, timeline, audit, socket', () => {
   let p: TestPlatform;
   let tokens: Record<Role, string>;
-  let lifecycle: AlertLifecycle;
+  let openAlert: AlertsTestPlatform['openAlert'];
   const as = (role: Role) => ({ token: tokens[role] });
 
-  /** Opens an alert as the engine does (row, timeline, audit, event). */
-  const openAlert = async (signal: Parameters<AlertLifecycle['open']>[1]): Promise<AlertView> =>
-    (await lifecycle.open(randomUUID(), signal))!;
-
   beforeAll(async () => {
-    p = await bootPlatform();
-    expect((await p.call('POST', '/terminals/import', { body: TERMINALS })).body).toEqual({ upserted: 2 });
-    tokens = await createRoleTokens(p.api, p.adminToken, { regions: ['Shanghai'], merchantIds: ['M-A'] });
-    lifecycle = p.platform.app.get(AlertLifecycle);
+    ({ p, tokens, openAlert } = await bootAlertsPlatform(TERMINALS));
   });
   afterAll(async () => {
     await p?.stop();

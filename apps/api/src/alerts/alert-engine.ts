@@ -12,8 +12,10 @@ import { AlertEvents } from './alert-events';
 import { AlertLifecycle, SYSTEM_ACTOR } from './alert-lifecycle';
 import { ALERT_OPTIONS, type AlertOptions } from './alert-options';
 import { AlertRules, type AlertDecision } from './alert-rules';
-import { alertSignals, incidentMembers } from './alert-signals';
+import { alertSignals, incidentMembers, type AlertSignal } from './alert-signals';
 import { AlertsRepository } from './alerts.repository';
+import { MutingRepository } from './muting/muting.repository';
+import { holdClosedShops } from './muting/shop-hours';
 
 const RELEASE_GRACE_MS = 60_000;
 
@@ -41,6 +43,7 @@ export class AlertEngine implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly risk: RiskService,
     private readonly repository: AlertsRepository,
     private readonly lifecycle: AlertLifecycle,
+    private readonly muting: MutingRepository,
     events: AlertEvents,
     @Inject(ALERT_OPTIONS) private readonly options: AlertOptions,
   ) {
@@ -96,7 +99,10 @@ export class AlertEngine implements OnApplicationBootstrap, OnModuleDestroy {
       const now = this.lifecycle.now().getTime();
       if (this.reloadNeeded) await this.reload(now);
       const incidents = this.risk.incidents();
-      const signals = alertSignals(this.atRisk.values(), incidents, this.formerMembers(incidents, now));
+      const signals = await this.holdClosedShops(
+        alertSignals(this.atRisk.values(), incidents, this.formerMembers(incidents, now)),
+        now,
+      );
       const decisions = this.rules.evaluate(signals, now);
       for (const decision of decisions) await this.apply(decision);
     } catch (error) {
@@ -104,6 +110,14 @@ export class AlertEngine implements OnApplicationBootstrap, OnModuleDestroy {
       this.reloadNeeded = true;
       this.logger.error(`alert evaluation failed, will reload: ${(error as Error).message}`);
     }
+  }
+
+  /** A shop closed for the night is not alerted OFFLINE until it should have opened. */
+  private async holdClosedShops(signals: AlertSignal[], now: number): Promise<AlertSignal[]> {
+    const offline = signals.filter((s) => s.code === 'OFFLINE' && s.terminalId !== undefined);
+    if (offline.length === 0) return signals;
+    const hours = await this.muting.shopHoursOf(offline.map((s) => s.terminalId!));
+    return hours.size === 0 ? signals : holdClosedShops(signals, hours, now);
   }
 
   /**

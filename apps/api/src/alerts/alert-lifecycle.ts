@@ -6,9 +6,9 @@ import { RISK_OPTIONS, type RiskOptions } from '../risk/risk-options';
 import type { DB } from '../storage/schema/db-schema';
 import type { AlertSignal } from './alert-signals';
 import { severityFor } from './alert-severity';
-import { alertView } from './alert-view';
 import { AlertEvents } from './alert-events';
 import { AlertsRepository, type NewAlert } from './alerts.repository';
+import { AlertMuting } from './muting/alert-muting';
 
 /** The actor of the engine's own changes, in the timeline and the audit log. */
 export const SYSTEM_ACTOR = 'system';
@@ -26,6 +26,7 @@ export class AlertLifecycle {
     private readonly repository: AlertsRepository,
     private readonly audit: AuditService,
     private readonly events: AlertEvents,
+    private readonly muting: AlertMuting,
     @Inject(RISK_OPTIONS) private readonly clock: Pick<RiskOptions, 'now'>,
   ) {}
 
@@ -91,7 +92,8 @@ export class AlertLifecycle {
     await this.audit.record(actor, `alert.${kind}`, id, detail);
     const row = await this.repository.get(id, EVERYTHING);
     if (row === undefined) return undefined;
-    const alert = alertView(row);
+    // Marked when a silence or a maintenance window holds it: the notifications skip it.
+    const alert = this.muting.view(row, await this.muting.snapshot(at));
     this.events.emit({ kind, alert, actor });
     return alert;
   }

@@ -7,15 +7,21 @@ import { ALERT_OPTIONS, DEFAULT_ALERT_OPTIONS } from './alert-options';
 import { AlertsController } from './alerts.controller';
 import { AlertsRepository } from './alerts.repository';
 import { AlertsService } from './alerts.service';
+import { AlertMuting } from './muting/alert-muting';
+import { MaintenanceWindowsController } from './muting/maintenance-windows.controller';
+import { MutingRepository } from './muting/muting.repository';
+import { SilencesController } from './muting/silences.controller';
+import { MutingService } from './muting/muting.service';
 
 /**
- * Alerts from the risk engine's causes and incidents, and the /alerts API. Exports
+ * Alerts from the risk engine's causes and incidents, and the /alerts API, with what holds
+ * their notifications back (/silences, /maintenance-windows, shop hours). Exports
  * AlertEvents for the live socket and the notifications. Needs, from global modules:
  * DATABASE (storage) and AuditService.
  */
 @Module({
   imports: [RiskModule],
-  controllers: [AlertsController],
+  controllers: [AlertsController, SilencesController, MaintenanceWindowsController],
   providers: [
     { provide: ALERT_OPTIONS, useValue: DEFAULT_ALERT_OPTIONS },
     AlertsRepository,
@@ -23,7 +29,10 @@ import { AlertsService } from './alerts.service';
     AlertLifecycle,
     AlertEngine,
     AlertsService,
+    MutingRepository,
+    AlertMuting,
+    MutingService,
   ],
-  exports: [AlertEvents, AlertsService],
+  exports: [AlertEvents, AlertsService, MutingService],
 })
 export class AlertsModule {}

@@ -41,6 +41,8 @@ export interface AlertRow {
   /** From terminals, for terminal alerts. */
   terminal_region: string | null;
   merchant_id: string | null;
+  /** The terminal's carrier from its latest signal or SIM report, for silences and windows. */
+  terminal_mcc_mnc: string | null;
 }
 
 export interface AlertEventRow {
@@ -203,5 +205,7 @@ export class AlertsRepository {
 }
 
 const SELECT_ALERT = sql`
-  select a.*, t.region as terminal_region, t.merchant_id
-  from alerts a left join terminals t on t.terminal_id = a.terminal_id`;
+  select a.*, t.region as terminal_region, t.merchant_id,
+    coalesce(l.signal->>'mccMnc', l.sim->>'mccMnc') as terminal_mcc_mnc
+  from alerts a left join terminals t on t.terminal_id = a.terminal_id
+  left join terminal_latest l on l.terminal_id = a.terminal_id`;

@@ -8,9 +8,10 @@ import type {
 import type { Scope } from '../auth/scope/scope';
 import { ConflictError, NotFoundError, ValidationError } from '../common/errors/domain-error';
 import { AlertLifecycle } from './alert-lifecycle';
-import { alertView, timelineEntry } from './alert-view';
+import { timelineEntry } from './alert-view';
 import type { ListAlertsQuery } from './alerts.dto';
 import { AlertsRepository, type AlertRow } from './alerts.repository';
+import { AlertMuting } from './muting/alert-muting';
 
 /** What people do with alerts, within their scope: list, read, acknowledge, resolve, assign. */
 @Injectable()
@@ -18,15 +19,21 @@ export class AlertsService {
   constructor(
     private readonly repository: AlertsRepository,
     private readonly lifecycle: AlertLifecycle,
+    private readonly muting: AlertMuting,
   ) {}
 
   async list(scope: Scope, query: ListAlertsQuery): Promise<AlertsResponse> {
-    return { items: (await this.repository.list(scope, query.state, query.limit)).map(alertView) };
+    const [rows, snapshot] = await Promise.all([
+      this.repository.list(scope, query.state, query.limit),
+      this.muting.snapshot(this.lifecycle.now()),
+    ]);
+    return { items: rows.map((row) => this.muting.view(row, snapshot)) };
   }
 
   async get(id: string, scope: Scope): Promise<AlertDetail> {
     const row = await this.found(id, scope);
-    return { ...alertView(row), timeline: (await this.repository.timeline(id)).map(timelineEntry) };
+    const snapshot = await this.muting.snapshot(this.lifecycle.now());
+    return { ...this.muting.view(row, snapshot), timeline: (await this.repository.timeline(id)).map(timelineEntry) };
   }
 
   async acknowledge(id: string, by: string, note: string | undefined, scope: Scope): Promise<AlertView> {

@@ -8,7 +8,8 @@ import { RecipientsRepository } from './recipients.repository';
 /**
  * Who is told about an alert change: the people it concerns (RecipientsRepository) when it
  * opens, reopens or resolves; the assignee when assigned. An acknowledgement is not mailed:
- * the alert's page and socket show who took it, and the next notices simply stop.
+ * the alert's page and socket show who took it, and the next notices simply stop. An alert
+ * a silence or a maintenance window holds (`silenced`) is listed but told to nobody.
  */
 @Injectable()
 export class AlertRouting implements OnApplicationBootstrap, OnModuleDestroy {
@@ -31,6 +32,7 @@ export class AlertRouting implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async route(change: AlertChange): Promise<void> {
     try {
+      if (change.alert.silenced === true) return;
       const notice = toNotifiable(change);
       if (!notice) return;
       const ids =

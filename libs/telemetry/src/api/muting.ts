@@ -11,7 +11,10 @@ import { CAUSE_CODES } from '../causes';
 export const FLEET_TIME_ZONE = 'Asia/Shanghai';
 
 const label = z.string().trim().min(1, 'must not be empty').max(100, 'at most 100 characters');
-const instant = z.iso.datetime({ offset: true, message: 'must be an ISO date-time like 2026-12-06T22:00:00+08:00' });
+const instant = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO date-time like 2026-12-06T22:00:00+08:00',
+});
 /** A local time of day, 24-hour `HH:MM`. */
 export const localTimeSchema = z
   .string()
@@ -23,7 +26,10 @@ export const silenceMatchersSchema = z
     code: z.enum(CAUSE_CODES, { message: `one of ${CAUSE_CODES.join(', ')}` }).optional(),
     terminalId: label.optional(),
     region: label.optional(),
-    mccMnc: z.string().regex(/^\d{5,6}$/, 'must be 5 or 6 digits').optional(),
+    mccMnc: z
+      .string()
+      .regex(/^\d{5,6}$/, 'must be 5 or 6 digits')
+      .optional(),
     merchantId: label.optional(),
   })
   .refine((m) => Object.values(m).some((v) => v !== undefined), {
@@ -74,7 +80,10 @@ export type SilencesResponse = z.infer<typeof silencesResponseSchema>;
 export const maintenanceScopeSchema = z
   .strictObject({
     region: label.optional(),
-    mccMnc: z.string().regex(/^\d{5,6}$/, 'must be 5 or 6 digits').optional(),
+    mccMnc: z
+      .string()
+      .regex(/^\d{5,6}$/, 'must be 5 or 6 digits')
+      .optional(),
     merchantId: label.optional(),
     terminalId: label.optional(),
   })
@@ -84,7 +93,11 @@ export const maintenanceScopeSchema = z
 export type MaintenanceScope = z.infer<typeof maintenanceScopeSchema>;
 
 /** ISO weekdays: 1 Monday … 7 Sunday. */
-export const weekdaySchema = z.number().int().min(1, '1 (Monday) to 7 (Sunday)').max(7, '1 (Monday) to 7 (Sunday)');
+export const weekdaySchema = z
+  .number()
+  .int()
+  .min(1, '1 (Monday) to 7 (Sunday)')
+  .max(7, '1 (Monday) to 7 (Sunday)');
 
 /** One-off from start to end, or every given weekday at a local start time (Asia/Shanghai) for a duration. */
 export const maintenanceScheduleSchema = z.discriminatedUnion('kind', [
@@ -100,7 +113,11 @@ export const maintenanceScheduleSchema = z.discriminatedUnion('kind', [
     /** Local time in Asia/Shanghai. */
     start: localTimeSchema,
     /** Up to a week; a window may run past midnight. */
-    durationMinutes: z.number().int().min(1).max(7 * 24 * 60),
+    durationMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60),
   }),
 ]);
 export type MaintenanceSchedule = z.infer<typeof maintenanceScheduleSchema>;

@@ -1,4 +1,5 @@
 import type { CauseCode } from '@fleet/telemetry/causes';
+import type { AlertRow } from '../alerts.repository';
 
 /** What silences and maintenance windows match an alert on. */
 export interface AlertPlace {
@@ -15,4 +16,17 @@ export function matchesAll(matchers: Partial<Record<keyof AlertPlace, string>>, 
   return (Object.entries(matchers) as Array<[keyof AlertPlace, string | undefined]>).every(
     ([field, wanted]) => wanted === undefined || place[field] === wanted,
   );
+}
+
+/** The place of a stored alert: a terminal's from its terminal, an incident's from the incident. */
+export function alertPlace(row: AlertRow): AlertPlace {
+  const region = row.terminal_id !== null ? row.terminal_region : row.incident_region;
+  const mccMnc = row.incident_mcc_mnc ?? row.terminal_mcc_mnc;
+  return {
+    code: row.code,
+    ...(row.terminal_id === null ? {} : { terminalId: row.terminal_id }),
+    ...(region === null ? {} : { region }),
+    ...(mccMnc === null ? {} : { mccMnc }),
+    ...(row.merchant_id === null ? {} : { merchantId: row.merchant_id }),
+  };
 }

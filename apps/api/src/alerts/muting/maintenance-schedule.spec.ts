@@ -18,7 +18,12 @@ describe('maintenance windows in Asia/Shanghai', () => {
   });
 
   // 2026-12-11 is a Friday.
-  const fridayNight: MaintenanceSchedule = { kind: 'weekly', days: [5], start: '22:00', durationMinutes: 240 };
+  const fridayNight: MaintenanceSchedule = {
+    kind: 'weekly',
+    days: [5],
+    start: '22:00',
+    durationMinutes: 240,
+  };
 
   it('runs a weekly window across midnight into the next day, from the day it started', () => {
     expect(inSchedule(fridayNight, local('2026-12-11T21:59'))).toBe(false);
@@ -54,7 +59,12 @@ describe('maintenance windows in Asia/Shanghai', () => {
   });
 
   it('reaches back more than a day for a long window (Saturday 20:00 for 36 hours)', () => {
-    const weekend: MaintenanceSchedule = { kind: 'weekly', days: [6], start: '20:00', durationMinutes: 36 * 60 };
+    const weekend: MaintenanceSchedule = {
+      kind: 'weekly',
+      days: [6],
+      start: '20:00',
+      durationMinutes: 36 * 60,
+    };
     expect(inSchedule(weekend, local('2026-12-12T20:00'))).toBe(true);
     expect(inSchedule(weekend, local('2026-12-14T07:59'))).toBe(true);
     expect(inSchedule(weekend, local('2026-12-14T08:00'))).toBe(false);

@@ -10,7 +10,8 @@ const MIN = 60_000;
  * 22:00 window of 4 hours covers Saturday 01:00 and not Friday 01:00.
  */
 export function inSchedule(schedule: MaintenanceSchedule, at: number): boolean {
-  if (schedule.kind === 'once') return at >= Date.parse(schedule.startsAt) && at < Date.parse(schedule.endsAt);
+  if (schedule.kind === 'once')
+    return at >= Date.parse(schedule.startsAt) && at < Date.parse(schedule.endsAt);
   const offset = minutesOfDay(schedule.start) * MIN;
   const duration = schedule.durationMinutes * MIN;
   const today = localMidnight(at);

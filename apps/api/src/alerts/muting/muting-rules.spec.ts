@@ -56,7 +56,11 @@ describe('silence matchers', () => {
     const window: MaintenanceWindow = {
       id: 'W',
       scope: { region: 'Beijing', mccMnc: '46000' },
-      schedule: { kind: 'once', startsAt: new Date(at - HOUR).toISOString(), endsAt: new Date(at + HOUR).toISOString() },
+      schedule: {
+        kind: 'once',
+        startsAt: new Date(at - HOUR).toISOString(),
+        endsAt: new Date(at + HOUR).toISOString(),
+      },
     };
     expect(mutingOf(place, [], [window], at)).toEqual({ maintenanceWindowId: 'W' });
     expect(mutingOf({ ...place, mccMnc: '46001' }, [], [window], at)).toEqual({});

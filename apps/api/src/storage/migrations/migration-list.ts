@@ -10,6 +10,7 @@ import { migration0009OnlineByDeviceTime } from './0009_online_by_device_time';
 import { migration0010UserContact } from './0010_user_contact';
 import { migration0011Alerts } from './0011_alerts';
 import { migration0012Notifications } from './0012_notifications';
+import { migration0013AlertMuting } from './0013_alert_muting';
 
 /**
  * Every migration, in order. A static list (no directory globbing) so it works the same
@@ -27,4 +28,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, factory: Migratio
   ['0010_user_contact', migration0010UserContact],
   ['0011_alerts', migration0011Alerts],
   ['0012_notifications', migration0012Notifications],
+  ['0013_alert_muting', migration0013AlertMuting],
 ];

@@ -10,6 +10,8 @@ export interface TerminalImportRow {
   comm?: string;
   accountManager?: string;
   merchantPhone?: string;
+  /** Opening hours in Asia/Shanghai (an addition to PROTOCOL.md's import). */
+  shopHours?: { open: string; close: string };
 }
 
 /** One row per terminal id, the last one given winning (an upsert cannot touch a row twice). */

@@ -64,6 +64,7 @@ export class TerminalsRepository {
           comm: r.comm ?? null,
           account_manager: r.accountManager ?? null,
           merchant_phone: r.merchantPhone ?? null,
+          shop_hours: r.shopHours === undefined ? null : JSON.stringify(r.shopHours),
           registered: true,
         }));
         await trx
@@ -81,6 +82,7 @@ export class TerminalsRepository {
               comm: eb.fn.coalesce('excluded.comm', 'terminals.comm'),
               account_manager: eb.fn.coalesce('excluded.account_manager', 'terminals.account_manager'),
               merchant_phone: eb.fn.coalesce('excluded.merchant_phone', 'terminals.merchant_phone'),
+              shop_hours: eb.fn.coalesce('excluded.shop_hours', 'terminals.shop_hours'),
               registered: true,
               updated_at: sql<Date>`now()`,
             })),
