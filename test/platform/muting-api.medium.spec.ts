@@ -225,4 +225,14 @@ describe('silences and maintenance windows over HTTP: validation, listing, the a
     expect(bad.status).toBe(400);
     expect(fieldsOf(bad.body)).toEqual(['0.shopHours.open']);
   });
+
+  it('documents the routes in OpenAPI, with the request schemas', async () => {
+    const reply = await fetch(`${p.platform.url}/api/docs-json`);
+    const doc = (await reply.json()) as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(doc.paths['/api/v1/silences'] ?? {}).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(doc.paths['/api/v1/silences/{id}'] ?? {})).toEqual(['delete']);
+    expect(Object.keys(doc.paths['/api/v1/maintenance-windows'] ?? {}).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(doc.paths['/api/v1/maintenance-windows/{id}'] ?? {})).toEqual(['delete']);
+    expect(JSON.stringify(doc.paths['/api/v1/silences']?.post)).toMatch(/CreateSilenceDto/);
+  });
 });
