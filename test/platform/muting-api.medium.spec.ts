@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertDetailSchema, alertsResponseSchema } from '@fleet/telemetry/api/alerts';
 import {
@@ -10,7 +11,7 @@ import {
 import { terminalSignal } from '../../apps/api/src/alerts/testing/alert-signal-factory';
 import type { Role } from '../../apps/api/src/auth/users/role';
 import { bootAlertsPlatform, type AlertsTestPlatform } from './alerts-test-platform';
-import type { TestPlatform } from './boot-platform';
+import { eventually, type TestPlatform } from './boot-platform';
 
 const HOUR = 3_600_000;
 const TERMINALS = [
@@ -120,6 +121,31 @@ describe('silences and maintenance windows over HTTP: validation, listing, the a
     expect((await listed(held.id))?.silenced).toBeUndefined();
     expect(await audited('silence.created', silence.id)).toEqual([expect.stringMatching(/^matrix-support-/)]);
     expect(await audited('silence.expired', silence.id)).toHaveLength(1);
+  });
+
+  it('matches a terminal alert on the carrier of its latest signal report', async () => {
+    const publisher = await mqtt.connectAsync(p.brokerUrl, {
+      clientId: 'muting-carrier',
+      protocolVersion: 4,
+    });
+    const signal = { ts: new Date().toISOString(), seq: 1, comm: '4g', rsrpDbm: -90, mccMnc: '46011' };
+    await publisher.publishAsync('fleet/v1/MU-SH-A/signal', JSON.stringify(signal), { qos: 1 });
+    await publisher.endAsync();
+    await eventually(async () =>
+      (await p.call('GET', '/terminals/MU-SH-A')).body?.signal ? true : undefined,
+    );
+    const silence = await p.call('POST', '/silences', {
+      body: {
+        matchers: { mccMnc: '46011' },
+        endsAt: new Date(Date.now() + HOUR).toISOString(),
+        comment: 'carrier works',
+      },
+    });
+    const onCarrier = await openAlert(terminalSignal('MU-SH-A', 'WEAK_SIGNAL'));
+    const otherCarrier = await openAlert(terminalSignal('MU-BJ-C', 'WEAK_SIGNAL'));
+    expect(await listed(onCarrier.id)).toMatchObject({ silenced: true, silenceId: silence.body.id });
+    expect((await listed(otherCarrier.id))?.silenced).toBeUndefined();
+    await p.call('DELETE', `/silences/${silence.body.id}`);
   });
 
   it('refuses a maintenance window without a scope or with a bad schedule, naming the field', async () => {
