@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { currentUserId } from './current-user-id';
 
 const base64url = (value: object) =>
-  Buffer.from(JSON.stringify(value)).toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  Buffer.from(JSON.stringify(value))
+    .toString('base64')
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 
 describe('currentUserId', () => {
   it("reads the access token's subject", () => {

@@ -1,8 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  bulkAcknowledgeResponseSchema,
-  type BulkAcknowledgeResponse,
-} from '@fleet/telemetry/api/alerts';
+import { bulkAcknowledgeResponseSchema, type BulkAcknowledgeResponse } from '@fleet/telemetry/api/alerts';
 import { apiPost } from '../../../lib/api-client';
 import { storeAlertChange } from './alert-cache';
 import { alertListsQueryKey } from './get-alerts';

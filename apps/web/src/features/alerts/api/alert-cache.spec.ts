@@ -38,7 +38,9 @@ describe('storeAlertChange', () => {
     storeAlertChange(client, acknowledged);
 
     expect(client.getQueryData<AlertsResponse>(alertsQueryKey('open'))?.items).toEqual([newer]);
-    expect(client.getQueryData<AlertsResponse>(alertsQueryKey('acknowledged'))?.items).toEqual([acknowledged]);
+    expect(client.getQueryData<AlertsResponse>(alertsQueryKey('acknowledged'))?.items).toEqual([
+      acknowledged,
+    ]);
     expect(client.getQueryState(['alerts', 'detail', 'a-1'])?.isInvalidated).toBe(true);
     // A list never loaded stays unloaded: it will be read when someone opens it.
     expect(client.getQueryData(alertsQueryKey('resolved'))).toBeUndefined();

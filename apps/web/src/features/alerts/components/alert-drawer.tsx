@@ -66,7 +66,12 @@ export function AlertDrawer({ alertId, linkIncident, canListUsers, myId, assigne
             <section className="alert-drawer__actions" aria-label={t('alerts.actions')}>
               {alert.state === 'open' ? <AcknowledgeForm key={`ack-${alert.id}`} alert={alert} /> : null}
               <ResolveForm key={`resolve-${alert.id}`} alert={alert} />
-              <AssignControl key={`assign-${alert.id}`} alert={alert} canListUsers={canListUsers} myId={myId} />
+              <AssignControl
+                key={`assign-${alert.id}`}
+                alert={alert}
+                canListUsers={canListUsers}
+                myId={myId}
+              />
             </section>
           ) : null}
           <h3 className="alert-drawer__subtitle">{t('alerts.timeline')}</h3>

@@ -27,7 +27,9 @@ export function AlertFilters({ state, onState, filter, onFilter }: AlertFiltersP
         {t('alerts.cause')}
         <select
           value={filter.code ?? ''}
-          onChange={(e) => onFilter({ ...filter, code: (e.target.value || undefined) as CauseCode | undefined })}
+          onChange={(e) =>
+            onFilter({ ...filter, code: (e.target.value || undefined) as CauseCode | undefined })
+          }
         >
           <option value="">{t('alerts.any')}</option>
           {CAUSE_CODES.map((code) => (

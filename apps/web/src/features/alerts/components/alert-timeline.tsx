@@ -23,7 +23,10 @@ export function AlertTimeline({
         const text = textOf(entry.detail);
         const assignee = typeof entry.detail.assignee === 'string' ? entry.detail.assignee : undefined;
         return (
-          <li key={`${entry.at}-${i}`} className={`alert-timeline__entry alert-timeline__entry--${entry.kind}`}>
+          <li
+            key={`${entry.at}-${i}`}
+            className={`alert-timeline__entry alert-timeline__entry--${entry.kind}`}
+          >
             <time dateTime={entry.at}>{formatDateTime(entry.at, locale)}</time>
             <span>
               {t(`alerts.change.${entry.kind}`, {

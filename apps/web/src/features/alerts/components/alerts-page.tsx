@@ -54,7 +54,9 @@ export function AlertsPage({ role, openAlertId }: { role: Role; openAlertId?: st
           ) : null}
         </header>
         <AlertFilters state={state} onState={setState} filter={filter} onFilter={setFilter} />
-        {ticked.length > 0 ? <BulkAcknowledgeForm ids={ticked} onDone={() => setSelected(new Set())} /> : null}
+        {ticked.length > 0 ? (
+          <BulkAcknowledgeForm ids={ticked} onDone={() => setSelected(new Set())} />
+        ) : null}
         {alerts.isPending ? (
           <StatusPanel tone="loading" title={t('alerts.loading')} />
         ) : alerts.isError ? (

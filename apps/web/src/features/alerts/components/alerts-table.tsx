@@ -61,7 +61,10 @@ export function AlertsTable({
               <td>
                 <input
                   type="checkbox"
-                  aria-label={t('alerts.select', { code: t(`cause.${alert.code}`), place: alert.terminalId ?? '' })}
+                  aria-label={t('alerts.select', {
+                    code: t(`cause.${alert.code}`),
+                    place: alert.terminalId ?? '',
+                  })}
                   checked={selected.has(alert.id)}
                   disabled={alert.state !== 'open'}
                   onChange={(e) => onSelect([alert.id], e.target.checked)}
@@ -72,16 +75,16 @@ export function AlertsTable({
               </td>
               <td>
                 <a href={href.alert(alert.id)}>{t(`cause.${alert.code}`)}</a>
-                {alert.occurrences > 1 ? (
-                  <span className="muted"> ×{alert.occurrences}</span>
-                ) : null}
+                {alert.occurrences > 1 ? <span className="muted"> ×{alert.occurrences}</span> : null}
               </td>
               <td>
                 <AlertPlace alert={alert} linkIncident={linkIncident} />
               </td>
               <td title={alert.lastRaisedAt}>{formatTimeAgo(alert.lastRaisedAt, now, locale)}</td>
               <td>
-                <span className={`badge alert-state--${alert.state}`}>{t(`alerts.state.${alert.state}`)}</span>
+                <span className={`badge alert-state--${alert.state}`}>
+                  {t(`alerts.state.${alert.state}`)}
+                </span>
               </td>
               <td>{alert.assignee ? assigneeName(alert.assignee) : '—'}</td>
             </tr>

@@ -17,7 +17,11 @@ export function AssignControl({ alert, canListUsers, myId }: AssignControlProps)
   const users = useAssignableUsers(canListUsers);
   const assign = useAssignAlert();
   const [picked, setPicked] = useState(alert.assignee ?? '');
-  const error = assign.isError ? <p role="alert" className="form-error">{assign.error.message}</p> : null;
+  const error = assign.isError ? (
+    <p role="alert" className="form-error">
+      {assign.error.message}
+    </p>
+  ) : null;
 
   if (!canListUsers) {
     const mine = myId !== undefined && alert.assignee === myId;
