@@ -177,6 +177,7 @@ describe('AlertsPage', () => {
     fireEvent.click(within(bulk).getByRole('button', { name: 'Acknowledge 2' }));
 
     expect(await screen.findByText('No alerts match')).toBeTruthy();
+    expect(screen.getByText('Acknowledged 2; 0 skipped (no longer open or out of reach).')).toBeTruthy();
     expect(posts('/api/v1/alerts/acknowledge').map((r) => r.body)).toEqual([
       { ids: [ID.offline, ID.sim], note: 'storm in north, on it' },
     ]);

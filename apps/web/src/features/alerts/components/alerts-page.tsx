@@ -21,6 +21,7 @@ export function AlertsPage({ role, openAlertId }: { role: Role; openAlertId?: st
   const [state, setState] = useState<AlertStateFilter>('open');
   const [filter, setFilter] = useState<AlertFilter>(NO_FILTER);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [notice, setNotice] = useState<string | undefined>();
   const alerts = useAlerts(state);
   const shown = useMemo(() => filterAlerts(alerts.data?.items ?? [], filter), [alerts.data, filter]);
   const ticked = acknowledgeable(shown, selected);
@@ -29,7 +30,8 @@ export function AlertsPage({ role, openAlertId }: { role: Role; openAlertId?: st
   const assigneeName = useAssigneeName(canListUsers, myId);
   const linkIncident = can(role, 'viewIncidents');
 
-  const select = (ids: readonly string[], on: boolean) =>
+  const select = (ids: readonly string[], on: boolean) => {
+    setNotice(undefined);
     setSelected((current) => {
       const next = new Set(current);
       for (const id of ids) {
@@ -38,6 +40,7 @@ export function AlertsPage({ role, openAlertId }: { role: Role; openAlertId?: st
       }
       return next;
     });
+  };
 
   return (
     <div className={openAlertId ? 'page alerts-page alerts-page--drawer' : 'page alerts-page'}>
@@ -54,8 +57,24 @@ export function AlertsPage({ role, openAlertId }: { role: Role; openAlertId?: st
           ) : null}
         </header>
         <AlertFilters state={state} onState={setState} filter={filter} onFilter={setFilter} />
+        {notice ? (
+          <p role="status" className="notice">
+            {notice}
+          </p>
+        ) : null}
         {ticked.length > 0 ? (
-          <BulkAcknowledgeForm ids={ticked} onDone={() => setSelected(new Set())} />
+          <BulkAcknowledgeForm
+            ids={ticked}
+            onDone={({ acknowledged, skipped }) => {
+              setSelected(new Set());
+              setNotice(
+                t('alerts.bulkDone', {
+                  acknowledged: formatCount(acknowledged.length, locale),
+                  skipped: formatCount(skipped.length, locale),
+                }),
+              );
+            }}
+          />
         ) : null}
         {alerts.isPending ? (
           <StatusPanel tone="loading" title={t('alerts.loading')} />

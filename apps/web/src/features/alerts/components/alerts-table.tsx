@@ -65,7 +65,7 @@ export function AlertsTable({
                     code: t(`cause.${alert.code}`),
                     place: alert.terminalId ?? '',
                   })}
-                  checked={selected.has(alert.id)}
+                  checked={alert.state === 'open' && selected.has(alert.id)}
                   disabled={alert.state !== 'open'}
                   onChange={(e) => onSelect([alert.id], e.target.checked)}
                 />

@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react';
+import type { BulkAcknowledgeResponse } from '@fleet/telemetry/api/alerts';
 import { formatCount } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
 import { useAcknowledgeAlerts } from '../api/acknowledge-alerts';
 
 interface BulkAcknowledgeFormProps {
   ids: readonly string[];
-  onDone: () => void;
+  /** Told what was done; the form goes away with the ticks, so the page shows the outcome. */
+  onDone: (result: BulkAcknowledgeResponse) => void;
 }
 
 /** During a storm: acknowledge every ticked open alert with one note. */
@@ -15,17 +17,12 @@ export function BulkAcknowledgeForm({ ids, onDone }: BulkAcknowledgeFormProps) {
   const bulk = useAcknowledgeAlerts();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    bulk.mutate(
-      { ids, note: note.trim() || undefined },
-      {
-        onSuccess: () => {
-          setNote('');
-          onDone();
-        },
-      },
-    );
+    // The answer removes the rows from the open list, which unmounts this form before a
+    // mutate() callback would run; the promise still settles, so the page hears the outcome.
+    bulk.mutateAsync({ ids, note: note.trim() || undefined }).then(onDone, () => {
+      // Shown below from bulk.error while the ticks keep the form on screen.
+    });
   };
-  const result = bulk.data;
   return (
     <form className="bulk-ack" aria-label={t('alerts.bulkTitle')} onSubmit={submit}>
       <span className="bulk-ack__count">{t('alerts.selected', { n: formatCount(ids.length, locale) })}</span>
@@ -39,13 +36,6 @@ export function BulkAcknowledgeForm({ ids, onDone }: BulkAcknowledgeFormProps) {
       {bulk.isError ? (
         <p role="alert" className="form-error">
           {bulk.error.message}
-        </p>
-      ) : result ? (
-        <p role="status" className="notice">
-          {t('alerts.bulkDone', {
-            acknowledged: formatCount(result.acknowledged.length, locale),
-            skipped: formatCount(result.skipped.length, locale),
-          })}
         </p>
       ) : null}
     </form>
