@@ -23,8 +23,8 @@ describe.skipIf(blocked)('alerts in the dashboard, end to end', () => {
 
   const openAlerts = async () => (await apiAsAdmin<AlertsResponse>(platform, '/alerts?state=open')).items;
   /** The bell's number as its label says it (the badge itself is gone at zero). */
-  const bellCount = async () =>
-    Number(/: (\d+)$/.exec((await page.locator('a.bell').getAttribute('aria-label')) ?? '')?.[1] ?? NaN);
+  const bellCount = async (on: Page) =>
+    Number(/: (\d+)$/.exec((await on.locator('a.bell').getAttribute('aria-label')) ?? '')?.[1] ?? NaN);
 
   beforeAll(async () => {
     platform = await startPlatform({ fleetSize: 60 });
@@ -49,8 +49,8 @@ describe.skipIf(blocked)('alerts in the dashboard, end to end', () => {
     await page.locator('.bell__count').waitFor(WAIT);
     expect(Number(await page.locator('.bell__count').textContent())).toBeGreaterThanOrEqual(2);
     // The bell follows the API's count of open alerts in scope.
-    await expect.poll(async () => (await bellCount()) === (await openAlerts()).length, WAIT).toBe(true);
-    expect(await bellCount()).toBeGreaterThanOrEqual(2);
+    await expect.poll(async () => (await bellCount(page)) === (await openAlerts()).length, WAIT).toBe(true);
+    expect(await bellCount(page)).toBeGreaterThanOrEqual(2);
 
     await page.getByRole('link', { name: /^Open alerts: / }).click();
     const table = page.getByRole('table', { name: 'Alerts' });
@@ -62,7 +62,13 @@ describe.skipIf(blocked)('alerts in the dashboard, end to end', () => {
   }, 180_000);
 
   it('acknowledges two in bulk with a note: the bell drops and the timeline says who did it', async () => {
-    const before = await bellCount();
+    const before = await bellCount(page);
+    // A second person on another page: only the socket's `alerts.changed` can tell their bell.
+    const watcher = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+    await signIn(watcher, platform.baseUrl, platform.admin.username, platform.admin.password);
+    await watcher.getByText('Live', { exact: true }).waitFor(WAIT);
+    await expect.poll(() => bellCount(watcher), WAIT).toBe(before);
+    await watcher.evaluate(() => Object.assign(window, { e2eNoReload: true }));
     const rows = picked.map((alert) => page.locator(`tr[data-alert-id="${alert.id}"]`));
     for (const row of rows) await row.getByRole('checkbox').check();
     const bulk = page.getByRole('form', { name: 'Acknowledge selected alerts' });
@@ -73,9 +79,14 @@ describe.skipIf(blocked)('alerts in the dashboard, end to end', () => {
     await page.getByText(/^Acknowledged 2; 0 skipped/).waitFor(WAIT);
     for (const row of rows) await row.waitFor({ state: 'detached', ...WAIT });
 
-    // Live: the bell drops without a reload and agrees with the API.
-    await expect.poll(bellCount, WAIT).toBeLessThan(before);
-    await expect.poll(async () => (await bellCount()) === (await openAlerts()).length, WAIT).toBe(true);
+    // The bell drops, here and live on the watcher's page without a reload, and agrees with the API.
+    await expect.poll(() => bellCount(page), WAIT).toBeLessThan(before);
+    await expect.poll(() => bellCount(watcher), WAIT).toBeLessThan(before);
+    const open = (await openAlerts()).length;
+    await expect.poll(() => bellCount(page), WAIT).toBe(open);
+    await expect.poll(() => bellCount(watcher), WAIT).toBe(open);
+    expect(await watcher.evaluate(() => (window as { e2eNoReload?: boolean }).e2eNoReload)).toBe(true);
+    await watcher.context().close();
     for (const alert of picked) {
       const stored = await apiAsAdmin<AlertDetail>(platform, `/alerts/${alert.id}`);
       expect(stored).toMatchObject({

@@ -91,6 +91,14 @@ function serveLifecycle(
           }
         : { status: 200, body: change(alert.id, { state: 'resolved', resolveReason: reason }) };
     });
+    server.respond(`POST /api/v1/alerts/${alert.id}/acknowledge`, ({ body }) => ({
+      status: 200,
+      body: change(alert.id, {
+        state: 'acknowledged',
+        acknowledgedBy: 'agent-support',
+        acknowledgeNote: (body as { note?: string }).note,
+      }),
+    }));
     server.respond(`POST /api/v1/alerts/${alert.id}/assign`, ({ body }) => ({
       status: 200,
       body: change(alert.id, { assignee: (body as { assignee: string }).assignee }),
@@ -227,6 +235,24 @@ describe('AlertsPage', () => {
       { reason: '' },
       { reason: 'SIM replaced on site' },
     ]);
+  });
+
+  it('acknowledges one alert from its drawer with a note, which then offers only resolve and assign', async () => {
+    serveLifecycle([offline]);
+    renderUi(<AlertsPage role="support" openAlertId={ID.offline} />);
+    const drawer = await screen.findByRole('dialog', { name: 'Alert' });
+    const form = await within(drawer).findByRole('form', { name: 'Acknowledge' });
+    fireEvent.change(within(form).getByLabelText('Note'), { target: { value: 'calling the shop' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Acknowledge' }));
+    expect(await within(drawer).findByText('Acknowledged')).toBeTruthy();
+    expect(within(drawer).queryByRole('form', { name: 'Acknowledge' })).toBeNull();
+    expect(within(drawer).getByRole('form', { name: 'Resolve' })).toBeTruthy();
+    expect(posts(`/api/v1/alerts/${ID.offline}/acknowledge`).map((r) => r.body)).toEqual([
+      { note: 'calling the shop' },
+    ]);
+    // Gone from the open list beside it, without a refetch of the list.
+    expect(screen.getByText('No alerts match')).toBeTruthy();
+    expect(server.requests.filter((path) => path === '/api/v1/alerts?state=open')).toHaveLength(1);
   });
 
   it('lets an admin pick the assignee among the users', async () => {
