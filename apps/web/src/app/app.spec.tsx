@@ -147,7 +147,7 @@ describe('App', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['Fleet overview', 'Live map', 'At-risk queue']);
+    ).toEqual(['Fleet overview', 'Live map', 'At-risk queue', 'Alerts']);
     expect(screen.queryByText('Database: pg (external)')).toBeNull();
   });
 

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { CatchingUpBanner } from '../components/catching-up-banner';
 import { LanguageSwitch } from '../components/language-switch';
 import { LiveIndicator } from '../components/live-indicator';
+import { AlertsBell } from '../features/alerts/components/alerts-bell';
 import { can } from '../lib/auth/permissions';
 import { signOut } from '../lib/auth/session';
 import type { SessionUser } from '../lib/auth/session-schema';
@@ -20,6 +21,7 @@ function navItems(user: SessionUser): NavItem[] {
     { to: href.overview(), label: 'nav.overview', active: (r) => r.name === 'overview' },
     { to: href.map(), label: 'nav.map', active: (r) => r.name === 'map' },
     { to: href.atRisk(), label: 'nav.atRisk', active: (r) => r.name === 'at-risk' || r.name === 'terminal' },
+    { to: href.alerts(), label: 'nav.alerts', active: (r) => r.name === 'alerts' || r.name === 'alert' },
   ];
   if (can(user.role, 'viewIncidents')) {
     items.push({
@@ -51,6 +53,7 @@ export function Layout({ user, route, children }: { user: SessionUser; route: Ro
           ))}
         </nav>
         <div className="layout__tools">
+          <AlertsBell />
           <LiveIndicator />
           <LanguageSwitch />
           <span className="layout__user">

@@ -3,6 +3,7 @@ import type { AtRiskResponse } from '@fleet/telemetry/api/risk';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { fleetMapQueryKey } from '../api/get-fleet-map';
+import { storeAlertChange } from '../features/alerts/api/alert-cache';
 import { atRiskQueryKey } from '../features/at-risk/api/get-at-risk';
 import { applyRiskChange } from '../features/at-risk/components/queue-filter';
 import { fleetSummaryQueryKey } from '../features/fleet/api/get-fleet-summary';
@@ -71,6 +72,9 @@ export function LiveSync() {
     void client.invalidateQueries({ queryKey: ['incidents'] });
     refresh.summary.trigger();
   });
+
+  // Every cached alert list (the page's and the bell's) takes the changed alert as it is now.
+  useLiveEvent('alerts.changed', ({ alert }) => storeAlertChange(client, alert));
 
   useLiveEvent('ingest.stats', (ingest) => {
     client.setQueryData<FleetSummaryView>(fleetSummaryQueryKey, (summary) =>

@@ -2,6 +2,7 @@ import { usePrefetchQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { fleetMapQueryOptions } from '../api/get-fleet-map';
 import { StatusPanel } from '../components/status-panel';
+import { AlertsPage } from '../features/alerts/components/alerts-page';
 import { AtRiskPage } from '../features/at-risk/components/at-risk-page';
 import { FleetOverview } from '../features/fleet/components/fleet-overview';
 import { IncidentsPage } from '../features/incidents/components/incidents-page';
@@ -60,6 +61,10 @@ function RoutePage({ route, user }: { route: Route; user: SessionUser }) {
       ) : (
         <IncidentPage key={route.incidentId} incidentId={route.incidentId} />
       );
+    case 'alerts':
+    case 'alert':
+      // One element for both routes, so filters and ticks survive opening and closing the drawer.
+      return <AlertsPage role={user.role} openAlertId={route.name === 'alert' ? route.alertId : undefined} />;
     case 'users':
       if (!can(user.role, 'manageUsers')) return <StatusPanel tone="empty" title={t('app.notAllowed')} />;
       return <UsersPage currentUsername={user.username} />;

@@ -1,3 +1,4 @@
+import type { AlertView } from '@fleet/telemetry/api/alerts';
 import type { FleetSummaryView, TerminalSeriesView } from '@fleet/telemetry/api/fleet';
 import type { AtRiskItem } from '@fleet/telemetry/api/risk';
 import type { TerminalStateView } from '@fleet/telemetry/api/terminals';
@@ -90,6 +91,24 @@ export function terminalSeries(overrides: Partial<TerminalSeriesView> = {}): Ter
     paper: [{ t: hours[3]!, status: 'low' }],
     events: [{ t: hours[5]!, code: 'REVERSAL', detail: 'host timeout' }],
     forecast: { simZeroAt: new Date(to + 31 * 3_600_000).toISOString(), simExpiresAt: '2026-12-31' },
+    ...overrides,
+  };
+}
+
+export function alertView(overrides: Partial<AlertView> = {}): AlertView {
+  return {
+    id: '6f9619ff-8b86-4011-b42d-00c04fc96401',
+    code: 'SIM_DATA_EXHAUSTION',
+    severity: 'minor',
+    state: 'open',
+    terminalId: 'T-0001',
+    openedAt: '2026-03-01T08:00:00.000Z',
+    lastRaisedAt: '2026-03-01T08:00:00.000Z',
+    occurrences: 1,
+    evidence: 'balance 12 MB, burning 9 MB/day',
+    recommendedAction: 'Top up the SIM data plan',
+    region: 'north',
+    merchantId: 'M-001',
     ...overrides,
   };
 }

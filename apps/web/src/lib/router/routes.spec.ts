@@ -11,6 +11,8 @@ describe('parseRoute', () => {
     expect(parseRoute('#/incidents/inc-7')).toEqual({ name: 'incident', incidentId: 'inc-7' });
     expect(parseRoute('#/terminals/T-0001')).toEqual({ name: 'terminal', terminalId: 'T-0001' });
     expect(parseRoute(href.users())).toEqual({ name: 'users' });
+    expect(parseRoute(href.alerts())).toEqual({ name: 'alerts' });
+    expect(parseRoute(href.alert('3f1c'))).toEqual({ name: 'alert', alertId: '3f1c' });
   });
 
   it('round-trips ids through href', () => {

@@ -7,6 +7,8 @@ export type Route =
   | { name: 'incidents' }
   | { name: 'incident'; incidentId: string }
   | { name: 'users' }
+  | { name: 'alerts' }
+  | { name: 'alert'; alertId: string }
   | { name: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -18,6 +20,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'at-risk' && !id) return { name: 'at-risk' };
   if (first === 'incidents') return id ? { name: 'incident', incidentId: id } : { name: 'incidents' };
   if (first === 'users' && !id) return { name: 'users' };
+  if (first === 'alerts') return id ? { name: 'alert', alertId: id } : { name: 'alerts' };
   if (first === 'terminals' && id) return { name: 'terminal', terminalId: id };
   return { name: 'not-found', path };
 }
@@ -30,4 +33,6 @@ export const href = {
   incidents: () => '#/incidents',
   incident: (incidentId: string) => `#/incidents/${encodeURIComponent(incidentId)}`,
   users: () => '#/users',
+  alerts: () => '#/alerts',
+  alert: (alertId: string) => `#/alerts/${encodeURIComponent(alertId)}`,
 };
