@@ -87,7 +87,7 @@ describe.skipIf(blocked)('the dashboard’s live socket follows the session, end
     await page.locator('.live--connected').waitFor(WAIT);
     // Whichever came first, a renewal or a server close and reconnect, the page never signed out.
     expect(await page.getByRole('button', { name: 'Sign in' }).count()).toBe(0);
-    await screenshot(page, '10-live-after-token-expiry');
+    await screenshot(page, '14-live-after-token-expiry');
   }, 90_000);
 
   it('signs out a user who is disabled while the dashboard is open, saying why', async () => {
@@ -107,6 +107,6 @@ describe.skipIf(blocked)('the dashboard’s live socket follows the session, end
           name === 'session.ended' && (payload as { reason: string }).reason === 'user_disabled',
       ),
     ).toBe(true);
-    await screenshot(page, '11-signed-out-disabled');
+    await screenshot(page, '15-signed-out-disabled');
   }, 60_000);
 });
