@@ -10,9 +10,10 @@ if [ ! -f "$file" ]; then
   : "${MQTT_DYNSEC_USER:?set MQTT_DYNSEC_USER (the platform's broker admin) in docker/.env}"
   : "${MQTT_DYNSEC_PASSWORD:?set MQTT_DYNSEC_PASSWORD in docker/.env}"
   mosquitto_ctrl dynsec init "$file" "$MQTT_DYNSEC_USER" "$MQTT_DYNSEC_PASSWORD" >/dev/null
-  # Mosquitto drops root for its own user, who must be able to rewrite the file.
-  if [ "$(id -u)" = 0 ]; then chown mosquitto:mosquitto "$file"; fi
   chmod 0600 "$file"
   echo "start.sh: created $file with the admin login $MQTT_DYNSEC_USER"
 fi
+# Mosquitto drops root for its own user, who must be able to rewrite the file, also one
+# put there by the operator (npm run broker:dynsec-file).
+if [ "$(id -u)" = 0 ]; then chown mosquitto:mosquitto "$file" && chmod 0600 "$file"; fi
 exec mosquitto -c "$conf"

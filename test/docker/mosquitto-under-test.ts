@@ -73,8 +73,13 @@ export class MosquittoUnderTest {
     );
   }
 
-  static async start(configOf: (paths: TestPaths) => string): Promise<MosquittoUnderTest> {
+  /** `seed` may put files in the broker's folder first (e.g. a dynamic-security file). */
+  static async start(
+    configOf: (paths: TestPaths) => string,
+    seed?: (dir: string) => Promise<void>,
+  ): Promise<MosquittoUnderTest> {
     const broker = new MosquittoUnderTest(await freePort(), await freePort(), configOf);
+    await seed?.(broker.dir);
     await broker.startProcess();
     return broker;
   }
