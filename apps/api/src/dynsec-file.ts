@@ -11,6 +11,9 @@ async function run(): Promise<void> {
   const path = process.argv[2];
   if (!path) throw new Error('usage: npm run broker:dynsec-file -- <path of dynamic-security.json>');
   const config = loadConfig();
+  // Before opening anything: an embedded database would otherwise be created for nothing.
+  if (!config.mqttDynsec || !config.mqttUrl)
+    throw new Error('set MQTT_DYNSEC_USER, MQTT_DYNSEC_PASSWORD and MQTT_URL');
   process.stderr.write('dynsec-file: reading device credentials…\n');
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
