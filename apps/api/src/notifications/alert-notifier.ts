@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { RecipientGrouper, type DueGroup } from './grouping/recipient-grouper';
 import type { NotifiableAlert } from './messages/notifiable-alert';
 import { renderAlertMessage } from './messages/render-alert-message';
-import { quietUntil } from './escalation/quiet-hours';
+import { quietHold } from './escalation/quiet-hours';
 import type { NotificationChannelKind } from './notification-tables';
 import {
   NOTIFICATION_CLOCK,
@@ -129,8 +129,7 @@ export class AlertNotifier {
 
 /** The end of the user's quiet hours, when they hold these notices; a critical one overrides them. */
 function heldUntil(user: UserContact, alerts: readonly NotifiableAlert[], now: Date): Date | undefined {
-  if (!user.quietHours || alerts.some((alert) => alert.severity === 'critical')) return undefined;
-  const until = quietUntil(user.quietHours, now.getTime());
+  const until = quietHold(user.quietHours, alerts.map((alert) => alert.severity), now.getTime());
   return until === undefined ? undefined : new Date(until);
 }
 

@@ -1,3 +1,4 @@
+import type { AlertSeverity } from '@fleet/telemetry/api/alerts';
 import { DAY_MS, localMidnight, minutesOfDay } from '../../alerts/muting/china-time';
 
 /** A user's quiet hours, local `HH:MM` in Asia/Shanghai; `start` after `end` runs across midnight. */
@@ -20,4 +21,17 @@ export function quietUntil(quiet: QuietHours, at: number): number | undefined {
   if (start < end) return minute >= start && minute < end ? endToday : undefined;
   if (minute >= start) return endToday + DAY_MS;
   return minute < end ? endToday : undefined;
+}
+
+/**
+ * Until when a message of notices of these severities to a user with `quiet` waits
+ * (undefined: sent now). A critical notice overrides the quiet hours.
+ */
+export function quietHold(
+  quiet: QuietHours | null,
+  severities: readonly AlertSeverity[],
+  at: number,
+): number | undefined {
+  if (quiet === null || severities.includes('critical')) return undefined;
+  return quietUntil(quiet, at);
 }
