@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AlertsService } from '../alerts/alerts.service';
 import { validPayload } from '../ingest/testing/terminal-messages';
+import { DATABASE, type Database } from '../storage/database';
 import { TerminalsRepository } from '../storage/repositories/terminals.repository';
 import {
   DEFAULT_ESCALATION_POLICY,
@@ -50,7 +52,7 @@ describe('reminders and escalation of an alert nobody acknowledged, by mail', ()
 
   const subjects = (user: string) => mail.mailsTo(`${user}@example.test`).map((m) => m.subject);
 
-  it('reminds after the interval, once across a restart, escalates to level 2, and after acknowledge nothing more arrives', async () => {
+  it('reminds after the interval, once across restarts (also one that died before recording it), escalates to level 2, and after acknowledge nothing more arrives', async () => {
     now = clock;
     const burn: Message[] = Array.from({ length: 25 }, (_, i) => [
       TID,
@@ -75,6 +77,12 @@ describe('reminders and escalation of an alert nobody acknowledged, by mail', ()
     expect(subjects('admin-en')).toEqual([]);
 
     // A restart over the same database at the same time: the reminder is not sent again.
+    await mail.restart();
+    await settle();
+    expect(mail.smtp.mails).toHaveLength(4);
+    // A process that died after enqueueing the reminder, before recording it: the outbox's
+    // key drops the second copy the next start enqueues.
+    await sql`delete from alert_escalations`.execute(mail.platform.app.get<Database>(DATABASE).db);
     await mail.restart();
     await settle();
     expect(mail.smtp.mails).toHaveLength(4);
