@@ -15,11 +15,7 @@ export interface UsersTable {
   phone: ColumnType<string | null, string | null | undefined, string | null>;
   locale: ColumnType<string, string | undefined, string>;
   /** 0014_alert_escalation: `{start, end}` local HH:MM, or null. */
-  quiet_hours: ColumnType<
-    { start: string; end: string } | null,
-    string | null | undefined,
-    string | null
-  >;
+  quiet_hours: ColumnType<{ start: string; end: string } | null, string | null | undefined, string | null>;
 }
 
 export interface RefreshTokensTable {

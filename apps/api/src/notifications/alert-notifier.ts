@@ -53,7 +53,9 @@ export class AlertNotifier {
    * so calling again after a restart enqueues nothing new.
    */
   async notifyNow(recipients: readonly AlertRecipient[], alert: NotifiableAlert): Promise<number> {
-    return this.enqueueGroups(recipients.map((recipient) => ({ key: recipientKey(recipient), items: [alert] })));
+    return this.enqueueGroups(
+      recipients.map((recipient) => ({ key: recipientKey(recipient), items: [alert] })),
+    );
   }
 
   /** Puts every group whose time has come into the outbox; the worker calls it each tick. */
@@ -61,7 +63,9 @@ export class AlertNotifier {
     return this.enqueueGroups(this.grouper.takeDue(this.clock.now()));
   }
 
-  private async enqueueGroups(due: ReadonlyArray<Pick<DueGroup<NotifiableAlert>, 'key' | 'items'>>): Promise<number> {
+  private async enqueueGroups(
+    due: ReadonlyArray<Pick<DueGroup<NotifiableAlert>, 'key' | 'items'>>,
+  ): Promise<number> {
     if (due.length === 0) return 0;
     const users = await this.recipients.enabledContacts(
       due.filter((g) => g.key.startsWith('user:')).map((g) => g.key.slice('user:'.length)),
@@ -129,7 +133,11 @@ export class AlertNotifier {
 
 /** The end of the user's quiet hours, when they hold these notices; a critical one overrides them. */
 function heldUntil(user: UserContact, alerts: readonly NotifiableAlert[], now: Date): Date | undefined {
-  const until = quietHold(user.quietHours, alerts.map((alert) => alert.severity), now.getTime());
+  const until = quietHold(
+    user.quietHours,
+    alerts.map((alert) => alert.severity),
+    now.getTime(),
+  );
   return until === undefined ? undefined : new Date(until);
 }
 

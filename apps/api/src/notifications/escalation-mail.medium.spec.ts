@@ -39,9 +39,18 @@ describe('reminders and escalation of an alert nobody acknowledged, by mail', ()
 
   beforeAll(async () => {
     mail = await startMailPlatform(() => clock, [{ token: ESCALATION_POLICY, value: POLICY }]);
-    await mail.platform.app.get(TerminalsRepository).importTerminals([
-      { terminalId: TID, merchantId: 'M-BJ', merchantName: 'Noodle Bar', region: 'Beijing', lat: 39.9, lon: 116.4 },
-    ]);
+    await mail.platform.app
+      .get(TerminalsRepository)
+      .importTerminals([
+        {
+          terminalId: TID,
+          merchantId: 'M-BJ',
+          merchantName: 'Noodle Bar',
+          region: 'Beijing',
+          lat: 39.9,
+          lon: 116.4,
+        },
+      ]);
     await mail.addUser('support-en', 'support', 'en');
     await mail.addUser('tech-beijing', 'technician', 'en', ['Beijing']);
     await mail.addUser('admin-en', 'admin', 'en');
@@ -72,7 +81,9 @@ describe('reminders and escalation of an alert nobody acknowledged, by mail', ()
     // The interval passed: a reminder to the same two people, not the admin.
     clock = now + 31 * MIN;
     await mail.smtp.received(4);
-    expect(subjects('support-en')[1]).toMatch(/^\[Minor\] Reminder, still not acknowledged: SIM data running out/);
+    expect(subjects('support-en')[1]).toMatch(
+      /^\[Minor\] Reminder, still not acknowledged: SIM data running out/,
+    );
     expect(subjects('tech-beijing')[1]).toMatch(/Reminder/);
     expect(subjects('admin-en')).toEqual([]);
 

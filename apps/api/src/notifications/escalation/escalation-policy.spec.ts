@@ -4,7 +4,11 @@ import { DEFAULT_ESCALATION_POLICY, dueActions, type ReminderRule } from './esca
 
 const MIN = 60_000;
 const T0 = Date.parse('2026-03-04T05:00:00Z');
-const rule: ReminderRule = { reminderIntervalMs: 30 * MIN, maxReminders: 2, escalateAfterMs: [45 * MIN, 90 * MIN] };
+const rule: ReminderRule = {
+  reminderIntervalMs: 30 * MIN,
+  maxReminders: 2,
+  escalateAfterMs: [45 * MIN, 90 * MIN],
+};
 const open = { severity: 'critical' as const, state: 'open' as const, openedAt: T0 };
 const fresh = { remindersSent: 0, level: 1 };
 

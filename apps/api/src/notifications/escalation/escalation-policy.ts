@@ -64,8 +64,7 @@ export interface EscalatableAlert {
 
 /** A due step; `dueAt` is when it fell due, fixed by the policy, so it names the notice. */
 export type EscalationAction =
-  | { kind: 'reminder'; number: number; dueAt: number }
-  | { kind: 'escalation'; level: number; dueAt: number };
+  { kind: 'reminder'; number: number; dueAt: number } | { kind: 'escalation'; level: number; dueAt: number };
 
 /**
  * The steps due for `alert` at `now`, escalations in level order before the reminder.

@@ -17,7 +17,9 @@ export class EscalationRepository {
     const { rows } = await sql<{ alert_id: string; reminders_sent: number; level: number }>`
       select alert_id, reminders_sent, level from alert_escalations
       where alert_id in (${sql.join([...alertIds])})`.execute(this.database.db);
-    return new Map(rows.map((row) => [row.alert_id, { remindersSent: row.reminders_sent, level: row.level }]));
+    return new Map(
+      rows.map((row) => [row.alert_id, { remindersSent: row.reminders_sent, level: row.level }]),
+    );
   }
 
   /**

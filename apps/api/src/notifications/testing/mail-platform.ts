@@ -42,22 +42,22 @@ export async function startMailPlatform(
   const test: TestDatabase = await createTestDatabase('embedded');
   const boot = (): Promise<RiskPlatform> =>
     startRiskPlatform({
-    database: test.database,
-    risk: { now: clock, sweepIntervalMs: 3_600_000 },
-    env: { SMTP_URL: smtp.url, NOTIFY_FROM: 'Fleet Monitor <fleet@example.test>' },
-    imports: [AlertsModule, AlertNotificationsModule],
-    overrides: [
-      {
-        token: NOTIFICATION_OPTIONS,
-        value: {
-          ...DEFAULT_NOTIFICATION_OPTIONS,
-          pollMs: 100,
-          grouping: { groupWaitMs: 200, groupIntervalMs: 200 },
+      database: test.database,
+      risk: { now: clock, sweepIntervalMs: 3_600_000 },
+      env: { SMTP_URL: smtp.url, NOTIFY_FROM: 'Fleet Monitor <fleet@example.test>' },
+      imports: [AlertsModule, AlertNotificationsModule],
+      overrides: [
+        {
+          token: NOTIFICATION_OPTIONS,
+          value: {
+            ...DEFAULT_NOTIFICATION_OPTIONS,
+            pollMs: 100,
+            grouping: { groupWaitMs: 200, groupIntervalMs: 200 },
+          },
         },
-      },
-      ...overrides,
-    ],
-  });
+        ...overrides,
+      ],
+    });
   let platform = await boot();
   const to = (mail: ParsedMail) => (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.text;
   return {
