@@ -55,12 +55,16 @@ export class AlertEscalator {
     const now = this.clock.now();
     const { items } = await this.alerts.list(ALL, { state: 'open', limit: this.policy.maxOpenAlerts });
     const open = items.filter((alert) => alert.silenced !== true);
-    const progress = await this.progress.progressOf(open.map((alert) => alert.id));
+    const progress = await this.progress.progressOf(
+      open.map((alert) => ({ id: alert.id, raisedAt: Date.parse(alert.lastRaisedAt) })),
+    );
     let steps = 0;
     for (const alert of open) {
       const rule = this.policy.bySeverity[alert.severity];
       const state = progress.get(alert.id) ?? { remindersSent: 0, level: 1 };
-      const actions = dueActions({ ...alert, openedAt: Date.parse(alert.openedAt) }, state, now, rule);
+      // Counted from the start of this open period: a reopened alert starts afresh.
+      const since = Date.parse(alert.lastRaisedAt);
+      const actions = dueActions({ ...alert, openSince: since }, state, now, rule);
       let level = state.level;
       for (const action of actions) {
         if (action.kind === 'escalation') level = action.level;
@@ -85,7 +89,13 @@ export class AlertEscalator {
       action.kind === 'reminder'
         ? { reminder: action.number, recipients: recipients.length }
         : { level: action.level, recipients: recipients.length };
-    const recorded = await this.progress.record(alert.id, action, detail, new Date(action.dueAt));
+    const recorded = await this.progress.record(
+      alert.id,
+      new Date(alert.lastRaisedAt),
+      action,
+      detail,
+      new Date(action.dueAt),
+    );
     if (recorded)
       await this.audit.record(
         'system',

@@ -9,7 +9,7 @@ const rule: ReminderRule = {
   maxReminders: 2,
   escalateAfterMs: [45 * MIN, 90 * MIN],
 };
-const open = { severity: 'critical' as const, state: 'open' as const, openedAt: T0 };
+const open = { severity: 'critical' as const, state: 'open' as const, openSince: T0 };
 const fresh = { remindersSent: 0, level: 1 };
 
 describe('dueActions', () => {

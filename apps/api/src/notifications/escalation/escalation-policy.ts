@@ -2,7 +2,7 @@ import type { AlertSeverity } from '@fleet/telemetry/api/alerts';
 
 /** Reminders of one severity while its alerts stay open. */
 export interface ReminderRule {
-  /** Re-notify this often after the alert opened; undefined: no reminders. */
+  /** Re-notify this often after the alert opened (or reopened); undefined: no reminders. */
   reminderIntervalMs?: number;
   /** At most this many reminders per alert. */
   maxReminders: number;
@@ -59,7 +59,8 @@ export interface EscalatableAlert {
   severity: AlertSeverity;
   state: 'open' | 'acknowledged' | 'resolved';
   silenced?: boolean;
-  openedAt: number;
+  /** Start of the current open period (opened or last reopened). */
+  openSince: number;
 }
 
 /** A due step; `dueAt` is when it fell due, fixed by the policy, so it names the notice. */
@@ -80,15 +81,15 @@ export function dueActions(
   if (alert.state !== 'open' || alert.silenced === true) return [];
   const actions: EscalationAction[] = [];
   for (let level = progress.level + 1; level <= rule.escalateAfterMs.length + 1; level += 1) {
-    const dueAt = alert.openedAt + rule.escalateAfterMs[level - 2]!;
+    const dueAt = alert.openSince + rule.escalateAfterMs[level - 2]!;
     if (dueAt > now) break;
     actions.push({ kind: 'escalation', level, dueAt });
   }
   const interval = rule.reminderIntervalMs;
   if (interval !== undefined && interval > 0) {
-    const number = Math.min(rule.maxReminders, Math.floor((now - alert.openedAt) / interval));
+    const number = Math.min(rule.maxReminders, Math.floor((now - alert.openSince) / interval));
     if (number > progress.remindersSent)
-      actions.push({ kind: 'reminder', number, dueAt: alert.openedAt + number * interval });
+      actions.push({ kind: 'reminder', number, dueAt: alert.openSince + number * interval });
   }
   return actions;
 }

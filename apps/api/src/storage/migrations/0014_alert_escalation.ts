@@ -12,6 +12,8 @@ export const migration0014AlertEscalation: MigrationFactory = () => ({
     await runStatements(db, [
       sql`create table alert_escalations (
         alert_id uuid primary key references alerts (id) on delete cascade,
+        -- the open period this progress belongs to (alerts.last_raised_at): a reopen starts afresh
+        raised_at timestamptz not null,
         reminders_sent integer not null default 0,
         -- 1: the people concerned (the alert's first notice); each step raises it
         level integer not null default 1,
