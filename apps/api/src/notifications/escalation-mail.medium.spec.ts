@@ -39,18 +39,16 @@ describe('reminders and escalation of an alert nobody acknowledged, by mail', ()
 
   beforeAll(async () => {
     mail = await startMailPlatform(() => clock, [{ token: ESCALATION_POLICY, value: POLICY }]);
-    await mail.platform.app
-      .get(TerminalsRepository)
-      .importTerminals([
-        {
-          terminalId: TID,
-          merchantId: 'M-BJ',
-          merchantName: 'Noodle Bar',
-          region: 'Beijing',
-          lat: 39.9,
-          lon: 116.4,
-        },
-      ]);
+    await mail.platform.app.get(TerminalsRepository).importTerminals([
+      {
+        terminalId: TID,
+        merchantId: 'M-BJ',
+        merchantName: 'Noodle Bar',
+        region: 'Beijing',
+        lat: 39.9,
+        lon: 116.4,
+      },
+    ]);
     await mail.addUser('support-en', 'support', 'en');
     await mail.addUser('tech-beijing', 'technician', 'en', ['Beijing']);
     await mail.addUser('admin-en', 'admin', 'en');
