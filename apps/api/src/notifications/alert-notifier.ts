@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { RecipientGrouper, type DueGroup } from './grouping/recipient-grouper';
 import type { NotifiableAlert } from './messages/notifiable-alert';
 import { renderAlertMessage } from './messages/render-alert-message';
+import { quietHold } from './escalation/quiet-hours';
 import type { NotificationChannelKind } from './notification-tables';
 import {
   NOTIFICATION_CLOCK,
@@ -21,7 +22,8 @@ export type AlertRecipient = { kind: 'user'; userId: string } | { kind: 'webhook
  * The entry point for the alerts module: `notify(recipients, alert)` on every change.
  * Notices are grouped per recipient (group wait / group interval), then each group
  * becomes one message per channel in the outbox. Groups wait in memory: a restart
- * inside the group wait loses those notices; once in the outbox nothing is lost.
+ * inside the group wait loses those notices; once in the outbox nothing is lost. A user's
+ * quiet hours set the message's due time to their end, unless a notice is critical.
  */
 @Injectable()
 export class AlertNotifier {
@@ -45,23 +47,40 @@ export class AlertNotifier {
     for (const recipient of recipients) this.grouper.add(recipientKey(recipient), alert, now);
   }
 
+  /**
+   * Straight into the outbox, one message per recipient and channel, not grouped: for the
+   * escalation evaluator, whose notices come from the database. The key names the notice,
+   * so calling again after a restart enqueues nothing new.
+   */
+  async notifyNow(recipients: readonly AlertRecipient[], alert: NotifiableAlert): Promise<number> {
+    return this.enqueueGroups(
+      recipients.map((recipient) => ({ key: recipientKey(recipient), items: [alert] })),
+    );
+  }
+
   /** Puts every group whose time has come into the outbox; the worker calls it each tick. */
   async flushDue(): Promise<number> {
-    const due = this.grouper.takeDue(this.clock.now());
+    return this.enqueueGroups(this.grouper.takeDue(this.clock.now()));
+  }
+
+  private async enqueueGroups(
+    due: ReadonlyArray<Pick<DueGroup<NotifiableAlert>, 'key' | 'items'>>,
+  ): Promise<number> {
     if (due.length === 0) return 0;
     const users = await this.recipients.enabledContacts(
       due.filter((g) => g.key.startsWith('user:')).map((g) => g.key.slice('user:'.length)),
     );
     const byId = new Map(users.map((user) => [user.id, user]));
-    const notifications = due.flatMap((group) => this.notificationsFor(group, byId));
     const now = new Date(this.clock.now());
+    const notifications = due.flatMap((group) => this.notificationsFor(group, byId, now));
     for (const notification of notifications) await this.outbox.enqueue(notification, now);
     return notifications.length;
   }
 
   private notificationsFor(
-    group: DueGroup<NotifiableAlert>,
+    group: Pick<DueGroup<NotifiableAlert>, 'key' | 'items'>,
     users: Map<string, UserContact>,
+    now: Date,
   ): NewNotification[] {
     const alerts = uniqueNotices(group.items);
     const payload = { kind: 'alerts', alerts: alerts.map(alertPayload) };
@@ -85,6 +104,7 @@ export class AlertNotifier {
     const user = users.get(group.key.slice('user:'.length));
     if (!user) return [];
     const message = renderAlertMessage(alerts, user.locale);
+    const dueAt = heldUntil(user, alerts, now);
     const addresses: Array<[NotificationChannelKind, string | null]> = [
       ['email', user.email],
       ['sms', user.phone],
@@ -103,11 +123,22 @@ export class AlertNotifier {
         bodyText: message.text,
         bodyHtml: channel === 'email' ? message.html : undefined,
         payload,
+        dueAt,
       }));
     if (out.length === 0)
       this.logger.warn(`user ${user.id} has no configured channel for ${alerts.length} alert notices`);
     return out;
   }
+}
+
+/** The end of the user's quiet hours, when they hold these notices; a critical one overrides them. */
+function heldUntil(user: UserContact, alerts: readonly NotifiableAlert[], now: Date): Date | undefined {
+  const until = quietHold(
+    user.quietHours,
+    alerts.map((alert) => alert.severity),
+    now.getTime(),
+  );
+  return until === undefined ? undefined : new Date(until);
 }
 
 function recipientKey(recipient: AlertRecipient): string {

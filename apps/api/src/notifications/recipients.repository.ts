@@ -3,6 +3,7 @@ import { type Kysely, sql } from 'kysely';
 import { USER_LOCALES, DEFAULT_USER_LOCALE, type UserLocale } from '@fleet/telemetry/api/users';
 import { authDb, type AuthTables } from '../auth/auth-tables';
 import { DATABASE, type Database } from '../storage/database';
+import type { QuietHours } from './escalation/quiet-hours';
 
 /** How to reach a user, read when their message is made so it follows their latest edit. */
 export interface UserContact {
@@ -10,6 +11,8 @@ export interface UserContact {
   email: string | null;
   phone: string | null;
   locale: UserLocale;
+  /** Notices (but critical ones) wait until these end; null for none. */
+  quietHours: QuietHours | null;
 }
 
 @Injectable()
@@ -55,11 +58,37 @@ export class RecipientsRepository {
     if (ids.length === 0) return [];
     const rows = await this.db
       .selectFrom('users')
-      .select(['id', 'email', 'phone', 'locale'])
+      .select(['id', 'email', 'phone', 'locale', 'quiet_hours'])
       .where('id', 'in', [...ids])
       .where('disabled', '=', false)
       .execute();
-    return rows.map((row) => ({ ...row, locale: asLocale(row.locale) }));
+    return rows.map(({ quiet_hours, ...row }) => ({
+      ...row,
+      locale: asLocale(row.locale),
+      quietHours: quiet_hours,
+    }));
+  }
+
+  /** Enabled users of these roles (escalation level 2: support and admins). */
+  async withRoles(roles: readonly string[]): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('users')
+      .select('id')
+      .where('role', 'in', [...roles])
+      .where('disabled', '=', false)
+      .execute();
+    return rows.map((row) => row.id);
+  }
+
+  /** The enabled user of that name, if any (a named escalation target). */
+  async idOfUsername(username: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', username)
+      .where('disabled', '=', false)
+      .executeTakeFirst();
+    return row?.id;
   }
 }
 

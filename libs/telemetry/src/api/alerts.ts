@@ -59,10 +59,13 @@ export type AlertsResponse = z.infer<typeof alertsResponseSchema>;
 export const ALERT_CHANGE_KINDS = ['opened', 'reopened', 'acknowledged', 'resolved', 'assigned'] as const;
 export type AlertChangeKind = (typeof ALERT_CHANGE_KINDS)[number];
 
+/** Timeline kinds: the changes, and the escalation policy's reminders and steps (`detail.level`). */
+export const ALERT_TIMELINE_KINDS = [...ALERT_CHANGE_KINDS, 'reminded', 'escalated'] as const;
+
 /** One entry of an alert's timeline (`GET /alerts/{id}`). */
 export const alertTimelineEntrySchema = z.object({
   at: z.string(),
-  kind: z.enum(ALERT_CHANGE_KINDS),
+  kind: z.enum(ALERT_TIMELINE_KINDS),
   /** A username, or `system`. */
   actor: z.string(),
   detail: z.record(z.string(), z.unknown()),

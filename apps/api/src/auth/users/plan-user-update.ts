@@ -43,6 +43,7 @@ export function planUserUpdate(current: UserRow, input: UpdateUserInput, context
     email: input.email === undefined ? current.email : input.email,
     phone: input.phone === undefined ? current.phone : input.phone,
     locale: input.locale ?? current.locale,
+    quietHours: input.quietHours === undefined ? current.quiet_hours : input.quietHours,
     disabled: input.disabled ?? current.disabled,
   };
   const stored = {
@@ -52,6 +53,7 @@ export function planUserUpdate(current: UserRow, input: UpdateUserInput, context
     email: current.email,
     phone: current.phone,
     locale: current.locale,
+    quietHours: current.quiet_hours,
     disabled: current.disabled,
   };
   assertKeepsAnAdmin(current, wanted, context);
@@ -68,6 +70,8 @@ export function planUserUpdate(current: UserRow, input: UpdateUserInput, context
   if (fields.includes('email')) changes.email = wanted.email;
   if (fields.includes('phone')) changes.phone = wanted.phone;
   if (fields.includes('locale')) changes.locale = wanted.locale;
+  if (fields.includes('quietHours'))
+    changes.quiet_hours = wanted.quietHours === null ? null : JSON.stringify(wanted.quietHours);
   if (fields.includes('disabled')) changes.disabled = wanted.disabled;
   if (context.passwordHash !== undefined) changes.password_hash = context.passwordHash;
   return {

@@ -44,6 +44,10 @@ export const phoneSchema = z
   .transform((phone) => phone.replace(/[\s().-]/g, ''))
   .pipe(z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'must be an international number like +8613800138000'));
 
+const hhmm = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'must be a time HH:MM, 00:00 to 23:59');
+/** Local time in Asia/Shanghai; a start after the end runs across midnight (22:00–07:00). */
+export const quietHoursSchema = z.object({ start: hhmm, end: hhmm }).strict();
+
 const localeSchema = z.enum(USER_LOCALES, { message: `one of ${USER_LOCALES.join(', ')}` });
 
 interface RoleAssignment {
@@ -112,6 +116,8 @@ export const updateUserSchema = z
     email: emailSchema.nullable().optional(),
     phone: phoneSchema.nullable().optional(),
     locale: localeSchema.optional(),
+    /** null clears them. */
+    quietHours: quietHoursSchema.nullable().optional(),
     disabled: z.boolean({ message: 'must be true or false' }).optional(),
     /** A password reset by the admin; the user's sessions end with it. */
     password: newPasswordSchema.optional(),

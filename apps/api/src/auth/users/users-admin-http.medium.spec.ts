@@ -181,6 +181,24 @@ describe.each(['embedded', 'postgres'] as const)('user administration over HTTP 
     expect(read.body).toMatchObject({ regions: ['north'], email: null, phone: null, locale: 'zh-CN' });
   });
 
+  it('sets quiet hours with PATCH, reads them back, refuses a bad time naming the field, and clears them with null', async (ctx) => {
+    if (!testDb) return ctx.skip();
+    const user = await createUser();
+    const set = await patch(user.id, { quietHours: { start: '22:00', end: '07:00' } });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    expect(set.body.quietHours).toEqual({ start: '22:00', end: '07:00' });
+    expect((await call('GET', `/users/${user.id}`, { token: admin })).body.quietHours).toEqual({
+      start: '22:00',
+      end: '07:00',
+    });
+    const bad = await patch(user.id, { quietHours: { start: '25:00', end: '07:00' } });
+    expect(bad.status).toBe(400);
+    expect(fieldsOf(bad.body)).toEqual(['quietHours.start']);
+    const cleared = await patch(user.id, { quietHours: null });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).not.toHaveProperty('quietHours');
+  });
+
   it('answers 404 for an unknown user id and 400 naming the id for a malformed one', async (ctx) => {
     if (!testDb) return ctx.skip();
     const unknown = randomUUID();

@@ -10,7 +10,15 @@ export type NewUserRow = Pick<UserRow, 'username' | 'password_hash' | 'role' | '
 /** The columns an update may set. */
 export type UserChanges = Pick<
   Updateable<UsersTable>,
-  'role' | 'regions' | 'merchant_ids' | 'email' | 'phone' | 'locale' | 'disabled' | 'password_hash'
+  | 'role'
+  | 'regions'
+  | 'merchant_ids'
+  | 'email'
+  | 'phone'
+  | 'locale'
+  | 'quiet_hours'
+  | 'disabled'
+  | 'password_hash'
 >;
 
 /** What a user may see now, for re-checking long-lived connections (see activeScopes). */

@@ -100,6 +100,7 @@ export function toUserView(row: UserRow): UserView {
     email: row.email,
     phone: row.phone,
     locale: row.locale as UserLocale,
+    ...(row.quiet_hours ? { quietHours: row.quiet_hours } : {}),
     disabled: row.disabled,
     createdAt: row.created_at.toISOString(),
   };

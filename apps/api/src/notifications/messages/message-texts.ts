@@ -42,7 +42,14 @@ const en: MessageTexts = {
     Object.entries(CAUSE_ACTIONS).map(([code, { action }]) => [code, action]),
   ) as Record<CauseCode, string>,
   severity: { critical: 'Critical', major: 'Major', minor: 'Minor', warning: 'Warning' },
-  change: { opened: 'New', reopened: 'Back again', acknowledged: 'Acknowledged', resolved: 'Resolved' },
+  change: {
+    opened: 'New',
+    reopened: 'Back again',
+    acknowledged: 'Acknowledged',
+    resolved: 'Resolved',
+    reminder: 'Reminder, still not acknowledged',
+    escalated: 'Escalated, not acknowledged',
+  },
   terminal: 'Terminal',
   incident: 'Incident',
   merchant: 'Merchant',
@@ -54,7 +61,7 @@ const en: MessageTexts = {
   occurrences: (n) => `seen ${n} times`,
   groupSubject: (total, parts) => `${total} alerts: ${parts.join(', ')}`,
   countOf: (n, change) =>
-    `${n} ${{ opened: 'new', reopened: 'back again', acknowledged: 'acknowledged', resolved: 'resolved' }[change]}`,
+    `${n} ${{ opened: 'new', reopened: 'back again', acknowledged: 'acknowledged', resolved: 'resolved', reminder: 'reminders', escalated: 'escalated' }[change]}`,
   listSeparator: ', ',
   footer: 'Fleet Monitor. Acknowledge an alert in the dashboard to stop reminders.',
 };
@@ -85,7 +92,14 @@ const zh: MessageTexts = {
     HOST_MAINTENANCE: '终端无需处理；支付主机出现故障',
   },
   severity: { critical: '紧急', major: '严重', minor: '次要', warning: '警告' },
-  change: { opened: '新告警', reopened: '再次出现', acknowledged: '已确认', resolved: '已解决' },
+  change: {
+    opened: '新告警',
+    reopened: '再次出现',
+    acknowledged: '已确认',
+    resolved: '已解决',
+    reminder: '提醒：尚未确认',
+    escalated: '已升级：尚未确认',
+  },
   terminal: '终端',
   incident: '事件',
   merchant: '商户',
@@ -97,7 +111,7 @@ const zh: MessageTexts = {
   occurrences: (n) => `已出现 ${n} 次`,
   groupSubject: (total, parts) => `${total} 条告警：${parts.join('，')}`,
   countOf: (n, change) =>
-    `${n} 条${{ opened: '新告警', reopened: '再次出现', acknowledged: '已确认', resolved: '已解决' }[change]}`,
+    `${n} 条${{ opened: '新告警', reopened: '再次出现', acknowledged: '已确认', resolved: '已解决', reminder: '提醒', escalated: '已升级' }[change]}`,
   listSeparator: '，',
   footer: '终端监控平台。在控制台确认告警后不再提醒。',
 };

@@ -4,7 +4,8 @@ import type { CauseCode } from '@fleet/telemetry/causes';
 export type { AlertSeverity };
 
 /** What happened to the alert that this notification tells about. */
-export type AlertChange = 'opened' | 'reopened' | 'acknowledged' | 'resolved';
+/** `reminder` and `escalated`: still open and not acknowledged (the escalation policy). */
+export type AlertChange = 'opened' | 'reopened' | 'acknowledged' | 'resolved' | 'reminder' | 'escalated';
 
 /**
  * An alert as notifications need it: the alerts module maps its own rows to this, so

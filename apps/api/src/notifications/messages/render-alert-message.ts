@@ -10,7 +10,14 @@ export interface RenderedMessage {
 }
 
 const SEVERITY_ORDER: AlertSeverity[] = ['critical', 'major', 'minor', 'warning'];
-const CHANGE_ORDER: AlertChange[] = ['opened', 'reopened', 'acknowledged', 'resolved'];
+const CHANGE_ORDER: AlertChange[] = [
+  'opened',
+  'reopened',
+  'escalated',
+  'reminder',
+  'acknowledged',
+  'resolved',
+];
 /** The fleet is in China: times are shown in China time whatever the language. */
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 

@@ -21,36 +21,49 @@ export interface MailPlatform {
   /** Adds an enabled user with the e-mail `{username}@example.test`. */
   addUser(username: string, role: string, locale: string, regions?: string[]): Promise<void>;
   mailsTo(address: string): ParsedMail[];
+  /** Stops the app and starts a fresh one over the same database, as after a restart. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Providers replaced for one test (e.g. a shorter escalation policy). */
+export type MailPlatformOverrides = Array<{ token: symbol; value: unknown }>;
 
 /**
  * The real parts from a terminal to a mailbox: the embedded broker and database, the
  * ingest, the risk engine on `clock`, the alert rules, the routing, the outbox and a real
  * SMTP server, with group waits short enough for a test.
  */
-export async function startMailPlatform(clock: () => number): Promise<MailPlatform> {
+export async function startMailPlatform(
+  clock: () => number,
+  overrides: MailPlatformOverrides = [],
+): Promise<MailPlatform> {
   const smtp = await startSmtpTestServer();
   const test: TestDatabase = await createTestDatabase('embedded');
-  const platform = await startRiskPlatform({
-    database: test.database,
-    risk: { now: clock, sweepIntervalMs: 3_600_000 },
-    env: { SMTP_URL: smtp.url, NOTIFY_FROM: 'Fleet Monitor <fleet@example.test>' },
-    imports: [AlertsModule, AlertNotificationsModule],
-    overrides: [
-      {
-        token: NOTIFICATION_OPTIONS,
-        value: {
-          ...DEFAULT_NOTIFICATION_OPTIONS,
-          pollMs: 100,
-          grouping: { groupWaitMs: 200, groupIntervalMs: 200 },
+  const boot = (): Promise<RiskPlatform> =>
+    startRiskPlatform({
+      database: test.database,
+      risk: { now: clock, sweepIntervalMs: 3_600_000 },
+      env: { SMTP_URL: smtp.url, NOTIFY_FROM: 'Fleet Monitor <fleet@example.test>' },
+      imports: [AlertsModule, AlertNotificationsModule],
+      overrides: [
+        {
+          token: NOTIFICATION_OPTIONS,
+          value: {
+            ...DEFAULT_NOTIFICATION_OPTIONS,
+            pollMs: 100,
+            grouping: { groupWaitMs: 200, groupIntervalMs: 200 },
+          },
         },
-      },
-    ],
-  });
+        ...overrides,
+      ],
+    });
+  let platform = await boot();
   const to = (mail: ParsedMail) => (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.text;
   return {
-    platform,
+    get platform() {
+      return platform;
+    },
     smtp,
     async publish(messages) {
       const before = platform.stats();
@@ -73,6 +86,10 @@ export async function startMailPlatform(clock: () => number): Promise<MailPlatfo
         .execute();
     },
     mailsTo: (address) => smtp.mails.filter((mail) => to(mail) === address),
+    async restart() {
+      await platform.close();
+      platform = await boot();
+    },
     async close() {
       await platform.close();
       await test.drop();

@@ -408,6 +408,8 @@ export const en = {
   'alerts.change.acknowledged': 'Acknowledged by {actor}',
   'alerts.change.resolved': 'Resolved by {actor}',
   'alerts.change.assigned': 'Assigned by {actor}',
+  'alerts.change.reminded': 'Reminder sent, not acknowledged',
+  'alerts.change.escalated': 'Escalated, not acknowledged',
   'locale.zh-CN': 'Simplified Chinese',
   'locale.en': 'English',
 } satisfies Record<string, string>;

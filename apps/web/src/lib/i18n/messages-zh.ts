@@ -403,6 +403,8 @@ export const zh: Record<MessageKey, string> = {
   'alerts.change.acknowledged': '由 {actor} 确认',
   'alerts.change.resolved': '由 {actor} 解决',
   'alerts.change.assigned': '由 {actor} 指派',
+  'alerts.change.reminded': '未确认，已发送提醒',
+  'alerts.change.escalated': '未确认，已升级',
   'locale.zh-CN': '简体中文',
   'locale.en': '英文',
 };
