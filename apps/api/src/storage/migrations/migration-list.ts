@@ -11,6 +11,7 @@ import { migration0010UserContact } from './0010_user_contact';
 import { migration0011Alerts } from './0011_alerts';
 import { migration0012Notifications } from './0012_notifications';
 import { migration0013AlertMuting } from './0013_alert_muting';
+import { migration0015InboxPreferences } from './0015_inbox_preferences';
 
 /**
  * Every migration, in order. A static list (no directory globbing) so it works the same
@@ -29,4 +30,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, factory: Migratio
   ['0011_alerts', migration0011Alerts],
   ['0012_notifications', migration0012Notifications],
   ['0013_alert_muting', migration0013AlertMuting],
+  ['0015_inbox_preferences', migration0015InboxPreferences],
 ];
