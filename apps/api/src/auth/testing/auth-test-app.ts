@@ -63,7 +63,8 @@ export async function createAuthTestApp(options: AuthTestAppOptions): Promise<Au
     ],
   });
   if (options.clock) builder = builder.overrideProvider(AUTH_CLOCK).useValue(options.clock);
-  for (const { token, value } of options.overrides ?? []) builder = builder.overrideProvider(token).useValue(value);
+  for (const { token, value } of options.overrides ?? [])
+    builder = builder.overrideProvider(token).useValue(value);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication({ logger: options.logger ?? false });
   app.setGlobalPrefix('api/v1', { exclude: ['metrics'] });

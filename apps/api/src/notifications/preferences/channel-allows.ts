@@ -1,8 +1,5 @@
 import { ALERT_SEVERITIES, type AlertSeverity } from '@fleet/telemetry/api/alerts';
-import type {
-  NotificationPreferences,
-  UserNotificationChannel,
-} from '@fleet/telemetry/api/notifications';
+import type { NotificationPreferences, UserNotificationChannel } from '@fleet/telemetry/api/notifications';
 
 /** Most severe first: a lower index is more severe. */
 const RANK = new Map(ALERT_SEVERITIES.map((severity, index) => [severity, index]));

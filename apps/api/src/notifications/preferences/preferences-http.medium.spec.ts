@@ -40,7 +40,9 @@ describe('notification preferences over HTTP', () => {
     });
     expect(bad.status).toBe(400);
     expect(fieldsOf(bad.body)).toEqual(['push', 'sms.enabled', 'sms.minSeverity']);
-    const missing = await app.call('PUT', PATH, quiet.token, { email: DEFAULT_NOTIFICATION_PREFERENCES.email });
+    const missing = await app.call('PUT', PATH, quiet.token, {
+      email: DEFAULT_NOTIFICATION_PREFERENCES.email,
+    });
     expect(fieldsOf(missing.body)).toEqual(['in_app', 'sms']);
     expect((await app.call('GET', PATH, quiet.token)).body).toEqual(DEFAULT_NOTIFICATION_PREFERENCES);
   });
@@ -68,7 +70,9 @@ describe('notification preferences over HTTP', () => {
     );
     await app.deliver();
     await app.smtp.received(1);
-    expect(mailsTo('prefs-loud@example.test').map((m) => m.text)).toEqual([expect.stringMatching(/T-PREFS-1/)]);
+    expect(mailsTo('prefs-loud@example.test').map((m) => m.text)).toEqual([
+      expect.stringMatching(/T-PREFS-1/),
+    ]);
     expect(mailsTo('prefs-quiet@example.test')).toEqual([]);
     expect((await inboxOf(quiet.token)).map((item) => item.alertId)).toEqual([alert.id]);
     expect((await inboxOf(loud.token)).map((item) => item.alertId)).toEqual([alert.id]);

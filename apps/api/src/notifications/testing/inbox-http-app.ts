@@ -2,7 +2,11 @@ import { createAuthTestApp, type AuthTestApp } from '../../auth/testing/auth-tes
 import { callJson, loginToken, type JsonReply } from '../../auth/testing/http-client';
 import { createTestDatabase, type TestDatabase } from '../../storage/testing/test-database';
 import { AlertNotifier } from '../alert-notifier';
-import { DEFAULT_NOTIFICATION_OPTIONS, NOTIFICATION_CLOCK, NOTIFICATION_OPTIONS } from '../notification-options';
+import {
+  DEFAULT_NOTIFICATION_OPTIONS,
+  NOTIFICATION_CLOCK,
+  NOTIFICATION_OPTIONS,
+} from '../notification-options';
 import { NotificationsApiModule } from '../notifications-api.module';
 import { NotificationWorker } from '../notification-worker';
 import { ManualClock } from './manual-clock';
