@@ -20,6 +20,7 @@ import { IngestModule } from '../ingest/ingest.module';
 import { LiveModule } from '../live/live.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { AlertNotificationsModule } from '../notifications/alert-notifications.module';
+import { NotificationsApiModule } from '../notifications/notifications-api.module';
 import { RiskModule } from '../risk/risk.module';
 import { StorageModule } from '../storage/storage.module';
 import { TerminalsModule } from '../terminals/terminals.module';
@@ -65,6 +66,7 @@ export class AppModule {
         FleetModule,
         LiveModule,
         AlertNotificationsModule,
+        NotificationsApiModule,
         ...(config.demoFleetSize > 0 ? [DemoModule] : []),
         ...webModules(),
       ],

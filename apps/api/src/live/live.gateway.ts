@@ -1,4 +1,4 @@
-import { Inject, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Logger, Optional, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -24,8 +24,9 @@ import { UserChanges } from '../auth/users/user-changes';
 import { IngestService } from '../ingest/ingest.service';
 import { IngestStatsService } from '../metrics/ingest-stats.service';
 import { RiskService, type RiskChangeEvent } from '../risk/risk.service';
+import { InboxEvents } from '../notifications/inbox/inbox-events';
 import { LiveRepository, type TerminalChangeRow } from '../storage/repositories/live.repository';
-import { ALL_ROOM, roomsForPlace, roomsForScope, terminalRoom } from './socket-rooms';
+import { ALL_ROOM, roomsForPlace, roomsForScope, terminalRoom, userRoom } from './socket-rooms';
 import { SocketSessionKeeper, type LiveSocket, type SocketData } from './socket-session-keeper';
 import { TerminalChangeFeed } from './terminal-change-feed';
 
@@ -52,6 +53,7 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
   private sessionTimer?: NodeJS.Timeout;
   private unsubscribeUsers?: () => void;
   private unsubscribeAlerts?: () => void;
+  private unsubscribeInbox?: () => void;
 
   constructor(
     private readonly tokens: AccessTokens,
@@ -63,6 +65,7 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
     private readonly userChanges: UserChanges,
     private readonly keeper: SocketSessionKeeper,
     private readonly alerts: AlertEvents,
+    @Optional() private readonly inbox?: InboxEvents,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -95,6 +98,10 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
       const rooms = terminalId ? roomsForPlace({ region: region ?? null, merchantId: merchantId ?? null }) : [ALL_ROOM];
       this.server.to(rooms).emit('alerts.changed', change);
     });
+    // Inbox counts are personal: to the user's own sockets only.
+    this.unsubscribeInbox = this.inbox?.onChanged((userId, unreadCount) =>
+      this.server.to(userRoom(userId)).emit('inbox.changed', { unreadCount }),
+    );
   }
 
   onModuleDestroy(): void {
@@ -105,6 +112,7 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
     clearInterval(this.sessionTimer);
     this.unsubscribeUsers?.();
     this.unsubscribeAlerts?.();
+    this.unsubscribeInbox?.();
   }
 
   handleConnection(socket: LiveSocket): Promise<boolean> {
@@ -121,7 +129,7 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
       const { user, expiresAtMs, sessionId } = await this.tokens.verifySession(token);
       const scope = scopeFor(user);
       Object.assign(socket.data, { scope, username: user.username, userId: user.id, sessionId, expiresAtMs });
-      await socket.join(roomsForScope(scope));
+      await socket.join([...roomsForScope(scope), userRoom(user.id)]);
       return true;
     } catch (error) {
       this.logger.warn(`socket refused: ${(error as Error).message}`);

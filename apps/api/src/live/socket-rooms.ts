@@ -8,6 +8,8 @@ import type { Scope } from '../auth/scope/scope';
 export const ALL_ROOM = 'all';
 export const regionRoom = (region: string) => `region:${region}`;
 export const merchantRoom = (merchantId: string) => `merchant:${merchantId}`;
+/** Each user's own sockets, for what is nobody else's (the inbox count). */
+export const userRoom = (userId: string) => `user:${userId}`;
 export const TERMINAL_ROOM_PREFIX = 'terminal:';
 export const terminalRoom = (terminalId: string) => `${TERMINAL_ROOM_PREFIX}${terminalId}`;
 

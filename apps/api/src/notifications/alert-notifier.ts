@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  DEFAULT_NOTIFICATION_PREFERENCES,
+  type NotificationPreferences,
+} from '@fleet/telemetry/api/notifications';
 import { RecipientGrouper, type DueGroup } from './grouping/recipient-grouper';
 import type { NotifiableAlert } from './messages/notifiable-alert';
 import { renderAlertMessage } from './messages/render-alert-message';
@@ -14,6 +18,8 @@ import {
 import { OutboxRepository, type NewNotification } from './outbox.repository';
 import { RecipientsRepository, type UserContact } from './recipients.repository';
 import { NOTIFICATION_CHANNELS_TOKEN, type NotificationChannel } from './channels/notification-channel';
+import { channelAllows } from './preferences/channel-allows';
+import { PreferencesRepository } from './preferences/preferences.repository';
 
 /** Who is told: a user (by the channels their contact details allow) or a webhook endpoint. */
 export type AlertRecipient = { kind: 'user'; userId: string } | { kind: 'webhook'; url: string };
@@ -34,6 +40,7 @@ export class AlertNotifier {
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly recipients: RecipientsRepository,
+    private readonly preferences: PreferencesRepository,
     @Inject(NOTIFICATION_CHANNELS_TOKEN) channels: NotificationChannel[],
     @Inject(NOTIFICATION_CLOCK) private readonly clock: Clock,
     @Inject(NOTIFICATION_OPTIONS) options: NotificationOptions,
@@ -67,12 +74,12 @@ export class AlertNotifier {
     due: ReadonlyArray<Pick<DueGroup<NotifiableAlert>, 'key' | 'items'>>,
   ): Promise<number> {
     if (due.length === 0) return 0;
-    const users = await this.recipients.enabledContacts(
-      due.filter((g) => g.key.startsWith('user:')).map((g) => g.key.slice('user:'.length)),
-    );
+    const userIds = due.filter((g) => g.key.startsWith('user:')).map((g) => g.key.slice('user:'.length));
+    const users = await this.recipients.enabledContacts(userIds);
+    const preferences = await this.preferences.ofMany(userIds);
     const byId = new Map(users.map((user) => [user.id, user]));
     const now = new Date(this.clock.now());
-    const notifications = due.flatMap((group) => this.notificationsFor(group, byId, now));
+    const notifications = due.flatMap((group) => this.notificationsFor(group, byId, preferences, now));
     for (const notification of notifications) await this.outbox.enqueue(notification, now);
     return notifications.length;
   }
@@ -80,6 +87,7 @@ export class AlertNotifier {
   private notificationsFor(
     group: Pick<DueGroup<NotifiableAlert>, 'key' | 'items'>,
     users: Map<string, UserContact>,
+    preferences: Map<string, NotificationPreferences>,
     now: Date,
   ): NewNotification[] {
     const alerts = uniqueNotices(group.items);
@@ -103,32 +111,69 @@ export class AlertNotifier {
     }
     const user = users.get(group.key.slice('user:'.length));
     if (!user) return [];
-    const message = renderAlertMessage(alerts, user.locale);
+    const chosen = preferences.get(user.id) ?? DEFAULT_NOTIFICATION_PREFERENCES;
+    // Quiet hours hold what would reach a phone or a mailbox; the inbox just waits to be read.
     const dueAt = heldUntil(user, alerts, now);
-    const addresses: Array<[NotificationChannelKind, string | null]> = [
-      ['email', user.email],
-      ['sms', user.phone],
+    const out = [
+      ...this.addressed(user, chosen, alerts).map((notice) => ({ ...notice, dueAt })),
+      ...(this.configured.has('in_app') ? inAppNotices(user, chosen, alerts) : []),
     ];
-    const out = addresses
-      .filter(
-        (entry): entry is [NotificationChannelKind, string] =>
-          entry[1] !== null && this.configured.has(entry[0]),
-      )
-      .map(([channel, address]) => ({
-        recipientUserId: user.id,
-        channel,
-        address,
-        idempotencyKey: `alerts:${user.id}:${channel}:${noticeKey}`,
-        subject: message.subject,
-        bodyText: message.text,
-        bodyHtml: channel === 'email' ? message.html : undefined,
-        payload,
-        dueAt,
-      }));
     if (out.length === 0)
       this.logger.warn(`user ${user.id} has no configured channel for ${alerts.length} alert notices`);
     return out;
   }
+
+  /** One message per addressed channel (email, sms), listing the alerts the user's preference lets through. */
+  private addressed(
+    user: UserContact,
+    chosen: NotificationPreferences,
+    alerts: readonly NotifiableAlert[],
+  ): NewNotification[] {
+    const addresses: Array<['email' | 'sms', string | null]> = [
+      ['email', user.email],
+      ['sms', user.phone],
+    ];
+    return addresses.flatMap(([channel, address]) => {
+      if (address === null || !this.configured.has(channel)) return [];
+      const allowed = alerts.filter((alert) => channelAllows(chosen, channel, alert.severity));
+      if (allowed.length === 0) return [];
+      const message = renderAlertMessage(allowed, user.locale);
+      return [
+        {
+          recipientUserId: user.id,
+          channel,
+          address,
+          idempotencyKey: `alerts:${user.id}:${channel}:${digest(allowed.map(noticeId).sort().join('\n'))}`,
+          subject: message.subject,
+          bodyText: message.text,
+          bodyHtml: channel === 'email' ? message.html : undefined,
+          payload: { kind: 'alerts', alerts: allowed.map(alertPayload) },
+        },
+      ];
+    });
+  }
+}
+
+/** The inbox gets one item per alert notice (so each links to its alert), never grouped. */
+function inAppNotices(
+  user: UserContact,
+  chosen: NotificationPreferences,
+  alerts: readonly NotifiableAlert[],
+): NewNotification[] {
+  return alerts
+    .filter((alert) => channelAllows(chosen, 'in_app', alert.severity))
+    .map((alert) => {
+      const message = renderAlertMessage([alert], user.locale);
+      return {
+        recipientUserId: user.id,
+        channel: 'in_app',
+        address: user.id,
+        idempotencyKey: `alerts:${user.id}:in_app:${digest(noticeId(alert))}`,
+        subject: message.subject,
+        bodyText: message.text,
+        payload: { kind: 'alerts', alertId: alert.id, alerts: [alertPayload(alert)] },
+      };
+    });
 }
 
 /** The end of the user's quiet hours, when they hold these notices; a critical one overrides them. */

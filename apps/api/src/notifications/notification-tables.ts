@@ -33,10 +33,30 @@ export interface NotificationAttemptsTable {
   error: string | null;
 }
 
+/** Rows of migration 0015_inbox_preferences. */
+export interface InboxItemsTable {
+  id: Generated<string>;
+  user_id: string;
+  notification_id: string | null;
+  alert_id: string | null;
+  title: string;
+  body: string;
+  created_at: Date;
+  read_at: Date | null;
+}
+
+export interface NotificationPreferencesTable {
+  user_id: string;
+  channels: ColumnType<Record<string, unknown>, string, string>;
+  updated_at: Date;
+}
+
 // A type alias, not an interface: Kysely's withTables wants an indexable record.
 export type NotificationTables = {
   notifications: NotificationsTable;
   notification_attempts: NotificationAttemptsTable;
+  inbox_items: InboxItemsTable;
+  notification_preferences: NotificationPreferencesTable;
 };
 
 /** The shared database seen with this module's tables typed. */

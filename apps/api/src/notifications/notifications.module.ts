@@ -7,10 +7,14 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { systemClock } from '../ingest/clock';
+import { systemClock, type Clock } from '../ingest/clock';
 import { AlertNotifier } from './alert-notifier';
 import { configuredChannels } from './channels/configured-channels';
 import { EmailChannel } from './channels/email-channel';
+import { InAppChannel } from './channels/in-app-channel';
+import { InboxEvents } from './inbox/inbox-events';
+import { InboxRepository } from './inbox/inbox.repository';
+import { InboxService } from './inbox/inbox.service';
 import { NOTIFICATION_CHANNELS_TOKEN, type NotificationChannel } from './channels/notification-channel';
 import {
   DEFAULT_NOTIFICATION_OPTIONS,
@@ -20,7 +24,9 @@ import {
 } from './notification-options';
 import { NotificationWorker } from './notification-worker';
 import { OutboxRepository } from './outbox.repository';
+import { PreferencesRepository } from './preferences/preferences.repository';
 import { RecipientsRepository } from './recipients.repository';
+import { InboxEventsModule } from './inbox/inbox-events.module';
 
 /** Starts the worker (with the notifier's flush on each tick) and stops it before the database closes. */
 @Injectable()
@@ -54,20 +60,36 @@ class NotificationsLifecycle implements OnApplicationBootstrap, BeforeApplicatio
  * the configuration turns on, and AlertNotifier for the alerts module to call.
  */
 @Module({
+  imports: [InboxEventsModule],
   providers: [
     { provide: NOTIFICATION_OPTIONS, useValue: DEFAULT_NOTIFICATION_OPTIONS },
     { provide: NOTIFICATION_CLOCK, useValue: systemClock },
     {
       provide: NOTIFICATION_CHANNELS_TOKEN,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => configuredChannels(config),
+      // The inbox is always on: it needs nothing outside the database.
+      inject: [APP_CONFIG, InboxRepository, InboxEvents, NOTIFICATION_CLOCK],
+      useFactory: (config: AppConfig, inbox: InboxRepository, events: InboxEvents, clock: Clock) => [
+        ...configuredChannels(config),
+        new InAppChannel(inbox, events, clock),
+      ],
     },
     OutboxRepository,
+    InboxRepository,
+    InboxService,
+    PreferencesRepository,
     RecipientsRepository,
     NotificationWorker,
     AlertNotifier,
     NotificationsLifecycle,
   ],
-  exports: [AlertNotifier, OutboxRepository, NotificationWorker, RecipientsRepository],
+  exports: [
+    AlertNotifier,
+    OutboxRepository,
+    NotificationWorker,
+    RecipientsRepository,
+    InboxService,
+    PreferencesRepository,
+    NOTIFICATION_CLOCK,
+  ],
 })
 export class NotificationsModule {}

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_NOTIFICATION_PREFERENCES } from '@fleet/telemetry/api/notifications';
 import { createTestDatabase, type TestDatabase } from '../storage/testing/test-database';
 import { DEFAULT_NOTIFICATION_OPTIONS } from './notification-options';
+import { PreferencesRepository } from './preferences/preferences.repository';
 import { makeAlert } from './testing/alert-factory';
 import { ManualClock } from './testing/manual-clock';
 import { startNotificationsTestApp, type NotificationsTestApp } from './testing/notifications-test-app';
@@ -38,6 +40,14 @@ describe('alert SMS through a configurable HTTP gateway', () => {
 
   it("posts the subject in the user's language to their phone, retrying the gateway's 503", async () => {
     const user = await insertUser(test.database, { phone: '+8613800138000', email: null, locale: 'zh-CN' });
+    // SMS is off by default: this user turned it on.
+    await app.moduleRef
+      .get(PreferencesRepository)
+      .save(
+        user,
+        { ...DEFAULT_NOTIFICATION_PREFERENCES, sms: { enabled: true, minSeverity: 'warning' } },
+        new Date(T0),
+      );
     app.notifier.notify(
       [{ kind: 'user', userId: user }],
       makeAlert({ terminalId: 'T-0099', code: 'OFFLINE', recommendedAction: 'x' }),

@@ -147,7 +147,7 @@ describe('App', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['Fleet overview', 'Live map', 'At-risk queue', 'Alerts']);
+    ).toEqual(['Fleet overview', 'Live map', 'At-risk queue', 'Alerts', 'Notification settings']);
     expect(screen.queryByText('Database: pg (external)')).toBeNull();
   });
 

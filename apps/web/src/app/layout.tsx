@@ -3,6 +3,7 @@ import { CatchingUpBanner } from '../components/catching-up-banner';
 import { LanguageSwitch } from '../components/language-switch';
 import { LiveIndicator } from '../components/live-indicator';
 import { AlertsBell } from '../features/alerts/components/alerts-bell';
+import { InboxButton } from '../features/inbox/components/inbox-button';
 import { can } from '../lib/auth/permissions';
 import { signOut } from '../lib/auth/session';
 import type { SessionUser } from '../lib/auth/session-schema';
@@ -33,6 +34,11 @@ function navItems(user: SessionUser): NavItem[] {
   if (can(user.role, 'manageUsers')) {
     items.push({ to: href.users(), label: 'nav.users', active: (r) => r.name === 'users' });
   }
+  items.push({
+    to: href.notificationSettings(),
+    label: 'nav.notificationSettings',
+    active: (r) => r.name === 'notification-settings',
+  });
   return items;
 }
 
@@ -54,6 +60,7 @@ export function Layout({ user, route, children }: { user: SessionUser; route: Ro
         </nav>
         <div className="layout__tools">
           <AlertsBell />
+          <InboxButton />
           <LiveIndicator />
           <LanguageSwitch />
           <span className="layout__user">

@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { fleetMapQueryKey } from '../api/get-fleet-map';
 import { storeAlertChange } from '../features/alerts/api/alert-cache';
+import { storeUnreadCount } from '../features/inbox/api/mark-inbox-read';
 import { atRiskQueryKey } from '../features/at-risk/api/get-at-risk';
 import { applyRiskChange } from '../features/at-risk/components/queue-filter';
 import { fleetSummaryQueryKey } from '../features/fleet/api/get-fleet-summary';
@@ -75,6 +76,9 @@ export function LiveSync() {
 
   // Every cached alert list (the page's and the bell's) takes the changed alert as it is now.
   useLiveEvent('alerts.changed', ({ alert }) => storeAlertChange(client, alert));
+
+  // The caller's own inbox gained or read items (here or in another tab).
+  useLiveEvent('inbox.changed', (count) => storeUnreadCount(client, count));
 
   useLiveEvent('ingest.stats', (ingest) => {
     client.setQueryData<FleetSummaryView>(fleetSummaryQueryKey, (summary) =>

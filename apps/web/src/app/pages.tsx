@@ -6,6 +6,7 @@ import { AlertsPage } from '../features/alerts/components/alerts-page';
 import { AtRiskPage } from '../features/at-risk/components/at-risk-page';
 import { FleetOverview } from '../features/fleet/components/fleet-overview';
 import { IncidentsPage } from '../features/incidents/components/incidents-page';
+import { NotificationSettingsPage } from '../features/notification-settings/components/notification-settings-page';
 import { UsersPage } from '../features/users/components/users-page';
 import { can } from '../lib/auth/permissions';
 import type { SessionUser } from '../lib/auth/session-schema';
@@ -65,6 +66,8 @@ function RoutePage({ route, user }: { route: Route; user: SessionUser }) {
     case 'alert':
       // One element for both routes, so filters and ticks survive opening and closing the drawer.
       return <AlertsPage role={user.role} openAlertId={route.name === 'alert' ? route.alertId : undefined} />;
+    case 'notification-settings':
+      return <NotificationSettingsPage />;
     case 'users':
       if (!can(user.role, 'manageUsers')) return <StatusPanel tone="empty" title={t('app.notAllowed')} />;
       return <UsersPage currentUsername={user.username} />;

@@ -29,7 +29,7 @@ interface RequestOptions {
 }
 
 interface SendOptions extends RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH';
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT';
   body?: unknown;
 }
 
@@ -149,4 +149,13 @@ export function apiPatch<T extends z.ZodType>(
   options: RequestOptions = {},
 ) {
   return apiRequest(path, schema, { ...options, method: 'PATCH', body });
+}
+
+export function apiPut<T extends z.ZodType>(
+  path: string,
+  body: unknown,
+  schema: T,
+  options: RequestOptions = {},
+) {
+  return apiRequest(path, schema, { ...options, method: 'PUT', body });
 }

@@ -1,4 +1,5 @@
 import type { AlertChange } from '../api/alerts';
+import type { UnreadCount } from '../api/notifications';
 import type { AtRiskItem, IncidentView } from '../api/risk';
 
 /**
@@ -22,6 +23,8 @@ export interface ServerToClientEvents {
   'incidents.changed': (incidents: IncidentView[]) => void;
   /** One alert opened, reopened, acknowledged, resolved or assigned; to the rooms of its place. */
   'alerts.changed': (change: AlertChange) => void;
+  /** The user's inbox gained or read items; to that user's own sockets only. */
+  'inbox.changed': (event: UnreadCount) => void;
   'ingest.stats': (stats: {
     received: number;
     stored: number;

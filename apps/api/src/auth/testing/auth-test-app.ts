@@ -26,6 +26,8 @@ export interface AuthTestAppOptions {
   /** More modules under test (their controllers get the same guard and filter). */
   imports?: Array<Type<unknown> | DynamicModule>;
   logger?: LoggerService;
+  /** Providers replaced by value (a module's options or clock). */
+  overrides?: Array<{ token: unknown; value: unknown }>;
 }
 
 export interface AuthTestApp {
@@ -61,6 +63,8 @@ export async function createAuthTestApp(options: AuthTestAppOptions): Promise<Au
     ],
   });
   if (options.clock) builder = builder.overrideProvider(AUTH_CLOCK).useValue(options.clock);
+  for (const { token, value } of options.overrides ?? [])
+    builder = builder.overrideProvider(token).useValue(value);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication({ logger: options.logger ?? false });
   app.setGlobalPrefix('api/v1', { exclude: ['metrics'] });

@@ -2,6 +2,8 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { ConfigModule } from '../../app/config.module';
 import { loadConfig } from '../../config/app-config';
+import { configuredChannels } from '../channels/configured-channels';
+import { NOTIFICATION_CHANNELS_TOKEN } from '../channels/notification-channel';
 import { DATABASE, type Database } from '../../storage/database';
 import { StorageModule } from '../../storage/storage.module';
 import { AlertNotifier } from '../alert-notifier';
@@ -46,19 +48,23 @@ class GivenDatabaseModule {
   }
 }
 
-/** NotificationsModule as the app wires it, on a real database; the worker waits for runOnce unless autoStart. */
+/** NotificationsModule as the app wires it (without the in-app channel), on a real database; the worker waits for runOnce unless autoStart. */
 export async function startNotificationsTestApp(
   options: NotificationsTestAppOptions,
 ): Promise<NotificationsTestApp> {
+  const config = loadConfig(options.env);
   let builder = Test.createTestingModule({
     imports: [
-      ConfigModule.forRoot(loadConfig(options.env)),
+      ConfigModule.forRoot(config),
       options.database ? GivenDatabaseModule.with(options.database) : StorageModule,
       NotificationsModule,
     ],
   })
     .overrideProvider(NOTIFICATION_OPTIONS)
-    .useValue({ ...DEFAULT_NOTIFICATION_OPTIONS, autoStart: false, ...options.options });
+    .useValue({ ...DEFAULT_NOTIFICATION_OPTIONS, autoStart: false, ...options.options })
+    // The external channels only, so counts are of mails, SMS and webhooks; the inbox has its own specs.
+    .overrideProvider(NOTIFICATION_CHANNELS_TOKEN)
+    .useValue(configuredChannels(config));
   if (options.clock) builder = builder.overrideProvider(NOTIFICATION_CLOCK).useValue(options.clock);
   const moduleRef = await builder.compile();
   moduleRef.useLogger(false);

@@ -9,6 +9,7 @@ export type Route =
   | { name: 'users' }
   | { name: 'alerts' }
   | { name: 'alert'; alertId: string }
+  | { name: 'notification-settings' }
   | { name: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -21,6 +22,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'incidents') return id ? { name: 'incident', incidentId: id } : { name: 'incidents' };
   if (first === 'users' && !id) return { name: 'users' };
   if (first === 'alerts') return id ? { name: 'alert', alertId: id } : { name: 'alerts' };
+  if (first === 'settings' && id === 'notifications') return { name: 'notification-settings' };
   if (first === 'terminals' && id) return { name: 'terminal', terminalId: id };
   return { name: 'not-found', path };
 }
@@ -35,4 +37,5 @@ export const href = {
   users: () => '#/users',
   alerts: () => '#/alerts',
   alert: (alertId: string) => `#/alerts/${encodeURIComponent(alertId)}`,
+  notificationSettings: () => '#/settings/notifications',
 };

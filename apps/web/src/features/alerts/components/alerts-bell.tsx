@@ -1,3 +1,4 @@
+import { CountBadge } from '../../../components/count-badge';
 import { formatCount } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
 import { href } from '../../../lib/router/routes';
@@ -18,11 +19,7 @@ export function AlertsBell() {
           d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
         />
       </svg>
-      {count ? (
-        <span className="bell__count" data-count={count}>
-          {count > 99 ? '99+' : formatCount(count, locale)}
-        </span>
-      ) : null}
+      <CountBadge count={count} locale={locale} />
     </a>
   );
 }
