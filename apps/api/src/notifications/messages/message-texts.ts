@@ -1,11 +1,12 @@
-import { CAUSE_ACTIONS, type CauseCode } from '@fleet/telemetry/causes';
+import { CAUSE_TEXTS } from '@fleet/telemetry/cause-texts';
+import type { CauseCode } from '@fleet/telemetry/causes';
 import type { UserLocale } from '@fleet/telemetry/api/users';
 import type { AlertChange, AlertSeverity } from './notifiable-alert';
 
 /** The words of notification messages in one language. */
 export interface MessageTexts {
   cause: Record<CauseCode, string>;
-  /** Recommended actions; the English ones are libs/telemetry's CAUSE_ACTIONS. */
+  /** Recommended actions (libs/telemetry's CAUSE_TEXTS, as the dashboard shows them). */
   action: Record<CauseCode, string>;
   severity: Record<AlertSeverity, string>;
   change: Record<AlertChange, string>;
@@ -26,21 +27,8 @@ export interface MessageTexts {
 }
 
 const en: MessageTexts = {
-  cause: {
-    SIM_DATA_EXHAUSTION: 'SIM data running out',
-    SIM_EXPIRY: 'SIM expiring',
-    WEAK_SIGNAL: 'Weak signal',
-    OFFLINE: 'Offline',
-    COMM_MODULE_FAULT: 'Comm module fault',
-    LINE_FAULT: 'Phone line fault',
-    PAPER_OUT: 'Paper',
-    POWER: 'Low battery',
-    CARRIER_OUTAGE: 'Carrier outage',
-    HOST_MAINTENANCE: 'Payment host failure',
-  },
-  action: Object.fromEntries(
-    Object.entries(CAUSE_ACTIONS).map(([code, { action }]) => [code, action]),
-  ) as Record<CauseCode, string>,
+  cause: CAUSE_TEXTS.en.name,
+  action: CAUSE_TEXTS.en.action,
   severity: { critical: 'Critical', major: 'Major', minor: 'Minor', warning: 'Warning' },
   change: {
     opened: 'New',
@@ -67,30 +55,8 @@ const en: MessageTexts = {
 };
 
 const zh: MessageTexts = {
-  cause: {
-    SIM_DATA_EXHAUSTION: '流量卡流量将用完',
-    SIM_EXPIRY: '流量卡即将到期',
-    WEAK_SIGNAL: '信号弱',
-    OFFLINE: '离线',
-    COMM_MODULE_FAULT: '通讯模块故障',
-    LINE_FAULT: '电话线路故障',
-    PAPER_OUT: '打印纸',
-    POWER: '电量低',
-    CARRIER_OUTAGE: '运营商故障',
-    HOST_MAINTENANCE: '支付主机故障',
-  },
-  action: {
-    SIM_DATA_EXHAUSTION: '远程为流量卡充值',
-    SIM_EXPIRY: '续费或更换流量卡',
-    WEAK_SIGNAL: '移动终端位置、加装天线、更换运营商或改用 Wi-Fi',
-    OFFLINE: '先致电商户，再派技术员上门',
-    COMM_MODULE_FAULT: '派技术员更换通讯模块或终端',
-    LINE_FAULT: '请商户检查电话线路',
-    PAPER_OUT: '通知商户；寄送打印纸',
-    POWER: '请商户接上电源',
-    CARRIER_OUTAGE: '无需逐台派单；跟踪该事件',
-    HOST_MAINTENANCE: '终端无需处理；支付主机出现故障',
-  },
+  cause: CAUSE_TEXTS['zh-CN'].name,
+  action: CAUSE_TEXTS['zh-CN'].action,
   severity: { critical: '紧急', major: '严重', minor: '次要', warning: '警告' },
   change: {
     opened: '新告警',

@@ -1,3 +1,5 @@
+import { CAUSE_TEXTS } from '@fleet/telemetry/cause-texts';
+import { prefixed } from './prefixed';
 /** English strings: the reference dictionary. Every other language must have every key. */
 export const en = {
   'app.title': 'Fleet Monitor',
@@ -94,27 +96,9 @@ export const en = {
   'table.event': 'Event',
   'table.detail': 'Detail',
 
-  'cause.SIM_DATA_EXHAUSTION': 'SIM data running out',
-  'cause.SIM_EXPIRY': 'SIM expiring',
-  'cause.WEAK_SIGNAL': 'Weak signal',
-  'cause.OFFLINE': 'Offline',
-  'cause.COMM_MODULE_FAULT': 'Comm module fault',
-  'cause.LINE_FAULT': 'Phone line fault',
-  'cause.PAPER_OUT': 'Paper',
-  'cause.POWER': 'Low battery',
-  'cause.CARRIER_OUTAGE': 'Carrier outage',
-  'cause.HOST_MAINTENANCE': 'Payment host failure',
+  ...prefixed('cause', CAUSE_TEXTS.en.name),
 
-  'action.SIM_DATA_EXHAUSTION': 'Top up the SIM remotely',
-  'action.SIM_EXPIRY': 'Renew or replace the SIM',
-  'action.WEAK_SIGNAL': 'Move the terminal, fit an antenna, switch carrier or move to Wi-Fi',
-  'action.OFFLINE': 'Call the merchant, then dispatch a technician',
-  'action.COMM_MODULE_FAULT': 'Dispatch a technician to replace the module or terminal',
-  'action.LINE_FAULT': 'Ask the merchant to check the phone line',
-  'action.PAPER_OUT': 'Tell the merchant; send paper rolls',
-  'action.POWER': 'Tell the merchant to connect mains power',
-  'action.CARRIER_OUTAGE': 'No per-device dispatch; track the incident',
-  'action.HOST_MAINTENANCE': 'No device action; the payment host is failing',
+  ...prefixed('action', CAUSE_TEXTS.en.action),
 
   'banner.loadingHistory':
     'Loading history: {count} messages of the fleet’s last day so far. Silence and outages are judged once it has arrived.',

@@ -1,3 +1,5 @@
+import { CAUSE_TEXTS } from '@fleet/telemetry/cause-texts';
+import { prefixed } from './prefixed';
 import type { MessageKey } from './messages-en';
 
 /** 简体中文. Typed against the English keys, so a missing or extra key fails the build. */
@@ -96,27 +98,9 @@ export const zh: Record<MessageKey, string> = {
   'table.event': '事件',
   'table.detail': '详情',
 
-  'cause.SIM_DATA_EXHAUSTION': '流量卡流量将用完',
-  'cause.SIM_EXPIRY': '流量卡即将到期',
-  'cause.WEAK_SIGNAL': '信号弱',
-  'cause.OFFLINE': '离线',
-  'cause.COMM_MODULE_FAULT': '通讯模块故障',
-  'cause.LINE_FAULT': '电话线路故障',
-  'cause.PAPER_OUT': '打印纸',
-  'cause.POWER': '电量低',
-  'cause.CARRIER_OUTAGE': '运营商故障',
-  'cause.HOST_MAINTENANCE': '支付主机故障',
+  ...prefixed('cause', CAUSE_TEXTS['zh-CN'].name),
 
-  'action.SIM_DATA_EXHAUSTION': '远程为流量卡充值',
-  'action.SIM_EXPIRY': '续费或更换流量卡',
-  'action.WEAK_SIGNAL': '移动终端位置、加装天线、更换运营商或改用 Wi-Fi',
-  'action.OFFLINE': '先致电商户，再派技术员上门',
-  'action.COMM_MODULE_FAULT': '派技术员更换通讯模块或终端',
-  'action.LINE_FAULT': '请商户检查电话线路',
-  'action.PAPER_OUT': '通知商户；寄送打印纸',
-  'action.POWER': '请商户接上电源',
-  'action.CARRIER_OUTAGE': '无需逐台派单；跟踪该事件',
-  'action.HOST_MAINTENANCE': '终端无需处理；支付主机出现故障',
+  ...prefixed('action', CAUSE_TEXTS['zh-CN'].action),
 
   'banner.loadingHistory': '正在载入历史数据：已收到 {count} 条最近一天的消息。数据到齐后才判断静默和故障。',
   'banner.catchingUp': '正在追赶：数据延迟约 {behind} 到达。静默和故障只按已到达的数据判断。',
