@@ -9,6 +9,7 @@ import { type AuthTestApp, createAuthTestApp } from '../../apps/api/src/auth/tes
 import { loadConfig } from '../../apps/api/src/config/app-config';
 import { createTestDatabase, type TestDatabase } from '../../apps/api/src/storage/testing/test-database';
 import { TEST_INGEST } from './broker-accounts';
+import { grantedQos } from './granted-qos';
 import { configForTest, DYNSEC_ADMIN, MOSQUITTO_BIN, MosquittoUnderTest } from './mosquitto-under-test';
 import { readRepoFile } from './repo-files';
 
@@ -34,13 +35,6 @@ describe.skipIf(!available)('the dynamic-security file written from the platform
       client.once('connect', () => resolve(client));
       client.once('error', reject);
     });
-  };
-  const granted = async (client: MqttClient, topic: string): Promise<number> => {
-    try {
-      return (await client.subscribeAsync(topic, { qos: 1 }))[0]!.qos;
-    } catch (error) {
-      return (error as { packet: { granted: number[] } }).packet.granted[0]!;
-    }
   };
 
   beforeAll(async () => {
@@ -88,19 +82,19 @@ describe.skipIf(!available)('the dynamic-security file written from the platform
 
   it('delivers a terminal’s own telemetry to the ingestor alone and refuses the terminal’s subscriptions', async () => {
     const ingestor = await connect({ clientId: 'file-ingestor', ...TEST_INGEST });
-    expect(await granted(ingestor, '$share/fleet-ingest/fleet/v1/+/+')).toBe(1);
+    expect(await grantedQos(ingestor, '$share/fleet-ingest/fleet/v1/+/+')).toBe(1);
     const arrived = new Promise<string>((resolve) => ingestor.once('message', (topic) => resolve(topic)));
     const terminal = await connect({
       clientId: 'T-FILE-3',
       username: 'T-FILE-3',
       password: secrets['T-FILE-3'],
     });
-    expect(await granted(terminal, 'fleet/v1/#')).toBe(128);
+    expect(await grantedQos(terminal, 'fleet/v1/#')).toBe(128);
     await terminal.publishAsync('fleet/v1/T-FILE-1/heartbeat', 'forged', { qos: 1 });
     await terminal.publishAsync('fleet/v1/T-FILE-3/heartbeat', 'own', { qos: 1 });
     expect(await arrived).toBe('fleet/v1/T-FILE-3/heartbeat');
     const admin = await connect({ clientId: 'file-admin', ...DYNSEC_ADMIN });
-    expect(await granted(admin, 'fleet/v1/#')).toBe(128);
+    expect(await grantedQos(admin, 'fleet/v1/#')).toBe(128);
   });
 
   it('refuses a stored hash that is not PBKDF2-SHA512 rather than writing an account nobody can use', () => {

@@ -5,6 +5,7 @@ import { type AuthTestApp, createAuthTestApp } from '../../apps/api/src/auth/tes
 import { callJson, loginToken } from '../../apps/api/src/auth/testing/http-client';
 import { createTestDatabase, type TestDatabase } from '../../apps/api/src/storage/testing/test-database';
 import { TEST_INGEST } from './broker-accounts';
+import { grantedQos } from './granted-qos';
 import { configForTest, DYNSEC_ADMIN, MOSQUITTO_BIN, MosquittoUnderTest } from './mosquitto-under-test';
 import { readRepoFile } from './repo-files';
 
@@ -57,16 +58,6 @@ describe.skipIf(!available)('Mosquitto with the platform’s accounts (compose c
     const reply = await callJson(server.baseUrl, 'POST', `/terminals/${terminalId}/credentials`, { token });
     expect(reply.status).toBe(201);
     return reply.body.password as string;
-  };
-  /** The SUBACK's granted QoS (128 = refused; mqtt.js raises that as an error carrying the SUBACK). */
-  const granted = async (client: MqttClient, topic: string): Promise<number> => {
-    try {
-      return (await client.subscribeAsync(topic, { qos: 1 }))[0]!.qos;
-    } catch (error) {
-      const refused = (error as { packet?: { granted?: number[] } }).packet?.granted?.[0];
-      if (refused === undefined) throw error;
-      return refused;
-    }
   };
 
   beforeAll(async () => {
@@ -124,7 +115,7 @@ describe.skipIf(!available)('Mosquitto with the platform’s accounts (compose c
 
   it('drops what a terminal publishes as another, keeps it connected, and delivers its own telemetry', async () => {
     const ingestor = await asIngestor('ingest-delivery');
-    expect(await granted(ingestor, SHARE)).toBe(1);
+    expect(await grantedQos(ingestor, SHARE)).toBe(1);
     const received: string[] = [];
     ingestor.on('message', (topic, payload) => received.push(`${topic} ${payload.toString()}`));
     const t1 = await asTerminal('T-SEC1');
@@ -158,17 +149,17 @@ describe.skipIf(!available)('Mosquitto with the platform’s accounts (compose c
       'fleet/v1/T-SEC2/#',
       '#',
     ]) {
-      expect(await granted(t2, topic), topic).toBe(128);
+      expect(await grantedQos(t2, topic), topic).toBe(128);
     }
   });
 
   it('lets nobody but the ingestor read the fleet, not even the broker admin', async () => {
     const admin = await connect({ clientId: 'dynsec-reader', ...DYNSEC_ADMIN });
-    expect(await granted(admin, 'fleet/v1/#')).toBe(128);
-    expect(await granted(admin, '#')).toBe(128);
+    expect(await grantedQos(admin, 'fleet/v1/#')).toBe(128);
+    expect(await grantedQos(admin, '#')).toBe(128);
     const ingestor = await asIngestor('ingest-reader');
-    expect(await granted(ingestor, 'fleet/v1/#')).toBe(1);
-    expect(await granted(ingestor, '$share/another-group/fleet/v1/#')).toBe(128);
+    expect(await grantedQos(ingestor, 'fleet/v1/#')).toBe(1);
+    expect(await grantedQos(ingestor, '$share/another-group/fleet/v1/#')).toBe(128);
   });
 
   it('takes a rotated secret at once and refuses the old one, without a restart or reload', async () => {
@@ -188,7 +179,7 @@ describe.skipIf(!available)('Mosquitto with the platform’s accounts (compose c
     try {
       await expect(asTerminal('T-SEC1')).resolves.toBeDefined();
       const ingestor = await asIngestor('ingest-after-restart');
-      expect(await granted(ingestor, SHARE)).toBe(1);
+      expect(await grantedQos(ingestor, SHARE)).toBe(1);
     } finally {
       await again.close();
     }

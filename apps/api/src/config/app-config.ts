@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { TERMINAL_ID_PATTERN } from '@fleet/telemetry/protocol/topics';
+import { parseBrokerUrl } from '../ingest/broker-address';
 
 /**
  * Every setting the platform reads from the environment (shared/PROTOCOL.md §4),
@@ -206,13 +208,13 @@ function dynsecLogin(
       'bad configuration: MQTT_DYNSEC_USER and MQTT_DYNSEC_PASSWORD must be set together',
     );
   }
-  const url = mqttUrl === undefined ? undefined : new URL(mqttUrl);
-  if (!url?.username || !url.password) {
+  const ingest = mqttUrl === undefined ? undefined : parseBrokerUrl(mqttUrl);
+  if (!ingest?.username || !ingest.password) {
     throw new ConfigError(
       'bad configuration: MQTT_DYNSEC_USER needs MQTT_URL with the ingestor login, e.g. mqtt://fleet.ingest:secret@mosquitto:1883',
     );
   }
-  if (/^[A-Za-z0-9_-]{1,64}$/.test(decodeURIComponent(url.username))) {
+  if (TERMINAL_ID_PATTERN.test(ingest.username)) {
     throw new ConfigError(
       'bad configuration: MQTT_URL user must not look like a terminal id (use a dot, e.g. fleet.ingest)',
     );
