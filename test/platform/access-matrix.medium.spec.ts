@@ -57,6 +57,7 @@ const ENDPOINTS: AccessCase[] = [
   { method: 'DELETE', path: `/silences/${NOBODY}`, allow: ['admin', 'support'] },
   { method: 'GET', path: '/maintenance-windows', allow: ['admin', 'support'] },
   { method: 'POST', path: '/maintenance-windows', body: {}, allow: ['admin', 'support'] },
+  { method: 'PUT', path: `/maintenance-windows/${NOBODY}`, body: {}, allow: ['admin', 'support'] },
   { method: 'DELETE', path: `/maintenance-windows/${NOBODY}`, allow: ['admin', 'support'] },
 ];
 

@@ -242,6 +242,66 @@ describe('silences and maintenance windows over HTTP: validation, listing, the a
     expect(await audited('maintenance_window.deleted', inEffect.id)).toHaveLength(1);
   });
 
+  it('replaces a window with PUT (scope, schedule, comment), shows its next occurrence, and audits the change', async () => {
+    const startsAt = new Date(Date.now() + 2 * HOUR);
+    const endsAt = new Date(Date.now() + 3 * HOUR);
+    const made = maintenanceWindowViewSchema.parse(
+      (
+        await p.call('POST', '/maintenance-windows', {
+          body: {
+            scope: { region: 'Beijing' },
+            schedule: { kind: 'once', startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() },
+            comment: 'router swap',
+          },
+        })
+      ).body,
+    );
+    expect(made).toMatchObject({
+      activeNow: false,
+      nextOccurrence: { startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() },
+    });
+    const weekly = { kind: 'weekly', days: [1, 2, 3, 4, 5, 6, 7], start: '03:00', durationMinutes: 90 };
+    const replaced = await p.call('PUT', `/maintenance-windows/${made.id}`, {
+      ...as('support'),
+      body: {
+        scope: { mccMnc: '46000', region: 'Beijing' },
+        schedule: weekly,
+        comment: 'nightly carrier work',
+      },
+    });
+    expect(replaced.status).toBe(200);
+    const view = maintenanceWindowViewSchema.parse(replaced.body);
+    expect(view).toMatchObject({
+      id: made.id,
+      scope: { mccMnc: '46000', region: 'Beijing' },
+      schedule: weekly,
+      comment: 'nightly carrier work',
+      createdBy: made.createdBy,
+    });
+    // Every day at 03:00 China time (19:00 UTC) for 90 minutes: the one running or the next, within a day.
+    const next = view.nextOccurrence!;
+    expect(new Date(next.startsAt).toISOString().slice(11)).toBe('19:00:00.000Z');
+    expect(Date.parse(next.endsAt) - Date.parse(next.startsAt)).toBe(90 * 60_000);
+    expect(Date.parse(next.endsAt)).toBeGreaterThan(Date.now() - 60_000);
+    expect(Date.parse(next.startsAt)).toBeLessThan(Date.now() + 24 * HOUR);
+    const listed = maintenanceWindowsResponseSchema.parse((await p.call('GET', '/maintenance-windows')).body);
+    expect(listed.items.find((w) => w.id === made.id)?.comment).toBe('nightly carrier work');
+    expect(await audited('maintenance_window.updated', made.id)).toEqual([
+      expect.stringMatching(/^matrix-support-/),
+    ]);
+
+    const bad = await p.call('PUT', `/maintenance-windows/${made.id}`, {
+      body: { scope: {}, schedule: { ...weekly, days: [0] }, comment: 'x' },
+    });
+    expect(bad.status).toBe(400);
+    expect(fieldsOf(bad.body)).toEqual(['scope', 'schedule.days.0']);
+    const unknown = await p.call('PUT', `/maintenance-windows/${randomUUID()}`, {
+      body: { scope: { region: 'Beijing' }, schedule: weekly, comment: 'x' },
+    });
+    expect(unknown.status).toBe(404);
+    await p.call('DELETE', `/maintenance-windows/${made.id}`);
+  });
+
   it('imports optional shop hours and names a bad one', async () => {
     const shop = { ...TERMINALS[0]!, terminalId: 'MU-SHOP', shopHours: { open: '09:00', close: '22:00' } };
     expect((await p.call('POST', '/terminals/import', { body: [shop] })).body).toEqual({ upserted: 1 });
@@ -258,7 +318,10 @@ describe('silences and maintenance windows over HTTP: validation, listing, the a
     expect(Object.keys(doc.paths['/api/v1/silences'] ?? {}).sort()).toEqual(['get', 'post']);
     expect(Object.keys(doc.paths['/api/v1/silences/{id}'] ?? {})).toEqual(['delete']);
     expect(Object.keys(doc.paths['/api/v1/maintenance-windows'] ?? {}).sort()).toEqual(['get', 'post']);
-    expect(Object.keys(doc.paths['/api/v1/maintenance-windows/{id}'] ?? {})).toEqual(['delete']);
+    expect(Object.keys(doc.paths['/api/v1/maintenance-windows/{id}'] ?? {}).sort()).toEqual([
+      'delete',
+      'put',
+    ]);
     expect(JSON.stringify(doc.paths['/api/v1/silences']?.post)).toMatch(/CreateSilenceDto/);
   });
 });

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Kysely } from 'kysely';
+import type { QuietHours } from '@fleet/telemetry/api/notifications';
 import type { Database } from '../storage/database';
 
 /** Row shapes of the tables migration 0003_auth creates (users: plus 0010_user_contact, 0014_alert_escalation); repositories here read them. */
@@ -14,8 +15,8 @@ export interface UsersTable {
   email: ColumnType<string | null, string | null | undefined, string | null>;
   phone: ColumnType<string | null, string | null | undefined, string | null>;
   locale: ColumnType<string, string | undefined, string>;
-  /** 0014_alert_escalation: `{start, end}` local HH:MM, or null. */
-  quiet_hours: ColumnType<{ start: string; end: string } | null, string | null | undefined, string | null>;
+  /** 0014_alert_escalation: `{start, end, criticalOverride?}` local HH:MM, or null. */
+  quiet_hours: ColumnType<QuietHours | null, string | null | undefined, string | null>;
 }
 
 export interface RefreshTokensTable {

@@ -2,10 +2,13 @@ import { Module } from '@nestjs/common';
 import { InboxController } from './inbox/inbox.controller';
 import { NotificationsModule } from './notifications.module';
 import { PreferencesController } from './preferences/preferences.controller';
+import { QuietHoursController } from './preferences/quiet-hours.controller';
+import { QuietHoursRepository } from './preferences/quiet-hours.repository';
 
-/** The HTTP side of notifications: each user's inbox and preferences (needs AuditModule and auth). */
+/** The HTTP side of notifications: each user's inbox, preferences and quiet hours (needs AuditModule and auth). */
 @Module({
   imports: [NotificationsModule],
-  controllers: [InboxController, PreferencesController],
+  controllers: [InboxController, PreferencesController, QuietHoursController],
+  providers: [QuietHoursRepository],
 })
 export class NotificationsApiModule {}

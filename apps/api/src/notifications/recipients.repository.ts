@@ -3,7 +3,7 @@ import { type Kysely, sql } from 'kysely';
 import { USER_LOCALES, DEFAULT_USER_LOCALE, type UserLocale } from '@fleet/telemetry/api/users';
 import { authDb, type AuthTables } from '../auth/auth-tables';
 import { DATABASE, type Database } from '../storage/database';
-import type { QuietHours } from './escalation/quiet-hours';
+import type { QuietHours } from '@fleet/telemetry/api/notifications';
 
 /** How to reach a user, read when their message is made so it follows their latest edit. */
 export interface UserContact {

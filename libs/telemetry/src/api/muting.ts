@@ -122,7 +122,7 @@ export const maintenanceScheduleSchema = z.discriminatedUnion('kind', [
 ]);
 export type MaintenanceSchedule = z.infer<typeof maintenanceScheduleSchema>;
 
-/** `POST /maintenance-windows`. */
+/** `POST /maintenance-windows`, and `PUT /maintenance-windows/{id}`, which replaces all three. */
 export const createMaintenanceWindowSchema = z.strictObject({
   scope: maintenanceScopeSchema,
   schedule: maintenanceScheduleSchema,
@@ -152,6 +152,8 @@ export const maintenanceWindowViewSchema = z.object({
   createdAt: z.string(),
   /** In a window now, by the platform's clock. */
   activeNow: z.boolean(),
+  /** The occurrence in effect now, or else the next one; null when none is to come (a one-off that is over). */
+  nextOccurrence: z.object({ startsAt: z.string(), endsAt: z.string() }).nullable(),
 });
 export type MaintenanceWindowView = z.infer<typeof maintenanceWindowViewSchema>;
 export const maintenanceWindowsResponseSchema = z.object({ items: z.array(maintenanceWindowViewSchema) });

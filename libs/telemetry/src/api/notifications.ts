@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ALERT_SEVERITIES } from './alerts';
+import { localTimeSchema } from './muting';
 
 /** HTTP contract of a user's inbox and notification preferences (issue #12). */
 
@@ -28,6 +29,24 @@ export const DEFAULT_NOTIFICATION_PREFERENCES: NotificationPreferences = {
   sms: { enabled: false, minSeverity: 'warning' },
   in_app: { enabled: true, minSeverity: 'warning' },
 };
+
+/**
+ * A user's quiet hours, local `HH:MM` in Asia/Shanghai; a start after the end runs across
+ * midnight (22:00–07:00). Their e-mail and SMS wait until the end; the inbox does not.
+ */
+export const quietHoursSchema = z
+  .strictObject({
+    start: localTimeSchema,
+    end: localTimeSchema,
+    /** A message holding a critical notice goes out at once anyway; true when absent. */
+    criticalOverride: z.boolean({ message: 'must be true or false' }).optional(),
+  })
+  .refine((q) => q.start !== q.end, { path: ['end'], message: 'must differ from start' });
+export type QuietHours = z.infer<typeof quietHoursSchema>;
+
+/** `GET/PUT /users/me/quiet-hours`: the caller's own, null for none. */
+export const myQuietHoursSchema = z.strictObject({ quietHours: quietHoursSchema.nullable() });
+export type MyQuietHours = z.infer<typeof myQuietHoursSchema>;
 
 /** One notice in a user's inbox; `readAt` null while unread. */
 export const inboxItemSchema = z.object({

@@ -24,8 +24,10 @@ export const userViewSchema = z.object({
   /** E.164, e.g. `+8613800138000`. */
   phone: z.string().nullable(),
   locale: z.enum(USER_LOCALES),
-  /** Asia/Shanghai `HH:MM`; notices (but critical ones) wait until `end`. Absent: none. */
-  quietHours: z.object({ start: z.string(), end: z.string() }).optional(),
+  /** Asia/Shanghai `HH:MM`; notices (but critical ones, unless `criticalOverride` is false) wait until `end`. Absent: none. */
+  quietHours: z
+    .object({ start: z.string(), end: z.string(), criticalOverride: z.boolean().optional() })
+    .optional(),
   disabled: z.boolean(),
   createdAt: z.string(),
 });

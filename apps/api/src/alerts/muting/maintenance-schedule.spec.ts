@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MaintenanceSchedule } from '@fleet/telemetry/api/muting';
-import { inSchedule } from './maintenance-schedule';
+import { currentOrNextOccurrence, inSchedule } from './maintenance-schedule';
 
 const local = (text: string) => Date.parse(`${text}+08:00`);
 
@@ -69,5 +69,60 @@ describe('maintenance windows in Asia/Shanghai', () => {
     expect(inSchedule(weekend, local('2026-12-14T07:59'))).toBe(true);
     expect(inSchedule(weekend, local('2026-12-14T08:00'))).toBe(false);
     expect(inSchedule(weekend, local('2026-12-12T19:59'))).toBe(false);
+  });
+
+  describe('the occurrence shown to people: the one in effect, or else the next', () => {
+    const span = (schedule: MaintenanceSchedule, at: string) => {
+      const occurrence = currentOrNextOccurrence(schedule, local(at));
+      return occurrence && [occurrence.startsAt, occurrence.endsAt];
+    };
+
+    it('gives a one-off window until it ends, then nothing', () => {
+      const once: MaintenanceSchedule = {
+        kind: 'once',
+        startsAt: '2026-12-07T01:00:00+08:00',
+        endsAt: '2026-12-07T03:00:00+08:00',
+      };
+      const whole = [local('2026-12-07T01:00'), local('2026-12-07T03:00')];
+      expect(span(once, '2026-12-06T12:00')).toEqual(whole);
+      expect(span(once, '2026-12-07T02:00')).toEqual(whole);
+      expect(span(once, '2026-12-07T03:00')).toBeUndefined();
+    });
+
+    it('gives the Friday night a window is in, and the next Friday once it is over', () => {
+      // Saturday 01:30 is inside Friday's 22:00–02:00.
+      expect(span(fridayNight, '2026-12-12T01:30')).toEqual([
+        local('2026-12-11T22:00'),
+        local('2026-12-12T02:00'),
+      ]);
+      expect(span(fridayNight, '2026-12-12T02:00')).toEqual([
+        local('2026-12-18T22:00'),
+        local('2026-12-19T02:00'),
+      ]);
+      // On Friday itself before the start: tonight's.
+      expect(span(fridayNight, '2026-12-11T21:59')).toEqual([
+        local('2026-12-11T22:00'),
+        local('2026-12-12T02:00'),
+      ]);
+    });
+
+    it('picks the nearest of several weekdays', () => {
+      const tueThu: MaintenanceSchedule = {
+        kind: 'weekly',
+        days: [4, 2],
+        start: '03:00',
+        durationMinutes: 30,
+      };
+      // 2026-12-09 is a Wednesday: Thursday comes first.
+      expect(span(tueThu, '2026-12-09T12:00')).toEqual([
+        local('2026-12-10T03:00'),
+        local('2026-12-10T03:30'),
+      ]);
+      // Thursday after its window: next Tuesday.
+      expect(span(tueThu, '2026-12-10T03:30')).toEqual([
+        local('2026-12-15T03:00'),
+        local('2026-12-15T03:30'),
+      ]);
+    });
   });
 });

@@ -9,7 +9,7 @@ import { CurrentUser } from '../../auth/guard/current-user.decorator';
 import { Roles } from '../../auth/guard/roles.decorator';
 import type { AuthUser } from '../../auth/users/role';
 import { parseOrThrow } from '../../common/errors/zod-fields';
-import { CreateRoute, DeleteRoute, ListRoute } from './muting-routes';
+import { CreateRoute, DeleteRoute, ListRoute, ReplaceRoute } from './muting-routes';
 import {
   CreateMaintenanceWindowDto,
   MaintenanceWindowsResponseDto,
@@ -41,6 +41,17 @@ export class MaintenanceWindowsController {
     @Body() body: CreateMaintenanceWindowDto,
   ): Promise<MaintenanceWindowView> {
     return this.muting.createWindow(user.username, parseOrThrow(createMaintenanceWindowSchema, body));
+  }
+
+  /** Replaces its scope, schedule and comment. */
+  @ReplaceRoute(MaintenanceWindowViewDto, 'no scope, or a bad schedule')
+  replace(
+    @CurrentUser() user: AuthUser,
+    @Param() params: Record<string, string>,
+    @Body() body: CreateMaintenanceWindowDto,
+  ): Promise<MaintenanceWindowView> {
+    const { id } = parseOrThrow(mutingIdParamSchema, params);
+    return this.muting.replaceWindow(user.username, id, parseOrThrow(createMaintenanceWindowSchema, body));
   }
 
   @DeleteRoute(MaintenanceWindowViewDto, 'the window, deleted')

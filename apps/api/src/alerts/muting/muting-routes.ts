@@ -1,4 +1,4 @@
-import { applyDecorators, Delete, Get, HttpCode, Post, type Type } from '@nestjs/common';
+import { applyDecorators, Delete, Get, HttpCode, Post, Put, type Type } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
@@ -7,7 +7,7 @@ import {
 } from '@nestjs/swagger';
 
 /**
- * The three routes of a muting resource (silences, maintenance windows) with their OpenAPI
+ * The routes of a muting resource (silences, maintenance windows) with their OpenAPI
  * answers, so each controller method says only what differs.
  */
 export const ListRoute = (type: Type) => applyDecorators(Get(), ApiOkResponse({ type }));
@@ -24,5 +24,13 @@ export const DeleteRoute = (type: Type, done: string) =>
   applyDecorators(
     Delete(':id'),
     ApiOkResponse({ type, description: done }),
+    ApiNotFoundResponse({ description: 'no such id' }),
+  );
+
+export const ReplaceRoute = (type: Type, refused: string) =>
+  applyDecorators(
+    Put(':id'),
+    ApiOkResponse({ type, description: 'as saved' }),
+    ApiBadRequestResponse({ description: `${refused} (the field is named)` }),
     ApiNotFoundResponse({ description: 'no such id' }),
   );

@@ -1,5 +1,5 @@
 import type { MaintenanceWindowView, SilenceView } from '@fleet/telemetry/api/muting';
-import { inSchedule } from './maintenance-schedule';
+import { currentOrNextOccurrence } from './maintenance-schedule';
 import type { MaintenanceWindowRow, SilenceRow } from './muting.repository';
 
 const iso = (d: Date) => new Date(d).toISOString();
@@ -20,6 +20,7 @@ export function silenceView(row: SilenceRow, at: number): SilenceView {
 }
 
 export function maintenanceWindowView(row: MaintenanceWindowRow, at: number): MaintenanceWindowView {
+  const occurrence = currentOrNextOccurrence(row.schedule, at);
   return {
     id: row.id,
     scope: row.scope,
@@ -27,6 +28,10 @@ export function maintenanceWindowView(row: MaintenanceWindowRow, at: number): Ma
     comment: row.comment,
     createdBy: row.created_by,
     createdAt: iso(row.created_at),
-    activeNow: inSchedule(row.schedule, at),
+    activeNow: occurrence !== undefined && at >= occurrence.startsAt,
+    nextOccurrence:
+      occurrence === undefined
+        ? null
+        : { startsAt: iso(new Date(occurrence.startsAt)), endsAt: iso(new Date(occurrence.endsAt)) },
   };
 }

@@ -85,6 +85,17 @@ export class MutingRepository {
     return rows;
   }
 
+  async updateWindow(
+    id: string,
+    change: Pick<MaintenanceWindowRow, 'scope' | 'schedule' | 'comment'>,
+  ): Promise<MaintenanceWindowRow | undefined> {
+    const { rows } = await sql<MaintenanceWindowRow>`
+      update maintenance_windows set scope = ${jsonb(change.scope)}, schedule = ${jsonb(change.schedule)},
+        comment = ${change.comment}
+      where id = ${id} returning *`.execute(this.database.db);
+    return rows[0];
+  }
+
   async deleteWindow(id: string): Promise<MaintenanceWindowRow | undefined> {
     const { rows } = await sql<MaintenanceWindowRow>`
       delete from maintenance_windows where id = ${id} returning *`.execute(this.database.db);

@@ -87,6 +87,18 @@ export class MutingService {
     return maintenanceWindowView(row, now);
   }
 
+  async replaceWindow(
+    by: string,
+    id: string,
+    input: CreateMaintenanceWindowInput,
+  ): Promise<MaintenanceWindowView> {
+    const { scope, schedule, comment } = input;
+    const row = await this.repository.updateWindow(id, { scope, schedule, comment });
+    if (row === undefined) throw new NotFoundError(`maintenance window ${id} not found`);
+    await this.audit.record(by, 'maintenance_window.updated', id, { scope, schedule, comment });
+    return maintenanceWindowView(row, this.clock.now());
+  }
+
   async deleteWindow(by: string, id: string): Promise<MaintenanceWindowView> {
     const row = await this.repository.deleteWindow(id);
     if (row === undefined) throw new NotFoundError(`maintenance window ${id} not found`);

@@ -7,6 +7,7 @@ import {
   userViewSchema,
   type UserView,
 } from '@fleet/telemetry/api/users';
+import { quietHoursSchema } from '@fleet/telemetry/api/notifications';
 import { ROLES } from './role';
 
 /** Usernames are short and plain so they are safe in logs, tokens and topic-free audit lines. */
@@ -43,10 +44,6 @@ export const phoneSchema = z
   .max(32, 'at most 32 characters')
   .transform((phone) => phone.replace(/[\s().-]/g, ''))
   .pipe(z.string().regex(/^\+[1-9][0-9]{6,14}$/, 'must be an international number like +8613800138000'));
-
-const hhmm = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'must be a time HH:MM, 00:00 to 23:59');
-/** Local time in Asia/Shanghai; a start after the end runs across midnight (22:00–07:00). */
-export const quietHoursSchema = z.object({ start: hhmm, end: hhmm }).strict();
 
 const localeSchema = z.enum(USER_LOCALES, { message: `one of ${USER_LOCALES.join(', ')}` });
 

@@ -42,6 +42,12 @@ describe('quietHold', () => {
     expect(quietHold(NIGHT, ['minor', 'critical'], night)).toBeUndefined();
   });
 
+  it('holds a critical notice too for a user who turned the override off', () => {
+    const strict = { ...NIGHT, criticalOverride: false };
+    expect(quietHold(strict, ['critical'], night)).toBe(local('2026-03-05T07:00:00'));
+    expect(quietHold({ ...NIGHT, criticalOverride: true }, ['critical'], night)).toBeUndefined();
+  });
+
   it('sends at once for a user without quiet hours', () => {
     expect(quietHold(null, ['minor'], night)).toBeUndefined();
   });

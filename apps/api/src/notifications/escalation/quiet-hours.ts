@@ -1,11 +1,6 @@
 import type { AlertSeverity } from '@fleet/telemetry/api/alerts';
+import type { QuietHours } from '@fleet/telemetry/api/notifications';
 import { DAY_MS, localMidnight, minutesOfDay } from '../../alerts/muting/china-time';
-
-/** A user's quiet hours, local `HH:MM` in Asia/Shanghai; `start` after `end` runs across midnight. */
-export interface QuietHours {
-  start: string;
-  end: string;
-}
 
 /**
  * When the quiet hours holding `at` end (epoch ms), or undefined when `at` is outside
@@ -25,13 +20,15 @@ export function quietUntil(quiet: QuietHours, at: number): number | undefined {
 
 /**
  * Until when a message of notices of these severities to a user with `quiet` waits
- * (undefined: sent now). A critical notice overrides the quiet hours.
+ * (undefined: sent now). A critical notice overrides the quiet hours, unless the user
+ * turned that off (`criticalOverride: false`).
  */
 export function quietHold(
   quiet: QuietHours | null,
   severities: readonly AlertSeverity[],
   at: number,
 ): number | undefined {
-  if (quiet === null || severities.includes('critical')) return undefined;
+  if (quiet === null) return undefined;
+  if (quiet.criticalOverride !== false && severities.includes('critical')) return undefined;
   return quietUntil(quiet, at);
 }
