@@ -15,7 +15,7 @@ import {
 } from './loss-attribution';
 import { startPersistentMosquitto } from './persistent-mosquitto';
 import { PlatformProcess } from './platform-process';
-import { startPostgres } from './postgres';
+import { startPostgres } from '../../support/private-postgres';
 import { secondsToRecover } from './recovery';
 import { StoreProbe } from './store-probe';
 

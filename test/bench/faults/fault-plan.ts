@@ -2,7 +2,7 @@ import type { FleetControl } from './fleet-control';
 import type { BrokerCrash } from './loss-attribution';
 import type { KillableMosquitto } from './persistent-mosquitto';
 import type { PlatformProcess } from './platform-process';
-import type { PrivatePostgres } from './postgres';
+import type { PrivatePostgres } from '../../support/private-postgres';
 import type { StoreProbe } from './store-probe';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -46,9 +46,9 @@ export function faultPlan(c: FaultContext): Array<{ key: string; run: () => Prom
       run: async () => {
         c.phase(`fault 2: PostgreSQL stopped for ${PG_DOWN_S} s`);
         c.db.close();
-        c.pg.stop();
+        await c.pg.stop();
         await sleep(PG_DOWN_S * 1000);
-        c.pg.start();
+        await c.pg.start();
         await c.recover('postgres stop');
       },
     },
