@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../support/free-port';
@@ -198,6 +198,9 @@ async function main(): Promise<void> {
     await watch.poll();
     const result = await db.compare(csvs);
     db.close();
+    // For tracing a loss: every lost message's ts and ack time, and each broker crash.
+    if (process.env.BENCH_LOST_JSON)
+      writeFileSync(process.env.BENCH_LOST_JSON, JSON.stringify({ phases, crashes, lost: result.lost }));
     const losses = attributeLosses(result.lost, phases, crashes, (mosquitto.autosaveS + 1) * 1000);
     const worst = recoveries.reduce((a, b) => (b.seconds > a.seconds ? b : a), { fault: 'none', seconds: 0 });
     log(

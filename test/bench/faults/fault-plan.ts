@@ -29,7 +29,32 @@ export interface FaultContext {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The five faults, in the order they run; `key` is what BENCH_FAULTS names. */
+/**
+ * Kills Mosquitto, starts it again after 2 s (then runs `meanwhile`) and records when the
+ * ingestor was back on it. With a full buffer the ingestor reads its SUBACK only once it
+ * drains, so after a backlog the time recorded is late, never early.
+ */
+async function killBroker(
+  c: FaultContext,
+  meanwhile: () => Promise<void> = async () => undefined,
+): Promise<void> {
+  const killedAt = Date.now();
+  await c.mosquitto.kill();
+  await sleep(2000);
+  await c.mosquitto.start();
+  await meanwhile();
+  const resubscribedAt = await c.platform.brokerReachable();
+  c.crashes.push({ killedAt, resubscribedAt });
+  c.log(
+    `  the ingestor was back on the broker ${((resubscribedAt - killedAt) / 1000).toFixed(1)} s after the kill`,
+  );
+}
+
+/**
+ * The five faults, in the order they run; `key` is what BENCH_FAULTS names. A sixth,
+ * `backlog-kill` (not run by default), kills Mosquitto while it holds a backlog for the
+ * ingestor (the database stopped), which is when its unsaved window can cost messages.
+ */
 export function faultPlan(c: FaultContext): Array<{ key: string; run: () => Promise<void> }> {
   return [
     {
@@ -98,6 +123,23 @@ export function faultPlan(c: FaultContext): Array<{ key: string; run: () => Prom
         );
         c.log(`  ${sent.reduce((a, b) => a + b.bad, 0)} bad/forbidden messages published`);
         await c.recover('bad burst');
+      },
+    },
+    {
+      key: 'backlog-kill',
+      run: async () => {
+        c.phase(
+          `Mosquitto SIGKILL with a backlog: PostgreSQL stopped for ${PG_DOWN_S} s, the broker killed at its end`,
+        );
+        c.db.close();
+        await c.pg.stop();
+        const cpu = c.mosquitto.cpuSeconds();
+        await sleep(PG_DOWN_S * 1000);
+        c.log(
+          `  Mosquitto used ${(((c.mosquitto.cpuSeconds() - cpu) / PG_DOWN_S) * 100).toFixed(0)}% of a core while the backlog grew`,
+        );
+        await killBroker(c, () => c.pg.start());
+        await c.recover('mosquitto kill with a backlog');
       },
     },
   ];

@@ -2,7 +2,7 @@ import { Client } from 'pg';
 
 const RAW_TABLES = ['heartbeats', 'signal_samples'];
 const STORED = RAW_TABLES.map((t) => `select terminal_id, '${t}' tbl, seq from ${t}`).join(' union all ');
-const LOST = `select a.ts_ms::text, a.ack_ms::text from acked a where not exists (
+const LOST = `select a.terminal_id, a.channel, a.seq::text, a.ts_ms::text, a.ack_ms::text from acked a where not exists (
   select 1 from (${STORED}) s where s.terminal_id = a.terminal_id and s.seq = a.seq
     and s.tbl = case a.channel when 'heartbeat' then 'heartbeats' else 'signal_samples' end)`;
 
@@ -36,9 +36,19 @@ export class StoreProbe {
     );
     for (const path of csvPaths) await c.query(`copy acked from '${path}' csv`);
     const q = async (sql: string) => Number((await c.query<{ n: string }>(sql)).rows[0]!.n);
-    const lost = await c.query<{ ts_ms: string; ack_ms: string }>(LOST);
+    const lost = await c.query<{
+      terminal_id: string;
+      channel: string;
+      seq: string;
+      ts_ms: string;
+      ack_ms: string;
+    }>(LOST);
     return {
-      lost: lost.rows.map((r) => ({ ts: Number(r.ts_ms), ackAt: Number(r.ack_ms) })),
+      lost: lost.rows.map((r) => ({
+        key: `${r.terminal_id}/${r.channel}#${r.seq}`,
+        ts: Number(r.ts_ms),
+        ackAt: Number(r.ack_ms),
+      })),
       stored: await q(`select count(*)::text n from (${STORED}) s`),
       duplicates: await q(`select coalesce(sum(n - 1), 0)::text n from (
           select count(*) n from (${STORED}) s group by terminal_id, tbl, seq having count(*) > 1) d`),

@@ -91,6 +91,8 @@ export class DeferredAckSubscriber extends EventEmitter {
    * True between the SUBACK and the connection's loss: only then does the broker route the
    * fleet's messages to us. (Mosquitto before 2.0.19 forgets shared subscriptions when it
    * restarts, so until our SUBSCRIBE it acknowledges terminals' messages and drops them.)
+   * After a reconnect with the buffer full, the SUBACK waits unread behind the queued
+   * messages until reading resumes, so this turns true late, never early.
    */
   get connected(): boolean {
     return this.connectedNow && this.subscribed;
