@@ -1,46 +1,17 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
 import { freePort } from '../support/free-port';
+import { writeSelfSignedCertificate, type TestPaths } from '../support/shipped-mosquitto-config';
 import { repoRoot } from './repo-files';
 
+export { configForTest, DYNSEC_PLUGIN, type TestPaths } from '../support/shipped-mosquitto-config';
+
 export const MOSQUITTO_BIN = '/usr/sbin/mosquitto';
-/** Debian's path of the plugin the eclipse-mosquitto image has at /usr/lib/. */
-export const DYNSEC_PLUGIN = '/usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so';
 /** The platform's broker admin in these tests, as docker/.env would set it. */
 export const DYNSEC_ADMIN = { username: 'fleet-admin', password: 'admin-secret-for-tests' };
-
-export interface TestPaths {
-  port: number;
-  tlsPort: number;
-  dataDir: string;
-  certFile: string;
-  keyFile: string;
-}
-
-/**
- * The shipped config with only what differs on a test machine replaced: the two listeners
- * (free loopback ports), the data folder, the certificate paths and where Debian keeps the
- * dynamic-security plugin. Throws when a line it replaces is gone, so the shipped file and
- * this test cannot drift apart silently.
- */
-export function configForTest(shipped: string, paths: TestPaths): string {
-  const replacements: Array<[RegExp, string]> = [
-    [/^listener 1883 0\.0\.0\.0$/m, `listener ${paths.port} 127.0.0.1`],
-    [/^listener 8883 0\.0\.0\.0$/m, `listener ${paths.tlsPort} 127.0.0.1`],
-    [/^certfile .*$/m, `certfile ${paths.certFile}`],
-    [/^keyfile .*$/m, `keyfile ${paths.keyFile}`],
-    [/^plugin \/usr\/lib\/mosquitto_dynamic_security\.so$/m, `plugin ${DYNSEC_PLUGIN}`],
-    [/^plugin_opt_config_file .*$/m, `plugin_opt_config_file ${paths.dataDir}/dynamic-security.json`],
-    [/^persistence_location .*$/m, `persistence_location ${paths.dataDir}/`],
-  ];
-  return replacements.reduce((config, [line, replacement]) => {
-    if (!line.test(config)) throw new Error(`mosquitto.conf no longer has a line matching ${line}`);
-    return config.replace(line, replacement);
-  }, shipped);
-}
 
 /**
  * A real mosquitto started by the shipped docker/mosquitto/start.sh (which creates the
@@ -139,32 +110,4 @@ export class MosquittoUnderTest {
     child.kill('SIGTERM');
     await exited;
   }
-}
-
-/** A throwaway certificate for 127.0.0.1, as an operator would mount at /mosquitto/certs. */
-function writeSelfSignedCertificate(certFile: string, keyFile: string): void {
-  const subject = ['-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'];
-  const run = spawnSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '1',
-      ...subject,
-      '-keyout',
-      keyFile,
-      '-out',
-      certFile,
-    ],
-    { encoding: 'utf8' },
-  );
-  if (run.status !== 0)
-    throw new Error(`openssl could not make a test certificate: ${run.stderr || String(run.error)}`);
-  // Mosquitto reads them as its own user.
-  chmodSync(certFile, 0o644);
-  chmodSync(keyFile, 0o644);
 }

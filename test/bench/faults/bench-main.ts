@@ -1,52 +1,69 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { freePort } from '../../support/free-port';
 import { FleetControl, sumStats, type FleetStats } from './fleet-control';
+import { issueSecrets, writeAccountsFile } from './fleet-accounts';
+import { faultPlan } from './fault-plan';
 import { IncidentWatch } from './incident-watch';
+import {
+  attributeLosses,
+  lostByPlatform,
+  lostInBrokerCrash,
+  type BrokerCrash,
+  type Phase,
+} from './loss-attribution';
 import { startPersistentMosquitto } from './persistent-mosquitto';
 import { PlatformProcess } from './platform-process';
-import { startPostgres } from './postgres';
+import { startPostgres } from '../../support/private-postgres';
+import { secondsToRecover } from './recovery';
+import { StoreProbe } from './store-probe';
 
 /**
- * npm run bench:faults: a simulated fleet through a private Mosquitto into the real platform
- * and a private PostgreSQL, under five faults one after another; then acked vs stored by seq.
+ * npm run bench:faults: a simulated fleet through a private Mosquitto (the shipped config,
+ * accounts kept by the platform) into the real platform and a private PostgreSQL, under
+ * five faults one after another; then acked vs stored by seq.
  */
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const TERMINALS = env('BENCH_TERMINALS', 5000);
-const RATE = env('BENCH_RATE', 6000);
+const RATE = env('BENCH_RATE', 20000);
 const SETTLE_S = env('BENCH_SETTLE_S', 30);
 const WARMUP_S = env('BENCH_WARMUP_S', 20);
-const PG_DOWN_S = env('BENCH_PG_DOWN_S', 20);
-const BACKLOG = env('BENCH_BACKLOG_PER_TERMINAL', 30); // one message a minute for 30 minutes
-const DUPLICATES = env('BENCH_DUPLICATES_PER_TERMINAL', 5);
-const BAD_PER_TERMINAL = env('BENCH_BAD_PER_TERMINAL', 5);
 const RECOVERY_TIMEOUT_S = env('BENCH_RECOVERY_TIMEOUT_S', 180);
 const PROCESSES = env('BENCH_FLEET_PROCESSES', 2);
-const RAW_TABLES = ['heartbeats', 'signal_samples'];
+/** file: secrets issued, then all accounts written at once (MOSQUITTO.md's bulk path); api: each account written live. */
+const ACCOUNTS = process.env.BENCH_ACCOUNTS ?? 'file';
+const AUTOSAVE_S = process.env.BENCH_AUTOSAVE_S === undefined ? undefined : env('BENCH_AUTOSAVE_S', 0);
+/** Which faults run, in this order: kill, postgres, mosquitto, storm, bad (all by default). */
+const FAULTS = (process.env.BENCH_FAULTS ?? 'kill,postgres,mosquitto,storm,bad').split(',');
 const PREFIX = 'FT';
 const ADMIN = { user: 'bench-admin', password: 'bench-faults-password-1' };
+const DYNSEC = { username: 'bench-dynsec', password: 'bench-dynsec-password-1' };
+const INGEST = { username: 'fleet.ingest', password: 'bench-ingest-password-1' };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const t0 = Date.now();
 const log = (line: string) => console.log(`[${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 async function main(): Promise<void> {
   log(
-    `faults bench: ${TERMINALS} terminals, ${RATE} msg/s, settle ${SETTLE_S} s, ${PROCESSES} fleet processes, load ${loadavg()
-      .map((l) => l.toFixed(2))
-      .join(' ')}`,
+    `faults bench: ${TERMINALS} terminals, ${RATE} msg/s, settle ${SETTLE_S} s, ${PROCESSES} fleet processes, load ${load()}`,
   );
   const pg = await startPostgres();
-  const mosquitto = await startPersistentMosquitto();
-  const platform = new PlatformProcess({
-    mqttUrl: mosquitto.url,
+  const mosquitto = await startPersistentMosquitto(DYNSEC, AUTOSAVE_S);
+  const ingestUrl = mosquitto.url.replace('mqtt://', `mqtt://${INGEST.username}:${INGEST.password}@`);
+  const platformEnv = {
+    mqttUrl: ingestUrl,
     databaseUrl: pg.url,
     port: await freePort(),
     adminUser: ADMIN.user,
     adminPassword: ADMIN.password,
-  });
+  };
+  const platform = new PlatformProcess({ ...platformEnv, dynsec: DYNSEC });
   const fleets: FleetControl[] = [];
   const work = mkdtempSync(join(tmpdir(), 'bench-faults-work-'));
   chmodSync(work, 0o755); // the server reads the acked lists with COPY (it may run as another user)
@@ -67,22 +84,43 @@ async function main(): Promise<void> {
     process.once(signal, () => void cleanup().finally(() => process.exit(130)));
   try {
     await platform.start();
-    log(`platform up at ${platform.baseUrl}, broker ${mosquitto.url}, database ${pg.url}`);
+    log(
+      `platform up at ${platform.baseUrl}, broker ${mosquitto.url} (autosave ${mosquitto.autosaveS} s), database ${pg.url}`,
+    );
     const ids = Array.from({ length: TERMINALS }, (_, i) => `${PREFIX}${i.toString().padStart(6, '0')}`);
+    let passwords: Record<string, string>;
+    if (ACCOUNTS === 'api') passwords = await issueSecrets(platform.baseUrl, ADMIN, ids, log);
+    else {
+      // The platform has written the baseline (the ingestor's account); now the bulk path.
+      await platform.killHard();
+      const issuer = new PlatformProcess(platformEnv);
+      await issuer.start();
+      passwords = await issueSecrets(issuer.baseUrl, ADMIN, ids, log);
+      await issuer.killHard();
+      await mosquitto.stop();
+      writeAccountsFile(mosquitto.accountsFile, { databaseUrl: pg.url, mqttUrl: ingestUrl, dynsec: DYNSEC });
+      await mosquitto.start();
+      await platform.start();
+      log(
+        `broker accounts for ${TERMINALS} terminals written with broker:dynsec-file, broker and platform restarted`,
+      );
+    }
     for (let p = 0; p < PROCESSES; p += 1) fleets.push(await FleetControl.start());
     await Promise.all(
-      fleets.map((f, p) =>
-        f.send({
+      fleets.map((f, p) => {
+        const mine = ids.filter((_, i) => i % PROCESSES === p);
+        return f.send({
           cmd: 'start',
           url: mosquitto.url,
-          ids: ids.filter((_, i) => i % PROCESSES === p),
+          ids: mine,
+          passwords: Object.fromEntries(mine.map((id) => [id, passwords[id]!])),
           rate: RATE / PROCESSES,
-        }),
-      ),
+        });
+      }),
     );
     const fleetStats = async (): Promise<FleetStats> =>
       sumStats(await Promise.all(fleets.map((f) => f.send({ cmd: 'stats' }))));
-    const db = new DbCounter(pg.url);
+    const db = new StoreProbe(pg.url);
 
     // Progress and the incident watch run all along.
     const progress = (async () => {
@@ -97,82 +135,58 @@ async function main(): Promise<void> {
       }
     })();
 
+    const warmCpu = mosquitto.cpuSeconds();
     await sleep(WARMUP_S * 1000);
+    log(
+      `Mosquitto CPU in the warm-up: ${(((mosquitto.cpuSeconds() - warmCpu) / WARMUP_S) * 100).toFixed(0)}% of a core`,
+    );
     const recoveries: Array<{ fault: string; seconds: number }> = [];
-    const phases = [{ name: 'warm-up', from: t0 }];
-    const phase = (name: string) => {
-      phases.push({ name, from: Date.now() });
-      log(name);
+    const phases: Phase[] = [{ name: 'warm-up', from: t0 }];
+    const crashes: BrokerCrash[] = [];
+    let phaseStart = { at: Date.now(), cpu: mosquitto.cpuSeconds() };
+    const recoverySources = {
+      terminals: TERMINALS,
+      normalOutbox: RATE,
+      fleetStats,
+      ackedBetween: async (fromMs: number, toMs: number) =>
+        (
+          await Promise.all(
+            fleets.map((f) => f.send<{ acked: number }>({ cmd: 'ackedBetween', fromMs, toMs })),
+          )
+        ).reduce((a, b) => a + b.acked, 0),
+      storedBetween: (fromMs: number, toMs: number) => db.storedBetween(fromMs, toMs),
+      watch,
     };
-    const recover = async (fault: string) => {
-      // Caught up: every terminal connected with a normal outbox (≤ 1 s of traffic), and
-      // everything acked by then is stored.
-      const end = Date.now();
-      while (Date.now() - end < RECOVERY_TIMEOUT_S * 1000) {
-        const s = await fleetStats();
-        const stored = await db.stored();
-        if (
-          s.connected === TERMINALS &&
-          s.outbox <= RATE &&
-          stored !== undefined &&
-          stored >= s.ackedUnique - RATE / 2
-        ) {
-          const target = s.ackedUnique;
-          while (Date.now() - end < RECOVERY_TIMEOUT_S * 1000 && ((await db.stored()) ?? 0) < target)
-            await sleep(250);
-          break;
-        }
-        await sleep(500);
-      }
-      const seconds = (Date.now() - end) / 1000;
-      recoveries.push({ fault, seconds });
-      log(
-        `${fault}: caught up ${seconds.toFixed(1)} s after the fault ended${seconds >= RECOVERY_TIMEOUT_S ? ' (timed out)' : ''}`,
-      );
-      await sleep(SETTLE_S * 1000);
-    };
-
-    phase('fault 1: kill -9 of the platform, restart');
-    await platform.killHard();
-    await platform.start();
-    await recover('platform kill -9');
-
-    phase(`fault 2: PostgreSQL stopped for ${PG_DOWN_S} s`);
-    db.close();
-    pg.stop();
-    await sleep(PG_DOWN_S * 1000);
-    pg.start();
-    await recover('postgres stop');
-
-    phase('fault 3: Mosquitto SIGKILL, restart on the same port with persistence');
-    await mosquitto.kill();
-    await sleep(2000);
-    await mosquitto.start();
-    await recover('mosquitto kill');
-
-    phase(
-      `fault 4: reconnect storm, ${BACKLOG} backlog messages (30 min old) and ${DUPLICATES} duplicates per terminal`,
-    );
-    await Promise.all(
-      fleets.map((f) =>
-        f.send({ cmd: 'storm', backlogPerTerminal: BACKLOG, duplicates: DUPLICATES, withinMs: 10_000 }),
-      ),
-    );
-    await sleep(10_000);
-    await recover('reconnect storm');
-
-    phase(`fault 5: burst of bad and forbidden messages`);
-    const badSent = await Promise.all(
-      fleets.map((f) =>
-        f.send<{ bad: number }>({
-          cmd: 'bad',
-          perTerminal: BAD_PER_TERMINAL,
-          terminals: Math.ceil(TERMINALS / PROCESSES),
-        }),
-      ),
-    );
-    log(`  ${badSent.reduce((a, b) => a + b.bad, 0)} bad/forbidden messages published`);
-    await recover('bad burst');
+    const plan = faultPlan({
+      platform,
+      pg,
+      mosquitto,
+      fleets,
+      db,
+      terminals: TERMINALS,
+      crashes,
+      log,
+      phase: (name) => {
+        phases.push({ name, from: Date.now() });
+        phaseStart = { at: Date.now(), cpu: mosquitto.cpuSeconds() };
+        log(name);
+      },
+      recover: async (fault) => {
+        const { seconds, timedOut } = await secondsToRecover(
+          Date.now(),
+          recoverySources,
+          RECOVERY_TIMEOUT_S * 1000,
+        );
+        recoveries.push({ fault, seconds });
+        // A restarted broker's CPU counts from its restart: only meaningful when it ran throughout.
+        const cpu = (mosquitto.cpuSeconds() - phaseStart.cpu) / ((Date.now() - phaseStart.at) / 1000);
+        log(
+          `${fault}: recovered ${seconds.toFixed(1)} s after the fault ended${timedOut ? ' (timed out)' : ''}${cpu >= 0 ? `; Mosquitto used ${(cpu * 100).toFixed(0)}% of a core meanwhile` : ''}`,
+        );
+        await sleep(SETTLE_S * 1000);
+      },
+    });
+    for (const fault of plan) if (FAULTS.includes(fault.key)) await fault.run();
 
     stopPolling = true;
     await progress;
@@ -182,85 +196,27 @@ async function main(): Promise<void> {
     );
     await sleep(5000); // the last acked messages reach the database
     await watch.poll();
-    const result = await db.compare(csvs, phases);
+    const result = await db.compare(csvs);
     db.close();
+    // For tracing a loss: every lost message's ts and ack time, and each broker crash.
+    if (process.env.BENCH_LOST_JSON)
+      writeFileSync(process.env.BENCH_LOST_JSON, JSON.stringify({ phases, crashes, lost: result.lost }));
+    const losses = attributeLosses(result.lost, phases, crashes, (mosquitto.autosaveS + 1) * 1000);
     const worst = recoveries.reduce((a, b) => (b.seconds > a.seconds ? b : a), { fault: 'none', seconds: 0 });
     log(
-      `acked ${finals.ackedUnique} unique, ack errors ${finals.ackErrors}, outbox left ${finals.outbox}, dead letters ${result.deadLetters}, platform crashes ${platform.crashes}, false: ${watch.describe()}, load ${loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')}`,
+      `acked ${finals.ackedUnique} unique, ack errors ${finals.ackErrors}, outbox left ${finals.outbox}, dead letters ${result.deadLetters}, platform crashes ${platform.crashes}, false: ${watch.describe()}, load ${load()}`,
     );
     for (const r of recoveries) log(`  recovery ${r.fault}: ${r.seconds.toFixed(1)} s`);
-    for (const [name, n] of result.lostByPhase) log(`  lost ${n} sent during ${name}`);
+    for (const [name, n] of losses.platform) log(`  lost by the platform: ${n} acked during ${name}`);
+    log(
+      `  lost in broker crash: ${losses.unsavedWindow} acked within Mosquitto's unsaved window (autosave ${mosquitto.autosaveS} s) before its SIGKILL, ${losses.beforeResubscribe} acked after it and published before the ingestor had subscribed again (${losses.resentAfterKill} of them published before the kill, resent by MQTT.js to the restarted broker)`,
+    );
     console.log(
-      `faults: sent ${finals.sent}, stored ${result.stored}, lost ${result.lost}, duplicates ${result.duplicates}, false incidents ${watch.count}, max recovery ${worst.seconds.toFixed(1)} s (${worst.fault})`,
+      `faults: sent ${finals.sent}, stored ${result.stored}, lost ${lostByPlatform(losses)}, duplicates ${result.duplicates}, false incidents ${watch.count}, max recovery ${worst.seconds.toFixed(1)} s (${worst.fault}); lost in broker crash ${lostInBrokerCrash(losses)}`,
     );
   } finally {
     stopPolling = true;
     await cleanup();
-  }
-}
-
-/** Counts on the raw tables; survives the database being down (returns undefined then). */
-class DbCounter {
-  private client: Client | undefined;
-  constructor(private readonly url: string) {}
-
-  async stored(): Promise<number | undefined> {
-    try {
-      const c = await this.connect();
-      const sql = RAW_TABLES.map((t) => `select count(*)::bigint n from ${t}`).join(' union all ');
-      const { rows } = await c.query<{ total: string }>(
-        `select coalesce(sum(n), 0)::text total from (${sql}) x`,
-      );
-      return Number(rows[0]!.total);
-    } catch {
-      this.close();
-      return undefined;
-    }
-  }
-
-  /** lost = acked but not stored; duplicates = stored rows beyond one per (terminal, channel, seq). */
-  async compare(csvPaths: string[], phases: Array<{ name: string; from: number }>) {
-    const c = await this.connect();
-    await c.query(`create temp table acked (terminal_id text, channel text, seq bigint, ts_ms bigint)`);
-    for (const path of csvPaths) await c.query(`copy acked from '${path}' csv`);
-    const stored = RAW_TABLES.map((t) => `select terminal_id, '${t}' tbl, seq from ${t}`).join(' union all ');
-    const q = async (sql: string) => Number((await c.query<{ n: string }>(sql)).rows[0]!.n);
-    const lostRows = await c.query<{ ts_ms: string }>(`select a.ts_ms::text from acked a where not exists (
-          select 1 from (${stored}) s where s.terminal_id = a.terminal_id and s.seq = a.seq
-            and s.tbl = case a.channel when 'heartbeat' then 'heartbeats' else 'signal_samples' end)`);
-    // Which phase each lost message was sent in (backlog messages carry ts in the past).
-    const lostByPhase = new Map<string, number>();
-    for (const row of lostRows.rows) {
-      const ts = Number(row.ts_ms);
-      const phase = [...phases].reverse().find((p) => ts >= p.from)?.name ?? 'storm backlog (ts in the past)';
-      lostByPhase.set(phase, (lostByPhase.get(phase) ?? 0) + 1);
-    }
-    return {
-      lostByPhase,
-      stored: await q(`select count(*)::text n from (${stored}) s`),
-      lost: await q(`select count(*)::text n from acked a where not exists (
-          select 1 from (${stored}) s where s.terminal_id = a.terminal_id and s.seq = a.seq
-            and s.tbl = case a.channel when 'heartbeat' then 'heartbeats' else 'signal_samples' end)`),
-      duplicates: await q(`select coalesce(sum(n - 1), 0)::text n from (
-          select count(*) n from (${stored}) s group by terminal_id, tbl, seq having count(*) > 1) d`),
-      deadLetters: await q(`select count(*)::text n from dead_letters`),
-    };
-  }
-
-  private async connect(): Promise<Client> {
-    if (this.client) return this.client;
-    const c = new Client({ connectionString: this.url });
-    c.on('error', () => this.close());
-    await c.connect();
-    this.client = c;
-    return c;
-  }
-
-  close(): void {
-    this.client?.end().catch(() => undefined);
-    this.client = undefined;
   }
 }
 

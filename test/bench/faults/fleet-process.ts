@@ -9,10 +9,12 @@ import { validJson } from '../../../apps/api/src/ingest/testing/terminal-message
  * MQTT.js keeps unacked ones in the client's outgoing store and resends them on reconnect.
  */
 export type FleetCommand =
-  | { cmd: 'start'; url: string; ids: string[]; rate: number }
+  | { cmd: 'start'; url: string; ids: string[]; passwords?: Record<string, string>; rate: number }
   | { cmd: 'storm'; backlogPerTerminal: number; duplicates: number; withinMs: number }
   | { cmd: 'bad'; perTerminal: number; terminals: number }
   | { cmd: 'stats' }
+  /** Unique messages acked whose device ts falls in [fromMs, toMs), whole seconds. */
+  | { cmd: 'ackedBetween'; fromMs: number; toMs: number }
   | { cmd: 'finish'; csvPath: string };
 
 const CHANNELS: Channel[] = ['heartbeat', 'signal'];
@@ -21,11 +23,19 @@ interface Terminal {
   id: string;
   client: MqttClient;
   seq: number[];
-  acked: Map<number, number>[]; // seq -> device ts
+  acked: Map<number, Acked>[]; // by seq
   sentPayloads: Map<string, string>[];
 }
 
+/** When a message was sent (its device ts) and when its PUBACK came back. */
+interface Acked {
+  ts: number;
+  ackAt: number;
+}
+
 const terminals: Terminal[] = [];
+/** Unique acks by the second of their device ts, for the recovery measure's sliding window. */
+const ackedBySecond = new Map<number, number>();
 let sent = 0;
 let ackedUnique = 0;
 let ackErrors = 0;
@@ -41,8 +51,10 @@ function send(t: Terminal, c: number, ts: number, seq?: number): void {
     if (error) return void (ackErrors += 1);
     const set = t.acked[c]!;
     if (!set.has(s)) {
-      set.set(s, ts);
+      set.set(s, { ts, ackAt: Date.now() });
       ackedUnique += 1;
+      const second = Math.floor(ts / 1000);
+      ackedBySecond.set(second, (ackedBySecond.get(second) ?? 0) + 1);
     }
   });
 }
@@ -52,10 +64,13 @@ function resend(t: Terminal, c: number, seq: number, ts: number): void {
   send(t, c, ts, seq);
 }
 
-function start(url: string, ids: string[], rate: number): void {
+/** `passwords`: the secrets the platform issued; username = client id = terminal id (PROTOCOL.md §1). */
+function start(url: string, ids: string[], rate: number, passwords?: Record<string, string>): void {
   for (const id of ids) {
+    const password = passwords?.[id];
     const client = mqtt.connect(url, {
-      clientId: `faults-${id}`,
+      clientId: password === undefined ? `faults-${id}` : id,
+      ...(password === undefined ? {} : { username: id, password }),
       clean: false,
       protocolVersion: 4,
       reconnectPeriod: 1000 + Math.floor(Math.random() * 1000),
@@ -134,7 +149,7 @@ async function finish(csvPath: string): Promise<void> {
   const out = createWriteStream(csvPath);
   for (const t of terminals) {
     t.acked.forEach((set, c) => {
-      for (const [seq, ts] of set) out.write(`${t.id},${CHANNELS[c]},${seq},${ts}\n`);
+      for (const [seq, { ts, ackAt }] of set) out.write(`${t.id},${CHANNELS[c]},${seq},${ts},${ackAt}\n`);
     });
   }
   await new Promise<void>((done) => out.end(done));
@@ -143,6 +158,13 @@ async function finish(csvPath: string): Promise<void> {
 
 function pending(t: Terminal): number {
   return Object.keys((t.client as unknown as { outgoing: object }).outgoing ?? {}).length;
+}
+
+function ackedBetween(fromMs: number, toMs: number): number {
+  let n = 0;
+  for (let second = Math.floor(fromMs / 1000); second < Math.floor(toMs / 1000); second += 1)
+    n += ackedBySecond.get(second) ?? 0;
+  return n;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -157,7 +179,7 @@ process.on('message', (command: FleetCommand) => {
   const reply = (body: object) => process.send?.({ type: 'reply', ...body });
   switch (command.cmd) {
     case 'start':
-      start(command.url, command.ids, command.rate);
+      start(command.url, command.ids, command.rate, command.passwords);
       return reply({});
     case 'storm':
       storm(command.backlogPerTerminal, command.duplicates, command.withinMs);
@@ -166,6 +188,8 @@ process.on('message', (command: FleetCommand) => {
       return reply({ bad: bad(command.perTerminal, command.terminals) });
     case 'stats':
       return reply(stats());
+    case 'ackedBetween':
+      return reply({ acked: ackedBetween(command.fromMs, command.toMs) });
     case 'finish':
       finish(command.csvPath).then(
         () => reply(stats()),

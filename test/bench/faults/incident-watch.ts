@@ -11,6 +11,8 @@ export class IncidentWatch {
   private readonly offlineSince = new Map<string, number>();
   private readonly falseOffline = new Set<string>();
   pollErrors = 0;
+  /** What the last poll saw: whether it answered, open group incidents, OFFLINE terminals. */
+  private last = { answered: false, openIncidents: 0, offline: 0 };
 
   constructor(
     private readonly baseUrl: string,
@@ -27,10 +29,15 @@ export class IncidentWatch {
     return `${this.falseIncidents.size} group incidents, ${this.falseOffline.size} terminals OFFLINE past ${this.recoveryWindowMs / 1000} s`;
   }
 
+  /** The at-risk list and incidents answered at the last poll and are whole: no outage, nobody OFFLINE. */
+  get whole(): boolean {
+    return this.last.answered && this.last.openIncidents === 0 && this.last.offline === 0;
+  }
+
   async poll(now = Date.now()): Promise<void> {
     try {
-      const incidents = await this.get('/api/v1/incidents');
-      for (const incident of listOf(incidents)) {
+      const incidents = listOf(await this.get('/api/v1/incidents'));
+      for (const incident of incidents) {
         const text = JSON.stringify(incident);
         if (FALSE_INCIDENT_TYPES.some((type) => text.includes(`"${type}"`)))
           this.falseIncidents.add(String(incident.id ?? text));
@@ -45,7 +52,9 @@ export class IncidentWatch {
         if (now - since > this.recoveryWindowMs) this.falseOffline.add(id);
       }
       for (const id of [...this.offlineSince.keys()]) if (!seen.has(id)) this.offlineSince.delete(id);
+      this.last = { answered: true, openIncidents: incidents.length, offline: seen.size };
     } catch {
+      this.last = { answered: false, openIncidents: 0, offline: 0 };
       this.pollErrors += 1; // the platform is down during some faults; that is expected
       this.token = undefined;
     }

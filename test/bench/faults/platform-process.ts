@@ -2,11 +2,18 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-/** The real platform (apps/api/dist/main.js) as a child process, so it can be kill -9'd. */
+/**
+ * The real platform (apps/api/dist/main.js) as a child process, so it can be kill -9'd,
+ * configured as docker/docker-compose.yml runs it: device auth on, the broker's accounts
+ * kept through Mosquitto's dynamic security.
+ */
 const MAIN = resolve(__dirname, '../../../apps/api/dist/main.js');
 
 export interface PlatformEnv {
+  /** With the ingestor's own login, as in production (mqtt://fleet.ingest:secret@host:port). */
   mqttUrl: string;
+  /** Mosquitto's dynamic-security admin: the platform keeps the broker's accounts (unset: it does not). */
+  dynsec?: { username: string; password: string };
   databaseUrl: string;
   port: number;
   adminUser: string;
@@ -37,7 +44,10 @@ export class PlatformProcess {
         DATABASE_URL: this.env.databaseUrl,
         FLEET_ADMIN_USER: this.env.adminUser,
         FLEET_ADMIN_PASSWORD: this.env.adminPassword,
-        FLEET_DEVICE_AUTH: 'off',
+        ...(this.env.dynsec
+          ? { MQTT_DYNSEC_USER: this.env.dynsec.username, MQTT_DYNSEC_PASSWORD: this.env.dynsec.password }
+          : {}),
+        FLEET_DEVICE_AUTH: 'on',
         DEMO_FLEET_SIZE: '0',
         LOG_LEVEL: process.env.BENCH_PLATFORM_LOG ?? 'warn',
       },
@@ -63,6 +73,22 @@ export class PlatformProcess {
       await new Promise((r) => setTimeout(r, 250));
     }
     throw new Error('platform did not answer /api/v1/health within 60 s');
+  }
+
+  /** Waits until the platform's health says its ingestor is on the broker; returns when. */
+  async brokerReachable(timeoutMs = 60_000): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      try {
+        const res = await fetch(`${this.baseUrl}/api/v1/health`);
+        const body = (await res.json()) as { broker?: { reachable?: boolean } };
+        if (body.broker?.reachable) return Date.now();
+      } catch {
+        /* restarting */
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`the platform was not back on the broker within ${timeoutMs / 1000} s`);
   }
 
   async killHard(): Promise<void> {

@@ -1,5 +1,8 @@
+import { once } from 'node:events';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import mqtt from 'mqtt';
+import * as mqttPacket from 'mqtt-packet';
 import { AllowAllDeviceAuthorizer, type DeviceAuthorizer } from '../broker/device-authorizer';
 import { EmbeddedBroker } from '../broker/embedded-broker';
 import { freePort } from '../../../../test/support/mosquitto';
@@ -51,7 +54,46 @@ function inbox() {
   };
 }
 
+/** A broker that grants the CONNECT at once and hands the test each SUBSCRIBE to answer. */
+async function slowSubackBroker() {
+  const subscribes: Array<{ socket: Socket; messageId: number }> = [];
+  const server = createServer((socket) => {
+    const parser = mqttPacket.parser({ protocolVersion: 4 });
+    parser.on('packet', (packet: mqttPacket.Packet) => {
+      if (packet.cmd === 'connect')
+        socket.write(mqttPacket.generate({ cmd: 'connack', returnCode: 0, sessionPresent: false }));
+      if (packet.cmd === 'subscribe') {
+        subscribes.push({ socket, messageId: packet.messageId! });
+        server.emit('subscribe');
+      }
+    });
+    socket.on('data', (chunk: Buffer) => parser.parse(chunk));
+    socket.on('error', () => undefined);
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  cleanups.push(() => new Promise((done) => server.close(done)));
+  const grant = () => {
+    const { socket, messageId } = subscribes[0]!;
+    socket.write(mqttPacket.generate({ cmd: 'suback', messageId, granted: [1] }));
+  };
+  return { url: `mqtt://127.0.0.1:${(server.address() as AddressInfo).port}`, server, grant };
+}
+
 describe('DeferredAckSubscriber', () => {
+  it('counts as connected only once the broker has granted the subscription', async () => {
+    const fake = await slowSubackBroker();
+    const sub = subscriber(fake.url, () => undefined);
+    const connected = new Promise((resolve) => sub.once('connected', resolve));
+    const subscribed = once(fake.server, 'subscribe');
+    const started = sub.start();
+    await subscribed; // CONNACK is in, SUBSCRIBE sent: the broker routes nothing to us yet
+    expect(sub.connected).toBe(false);
+    fake.grant();
+    await Promise.all([started, connected]);
+    expect(sub.connected).toBe(true);
+  });
+
   it('fails start with one line naming the broker when nothing listens', async () => {
     const url = `mqtt://127.0.0.1:${await freePort()}`;
     await expect(subscriber(url, () => undefined).start()).rejects.toThrow(

@@ -64,7 +64,7 @@ function pubackBytes(ids: readonly number[]): Buffer {
 /**
  * Persistent-session QoS 1 subscriber with deferred in-order acks, keepalive,
  * reconnect with backoff and socket-level backpressure.
- * Events: 'connected', 'disconnected' (Error), 'error' is never emitted.
+ * Events: 'connected' (subscribed), 'disconnected' (Error), 'error' is never emitted.
  */
 export class DeferredAckSubscriber extends EventEmitter {
   private readonly address: BrokerAddress;
@@ -74,6 +74,7 @@ export class DeferredAckSubscriber extends EventEmitter {
   private paused = false;
   private stopped = false;
   private connectedNow = false;
+  private subscribed = false;
   private awaitingPong = false;
   private keepaliveTimer: NodeJS.Timeout | null = null;
   private reconnectTimer: NodeJS.Timeout | null = null;
@@ -86,9 +87,15 @@ export class DeferredAckSubscriber extends EventEmitter {
     this.backoff = new Backoff(options.reconnectMinMs ?? 200, options.reconnectMaxMs ?? 10_000);
   }
 
-  /** True between CONNACK and the connection's loss. */
+  /**
+   * True between the SUBACK and the connection's loss: only then does the broker route the
+   * fleet's messages to us. (Mosquitto before 2.0.19 forgets shared subscriptions when it
+   * restarts, so until our SUBSCRIBE it acknowledges terminals' messages and drops them.)
+   * After a reconnect with the buffer full, the SUBACK waits unread behind the queued
+   * messages until reading resumes, so this turns true late, never early.
+   */
   get connected(): boolean {
-    return this.connectedNow;
+    return this.connectedNow && this.subscribed;
   }
 
   /** Connects and subscribes; rejects with one line if the first attempt fails. Later drops reconnect. */
@@ -220,6 +227,8 @@ export class DeferredAckSubscriber extends EventEmitter {
           socket.destroy(new Error(`broker refused the subscription to ${this.options.topic}`));
           return;
         }
+        this.subscribed = true;
+        this.emit('connected');
         this.firstConnect?.resolve();
         this.firstConnect = null;
         return;
@@ -253,7 +262,6 @@ export class DeferredAckSubscriber extends EventEmitter {
     this.startKeepalive(socket);
     // A reconnect while the buffer is full reads only the CONNACK's chunk, then waits.
     if (this.paused) socket.pause();
-    this.emit('connected');
   }
 
   private startKeepalive(socket: Socket): void {
@@ -277,8 +285,9 @@ export class DeferredAckSubscriber extends EventEmitter {
     if (this.socket === socket) this.socket = null;
     if (this.keepaliveTimer) clearInterval(this.keepaliveTimer);
     this.keepaliveTimer = null;
-    const wasConnected = this.connectedNow;
+    const wasConnected = this.connected;
     this.connectedNow = false;
+    this.subscribed = false;
     if (wasConnected) this.emit('disconnected', error);
     if (this.stopped) return;
     if (this.firstConnect) {
