@@ -1,3 +1,4 @@
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertView } from '@fleet/telemetry/api/alerts';
 import { loginToken } from '../../auth/testing/http-client';
@@ -188,5 +189,15 @@ describe('alert rules over HTTP', () => {
     expect(await auditActions()).toContainEqual(
       expect.objectContaining({ action: 'alert_rule.deleted', target: `alert_rule:${stop.id}` }),
     );
+  });
+
+  it('documents every route in OpenAPI, with the request schemas', () => {
+    const doc = SwaggerModule.createDocument(app.server.app, new DocumentBuilder().build());
+    const methods = (suffix: string) =>
+      Object.keys(Object.entries(doc.paths).find(([path]) => path.endsWith(suffix))?.[1] ?? {}).sort();
+    expect(methods('/alert-rules')).toEqual(['get', 'post']);
+    expect(methods('/alert-rules/{id}')).toEqual(['delete', 'get', 'patch']);
+    const rules = Object.entries(doc.paths).filter(([path]) => path.includes('/alert-rules'));
+    expect(JSON.stringify(rules)).toMatch(/CreateAlertRuleDto[\s\S]*UpdateAlertRuleDto/);
   });
 });
