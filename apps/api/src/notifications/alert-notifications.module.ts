@@ -7,6 +7,7 @@ import { DEFAULT_ESCALATION_POLICY, ESCALATION_POLICY } from './escalation/escal
 import { EscalationRepository } from './escalation/escalation.repository';
 import { NotificationWorker } from './notification-worker';
 import { NotificationsModule } from './notifications.module';
+import { RoutingRulesModule } from './routing/routing-rules.module';
 
 /** Puts the escalation evaluator on the notification worker's tick. */
 @Injectable()
@@ -26,7 +27,7 @@ class EscalationTick implements OnApplicationBootstrap {
  * the reminders and escalation steps of alerts nobody acknowledged (AlertEscalator).
  */
 @Module({
-  imports: [AlertsModule, NotificationsModule, RiskModule],
+  imports: [AlertsModule, NotificationsModule, RiskModule, RoutingRulesModule],
   providers: [
     { provide: ESCALATION_POLICY, useValue: DEFAULT_ESCALATION_POLICY },
     AlertRouting,

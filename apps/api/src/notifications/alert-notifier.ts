@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   DEFAULT_NOTIFICATION_PREFERENCES,
   type NotificationPreferences,
+  type UserNotificationChannel,
 } from '@fleet/telemetry/api/notifications';
 import { RecipientGrouper, type DueGroup } from './grouping/recipient-grouper';
 import type { NotifiableAlert } from './messages/notifiable-alert';
@@ -21,8 +22,16 @@ import { NOTIFICATION_CHANNELS_TOKEN, type NotificationChannel } from './channel
 import { channelAllows } from './preferences/channel-allows';
 import { PreferencesRepository } from './preferences/preferences.repository';
 
-/** Who is told: a user (by the channels their contact details allow) or a webhook endpoint. */
-export type AlertRecipient = { kind: 'user'; userId: string } | { kind: 'webhook'; url: string };
+/**
+ * Who is told: a user (by the channels their contact details allow, narrowed to `channels`
+ * when a routing rule says which it may use) or a webhook endpoint.
+ */
+export type AlertRecipient =
+  | { kind: 'user'; userId: string; channels?: readonly UserNotificationChannel[] }
+  | { kind: 'webhook'; url: string };
+
+/** A notice waiting for its recipient, with the channels its route allows (undefined: all). */
+type RoutedNotice = NotifiableAlert & { channels?: readonly UserNotificationChannel[] };
 
 /**
  * The entry point for the alerts module: `notify(recipients, alert)` on every change.
@@ -34,7 +43,7 @@ export type AlertRecipient = { kind: 'user'; userId: string } | { kind: 'webhook
 @Injectable()
 export class AlertNotifier {
   private readonly logger = new Logger('Notifications');
-  private readonly grouper: RecipientGrouper<NotifiableAlert>;
+  private readonly grouper: RecipientGrouper<RoutedNotice>;
   private readonly configured: ReadonlySet<NotificationChannelKind>;
 
   constructor(
@@ -51,7 +60,8 @@ export class AlertNotifier {
 
   notify(recipients: readonly AlertRecipient[], alert: NotifiableAlert): void {
     const now = this.clock.now();
-    for (const recipient of recipients) this.grouper.add(recipientKey(recipient), alert, now);
+    for (const recipient of recipients)
+      this.grouper.add(recipientKey(recipient), routed(recipient, alert), now);
   }
 
   /**
@@ -61,7 +71,7 @@ export class AlertNotifier {
    */
   async notifyNow(recipients: readonly AlertRecipient[], alert: NotifiableAlert): Promise<number> {
     return this.enqueueGroups(
-      recipients.map((recipient) => ({ key: recipientKey(recipient), items: [alert] })),
+      recipients.map((recipient) => ({ key: recipientKey(recipient), items: [routed(recipient, alert)] })),
     );
   }
 
@@ -71,7 +81,7 @@ export class AlertNotifier {
   }
 
   private async enqueueGroups(
-    due: ReadonlyArray<Pick<DueGroup<NotifiableAlert>, 'key' | 'items'>>,
+    due: ReadonlyArray<Pick<DueGroup<RoutedNotice>, 'key' | 'items'>>,
   ): Promise<number> {
     if (due.length === 0) return 0;
     const userIds = due.filter((g) => g.key.startsWith('user:')).map((g) => g.key.slice('user:'.length));
@@ -85,7 +95,7 @@ export class AlertNotifier {
   }
 
   private notificationsFor(
-    group: Pick<DueGroup<NotifiableAlert>, 'key' | 'items'>,
+    group: Pick<DueGroup<RoutedNotice>, 'key' | 'items'>,
     users: Map<string, UserContact>,
     preferences: Map<string, NotificationPreferences>,
     now: Date,
@@ -127,7 +137,7 @@ export class AlertNotifier {
   private addressed(
     user: UserContact,
     chosen: NotificationPreferences,
-    alerts: readonly NotifiableAlert[],
+    alerts: readonly RoutedNotice[],
   ): NewNotification[] {
     const addresses: Array<['email' | 'sms', string | null]> = [
       ['email', user.email],
@@ -135,7 +145,7 @@ export class AlertNotifier {
     ];
     return addresses.flatMap(([channel, address]) => {
       if (address === null || !this.configured.has(channel)) return [];
-      const allowed = alerts.filter((alert) => channelAllows(chosen, channel, alert.severity));
+      const allowed = alerts.filter((alert) => carries(alert, chosen, channel)).map(withoutRoute);
       if (allowed.length === 0) return [];
       const message = renderAlertMessage(allowed, user.locale);
       return [
@@ -158,10 +168,11 @@ export class AlertNotifier {
 function inAppNotices(
   user: UserContact,
   chosen: NotificationPreferences,
-  alerts: readonly NotifiableAlert[],
+  alerts: readonly RoutedNotice[],
 ): NewNotification[] {
   return alerts
-    .filter((alert) => channelAllows(chosen, 'in_app', alert.severity))
+    .filter((alert) => carries(alert, chosen, 'in_app'))
+    .map(withoutRoute)
     .map((alert) => {
       const message = renderAlertMessage([alert], user.locale);
       return {
@@ -186,13 +197,42 @@ function heldUntil(user: UserContact, alerts: readonly NotifiableAlert[], now: D
   return until === undefined ? undefined : new Date(until);
 }
 
+function routed(recipient: AlertRecipient, alert: NotifiableAlert): RoutedNotice {
+  return recipient.kind === 'user' && recipient.channels ? { ...alert, channels: recipient.channels } : alert;
+}
+
+/** The route allows the channel and the user's preference lets the alert through on it. */
+function carries(
+  alert: RoutedNotice,
+  chosen: NotificationPreferences,
+  channel: UserNotificationChannel,
+): boolean {
+  return (alert.channels?.includes(channel) ?? true) && channelAllows(chosen, channel, alert.severity);
+}
+
+function withoutRoute({ channels: _route, ...alert }: RoutedNotice): NotifiableAlert {
+  return alert;
+}
+
 function recipientKey(recipient: AlertRecipient): string {
   return recipient.kind === 'user' ? `user:${recipient.userId}` : `webhook:${recipient.url}`;
 }
 
-/** One notice per alert change: the same change told twice within a group is listed once. */
-function uniqueNotices(alerts: readonly NotifiableAlert[]): NotifiableAlert[] {
-  return [...new Map(alerts.map((alert) => [noticeId(alert), alert])).values()];
+/**
+ * One notice per alert change: the same change told twice within a group is listed once,
+ * on every channel either telling allowed.
+ */
+function uniqueNotices(alerts: readonly RoutedNotice[]): RoutedNotice[] {
+  const unique = new Map<string, RoutedNotice>();
+  for (const alert of alerts) {
+    const seen = unique.get(noticeId(alert));
+    const channels =
+      seen === undefined
+        ? alert.channels
+        : seen.channels && alert.channels && [...new Set([...seen.channels, ...alert.channels])];
+    unique.set(noticeId(alert), channels === undefined ? withoutRoute(alert) : { ...alert, channels });
+  }
+  return [...unique.values()];
 }
 
 function noticeId(alert: NotifiableAlert): string {

@@ -3,10 +3,10 @@ import type { AlertChange } from '@fleet/telemetry/api/alerts';
 import { AlertEvents } from '../alerts/alert-events';
 import { type AlertRecipient, AlertNotifier } from './alert-notifier';
 import type { NotifiableAlert } from './messages/notifiable-alert';
-import { RecipientsRepository } from './recipients.repository';
+import { AlertRecipients } from './routing/alert-recipients';
 
 /**
- * Who is told about an alert change: the people it concerns (RecipientsRepository) when it
+ * Who is told about an alert change: whom the routing rules name (AlertRecipients) when it
  * opens, reopens or resolves; the assignee when assigned. An acknowledgement is not mailed:
  * the alert's page and socket show who took it, and the next notices simply stop. An alert
  * a silence or a maintenance window holds (`silenced`) is listed but told to nobody.
@@ -18,7 +18,7 @@ export class AlertRouting implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     private readonly events: AlertEvents,
-    private readonly recipients: RecipientsRepository,
+    private readonly recipients: AlertRecipients,
     private readonly notifier: AlertNotifier,
   ) {}
 
@@ -35,13 +35,12 @@ export class AlertRouting implements OnApplicationBootstrap, OnModuleDestroy {
       if (change.alert.silenced === true) return;
       const notice = toNotifiable(change);
       if (!notice) return;
-      const ids =
+      const recipients: AlertRecipient[] =
         change.kind === 'assigned'
           ? change.alert.assignee
-            ? [change.alert.assignee]
+            ? [{ kind: 'user', userId: change.alert.assignee }]
             : []
-          : await this.recipients.concernedBy(change.alert);
-      const recipients: AlertRecipient[] = ids.map((userId) => ({ kind: 'user', userId }));
+          : await this.recipients.of(change.alert);
       if (recipients.length > 0) this.notifier.notify(recipients, notice);
     } catch (error) {
       this.logger.error(`routing alert ${change.alert.id} failed: ${(error as Error).message}`);

@@ -4,10 +4,11 @@ import { NotificationsModule } from './notifications.module';
 import { PreferencesController } from './preferences/preferences.controller';
 import { QuietHoursController } from './preferences/quiet-hours.controller';
 import { QuietHoursRepository } from './preferences/quiet-hours.repository';
+import { AlertRulesApiModule } from './routing/alert-rules-api.module';
 
-/** The HTTP side of notifications: each user's inbox, preferences and quiet hours (needs AuditModule and auth). */
+/** The HTTP side of notifications: each user's inbox, preferences and quiet hours, the routing rules (needs AuditModule and auth). */
 @Module({
-  imports: [NotificationsModule],
+  imports: [NotificationsModule, AlertRulesApiModule],
   controllers: [InboxController, PreferencesController, QuietHoursController],
   providers: [QuietHoursRepository],
 })

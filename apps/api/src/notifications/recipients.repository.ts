@@ -1,9 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type Kysely, sql } from 'kysely';
-import { USER_LOCALES, DEFAULT_USER_LOCALE, type UserLocale } from '@fleet/telemetry/api/users';
+import type { Kysely } from 'kysely';
+import {
+  DEFAULT_USER_LOCALE,
+  USER_LOCALES,
+  USER_ROLES,
+  type UserLocale,
+  type UserRole,
+} from '@fleet/telemetry/api/users';
 import { authDb, type AuthTables } from '../auth/auth-tables';
 import { DATABASE, type Database } from '../storage/database';
 import type { QuietHours } from '@fleet/telemetry/api/notifications';
+import type { RoutableUser } from './routing/rule-matching';
 
 /** How to reach a user, read when their message is made so it follows their latest edit. */
 export interface UserContact {
@@ -23,34 +30,36 @@ export class RecipientsRepository {
     this.db = authDb(database);
   }
 
-  /**
-   * The enabled users an alert concerns: support for the whole fleet, technicians whose
-   * regions hold it, account managers whose merchants hold it (terminal alerts only: an
-   * incident is not one merchant's). Admins manage the platform and are not paged.
-   */
-  async concernedBy(place: AlertPlace): Promise<string[]> {
+  /** Enabled users of these roles or ids, with their scope: whom routing rules may reach. */
+  async routable(roles: readonly UserRole[], ids: readonly string[]): Promise<RoutableUser[]> {
+    if (roles.length === 0 && ids.length === 0) return [];
     const rows = await this.db
       .selectFrom('users')
-      .select('id')
+      .select(['id', 'role', 'regions', 'merchant_ids'])
       .where('disabled', '=', false)
       .where((eb) =>
         eb.or([
-          eb('role', '=', 'support'),
-          ...(place.region
-            ? [eb.and([eb('role', '=', 'technician'), sql<boolean>`${place.region} = any(regions)`])]
-            : []),
-          ...(place.terminalId && place.merchantId
-            ? [
-                eb.and([
-                  eb('role', '=', 'account_manager'),
-                  sql<boolean>`${place.merchantId} = any(merchant_ids)`,
-                ]),
-              ]
-            : []),
+          ...(roles.length > 0 ? [eb('role', 'in', [...roles])] : []),
+          ...(ids.length > 0 ? [eb('id', 'in', [...ids])] : []),
         ]),
       )
       .execute();
-    return rows.map((row) => row.id);
+    return rows.flatMap((row) =>
+      isRole(row.role)
+        ? [{ id: row.id, role: row.role, regions: row.regions, merchantIds: row.merchant_ids }]
+        : [],
+    );
+  }
+
+  /** Which of `ids` are users (enabled or not): a rule may only name users that exist. */
+  async existing(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom('users')
+      .select('id')
+      .where('id', 'in', [...ids])
+      .execute();
+    return new Set(rows.map((row) => row.id));
   }
 
   /** Enabled users among `ids`; disabled and unknown ones are left out. */
@@ -92,13 +101,10 @@ export class RecipientsRepository {
   }
 }
 
-/** Where an alert belongs; an incident alert has a region at most. */
-export interface AlertPlace {
-  terminalId?: string;
-  region?: string;
-  merchantId?: string;
-}
-
 function asLocale(value: string): UserLocale {
   return (USER_LOCALES as readonly string[]).includes(value) ? (value as UserLocale) : DEFAULT_USER_LOCALE;
+}
+
+function isRole(value: string): value is UserRole {
+  return (USER_ROLES as readonly string[]).includes(value);
 }

@@ -172,6 +172,27 @@ describe('App', () => {
     expect(server.requests).not.toContain('/api/v1/users');
   });
 
+  it('offers the alert rules page to administrators and support only', async () => {
+    server.answer('POST /api/v1/auth/login', 200, sessionAnswer('support'));
+    answerOverview();
+    render(<App />);
+    await signInThroughForm();
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('link', { name: 'Alert rules' }).getAttribute('href')).toBe('#/alert-rules');
+    cleanup();
+    session.endSession();
+
+    server.answer('POST /api/v1/auth/login', 200, sessionAnswer('technician'));
+    window.location.hash = '#/alert-rules';
+    render(<App />);
+    await signInThroughForm();
+    expect(await screen.findByText('Your role cannot open this page')).toBeTruthy();
+    expect(
+      within(screen.getByRole('navigation', { name: 'Main' })).queryByRole('link', { name: 'Alert rules' }),
+    ).toBeNull();
+    expect(server.requests).not.toContain('/api/v1/alert-rules');
+  });
+
   it('switches to Simplified Chinese and remembers it', async () => {
     server.answer('POST /api/v1/auth/login', 200, sessionAnswer('admin'));
     answerOverview();

@@ -31,6 +31,9 @@ function navItems(user: SessionUser): NavItem[] {
       active: (r) => r.name === 'incidents' || r.name === 'incident',
     });
   }
+  if (can(user.role, 'viewAlertRules')) {
+    items.push({ to: href.alertRules(), label: 'nav.alertRules', active: (r) => r.name === 'alert-rules' });
+  }
   if (can(user.role, 'manageUsers')) {
     items.push({ to: href.users(), label: 'nav.users', active: (r) => r.name === 'users' });
   }

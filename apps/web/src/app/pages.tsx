@@ -2,6 +2,7 @@ import { usePrefetchQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { fleetMapQueryOptions } from '../api/get-fleet-map';
 import { StatusPanel } from '../components/status-panel';
+import { AlertRulesPage } from '../features/alert-rules/components/alert-rules-page';
 import { AlertsPage } from '../features/alerts/components/alerts-page';
 import { AtRiskPage } from '../features/at-risk/components/at-risk-page';
 import { FleetOverview } from '../features/fleet/components/fleet-overview';
@@ -68,6 +69,9 @@ function RoutePage({ route, user }: { route: Route; user: SessionUser }) {
       return <AlertsPage role={user.role} openAlertId={route.name === 'alert' ? route.alertId : undefined} />;
     case 'notification-settings':
       return <NotificationSettingsPage />;
+    case 'alert-rules':
+      if (!can(user.role, 'viewAlertRules')) return <StatusPanel tone="empty" title={t('app.notAllowed')} />;
+      return <AlertRulesPage canManage={can(user.role, 'manageAlertRules')} />;
     case 'users':
       if (!can(user.role, 'manageUsers')) return <StatusPanel tone="empty" title={t('app.notAllowed')} />;
       return <UsersPage currentUsername={user.username} />;

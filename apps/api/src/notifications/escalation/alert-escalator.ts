@@ -7,6 +7,7 @@ import type { AlertRecipient } from '../alert-notifier';
 import { AlertNotifier } from '../alert-notifier';
 import { toNotifiable } from '../alert-routing';
 import { RecipientsRepository } from '../recipients.repository';
+import { AlertRecipients } from '../routing/alert-recipients';
 import {
   ESCALATION_POLICY,
   dueActions,
@@ -32,6 +33,7 @@ export class AlertEscalator {
     private readonly alerts: AlertsService,
     private readonly progress: EscalationRepository,
     private readonly recipients: RecipientsRepository,
+    private readonly concerned: AlertRecipients,
     private readonly notifier: AlertNotifier,
     private readonly audit: AuditService,
     @Inject(RISK_OPTIONS) private readonly clock: Pick<RiskOptions, 'now'>,
@@ -109,19 +111,21 @@ export class AlertEscalator {
   private async upTo(alert: AlertView, level: number): Promise<AlertRecipient[]> {
     const all: AlertRecipient[] = [];
     for (let l = 1; l <= level; l += 1) all.push(...(await this.levelOf(alert, l)));
-    const seen = new Set<string>();
-    return all.filter((recipient) => {
-      const key = recipient.kind === 'user' ? recipient.userId : recipient.url;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
+    // Once each; a user a higher level reaches on every channel keeps every channel.
+    const unique = new Map<string, AlertRecipient>();
+    for (const recipient of all) {
+      const key = recipient.kind === 'user' ? `user:${recipient.userId}` : `webhook:${recipient.url}`;
+      const seen = unique.get(key);
+      if (seen === undefined || (recipient.kind === 'user' && recipient.channels === undefined))
+        unique.set(key, recipient);
+    }
+    return [...unique.values()];
   }
 
-  /** Level 1: the people the alert concerns; 2: support and admins; 3: the configured targets. */
+  /** Level 1: whom the routing rules name; 2: support and admins; 3: the configured targets. */
   private async levelOf(alert: AlertView, level: number): Promise<AlertRecipient[]> {
     const users = (ids: string[]): AlertRecipient[] => ids.map((userId) => ({ kind: 'user', userId }));
-    if (level <= 1) return users(await this.recipients.concernedBy(alert));
+    if (level <= 1) return this.concerned.of(alert);
     if (level === 2) return users(await this.recipients.withRoles(['support', 'admin']));
     const { level3Username, level3WebhookUrl } = this.policy.targets;
     const named = level3Username ? await this.recipients.idOfUsername(level3Username) : undefined;

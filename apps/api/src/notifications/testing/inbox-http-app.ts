@@ -20,6 +20,8 @@ export interface InboxHttpApp {
   smtp: SmtpTestServer;
   clock: ManualClock;
   notifier: AlertNotifier;
+  /** The first administrator's access token. */
+  adminToken: string;
   worker: NotificationWorker;
   /** A support user with the e-mail `{username}@example.test`, signed in: its id and token. */
   addUser(username: string): Promise<{ id: string; token: string }>;
@@ -64,6 +66,7 @@ export async function startInboxHttpApp(): Promise<InboxHttpApp> {
     smtp,
     clock,
     notifier: server.app.get(AlertNotifier),
+    adminToken: admin,
     worker,
     async addUser(username) {
       const password = 'inbox-user-pass-1';

@@ -8,6 +8,7 @@ import { authDb } from '../../auth/auth-tables';
 import { startRiskPlatform, type RiskPlatform } from '../../risk/testing/risk-test-platform';
 import { createTestDatabase, type TestDatabase } from '../../storage/testing/test-database';
 import { AlertNotificationsModule } from '../alert-notifications.module';
+import { AlertRulesApiModule } from '../routing/alert-rules-api.module';
 import { DEFAULT_NOTIFICATION_OPTIONS, NOTIFICATION_OPTIONS } from '../notification-options';
 import { startSmtpTestServer, type SmtpTestServer } from './smtp-test-server';
 
@@ -18,8 +19,14 @@ export interface MailPlatform {
   smtp: SmtpTestServer;
   /** Publishes like terminals (QoS 1), then waits for the commit, the risk engine and the alert rules. */
   publish(messages: Message[]): Promise<void>;
-  /** Adds an enabled user with the e-mail `{username}@example.test`. */
-  addUser(username: string, role: string, locale: string, regions?: string[]): Promise<void>;
+  /** Adds an enabled user with the e-mail `{username}@example.test`; returns its id. */
+  addUser(
+    username: string,
+    role: string,
+    locale: string,
+    regions?: string[],
+    merchantIds?: string[],
+  ): Promise<string>;
   mailsTo(address: string): ParsedMail[];
   /** Stops the app and starts a fresh one over the same database, as after a restart. */
   restart(): Promise<void>;
@@ -31,7 +38,7 @@ export type MailPlatformOverrides = Array<{ token: symbol; value: unknown }>;
 
 /**
  * The real parts from a terminal to a mailbox: the embedded broker and database, the
- * ingest, the risk engine on `clock`, the alert rules, the routing, the outbox and a real
+ * ingest, the risk engine on `clock`, the alert rules, the routing and its rules (with their service), the outbox and a real
  * SMTP server, with group waits short enough for a test.
  */
 export async function startMailPlatform(
@@ -45,7 +52,7 @@ export async function startMailPlatform(
       database: test.database,
       risk: { now: clock, sweepIntervalMs: 3_600_000 },
       env: { SMTP_URL: smtp.url, NOTIFY_FROM: 'Fleet Monitor <fleet@example.test>' },
-      imports: [AlertsModule, AlertNotificationsModule],
+      imports: [AlertsModule, AlertNotificationsModule, AlertRulesApiModule],
       overrides: [
         {
           token: NOTIFICATION_OPTIONS,
@@ -79,11 +86,21 @@ export async function startMailPlatform(
       await platform.risk.settled();
       await platform.app.get(AlertEngine).evaluate();
     },
-    async addUser(username, role, locale, regions = []) {
-      await authDb(test.database)
+    async addUser(username, role, locale, regions = [], merchantIds = []) {
+      const row = await authDb(test.database)
         .insertInto('users')
-        .values({ username, password_hash: 'x', role, regions, email: `${username}@example.test`, locale })
-        .execute();
+        .values({
+          username,
+          password_hash: 'x',
+          role,
+          regions,
+          merchant_ids: merchantIds,
+          email: `${username}@example.test`,
+          locale,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
     },
     mailsTo: (address) => smtp.mails.filter((mail) => to(mail) === address),
     async restart() {

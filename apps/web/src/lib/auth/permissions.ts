@@ -12,6 +12,9 @@ const PERMISSIONS = {
   manageUsers: ['admin'],
   // GET /users is admin-only: others assign an alert to themselves.
   listUsers: ['admin'],
+  // Support reads the alert routing rules; admins change them.
+  viewAlertRules: ['admin', 'support'],
+  manageAlertRules: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -13,6 +13,7 @@ describe('parseRoute', () => {
     expect(parseRoute(href.users())).toEqual({ name: 'users' });
     expect(parseRoute(href.alerts())).toEqual({ name: 'alerts' });
     expect(parseRoute(href.alert('3f1c'))).toEqual({ name: 'alert', alertId: '3f1c' });
+    expect(parseRoute(href.alertRules())).toEqual({ name: 'alert-rules' });
   });
 
   it('round-trips ids through href', () => {

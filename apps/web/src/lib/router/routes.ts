@@ -10,6 +10,7 @@ export type Route =
   | { name: 'alerts' }
   | { name: 'alert'; alertId: string }
   | { name: 'notification-settings' }
+  | { name: 'alert-rules' }
   | { name: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -23,6 +24,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'users' && !id) return { name: 'users' };
   if (first === 'alerts') return id ? { name: 'alert', alertId: id } : { name: 'alerts' };
   if (first === 'settings' && id === 'notifications') return { name: 'notification-settings' };
+  if (first === 'alert-rules' && !id) return { name: 'alert-rules' };
   if (first === 'terminals' && id) return { name: 'terminal', terminalId: id };
   return { name: 'not-found', path };
 }
@@ -38,4 +40,5 @@ export const href = {
   alerts: () => '#/alerts',
   alert: (alertId: string) => `#/alerts/${encodeURIComponent(alertId)}`,
   notificationSettings: () => '#/settings/notifications',
+  alertRules: () => '#/alert-rules',
 };

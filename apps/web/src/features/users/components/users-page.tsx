@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import type { UserView } from '@fleet/telemetry/api/users';
 import { StatusPanel } from '../../../components/status-panel';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
+import { usePanel } from '../../../lib/use-panel';
 import { useUsers } from '../api/get-users';
 import { useUpdateUser } from '../api/update-user';
 import { ResetPasswordForm } from './reset-password-form';
@@ -15,16 +15,7 @@ export function UsersPage({ currentUsername }: { currentUsername: string }) {
   const { t } = useI18n();
   const users = useUsers();
   const toggle = useUpdateUser();
-  const [panel, setPanel] = useState<Panel | undefined>();
-  const [notice, setNotice] = useState<string | undefined>();
-  const close = (message?: string) => {
-    setPanel(undefined);
-    setNotice(message);
-  };
-  const open = (next: Panel) => {
-    setPanel(next);
-    setNotice(undefined);
-  };
+  const { panel, notice, setNotice, open, close } = usePanel<Panel>();
 
   return (
     <div className="page">

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import type { AlertView } from '@fleet/telemetry/api/alerts';
+import type { AlertRecipient } from '../alert-notifier';
+import { RecipientsRepository } from '../recipients.repository';
+import { matchingRules, recipientsOf, targetedBy, type RoutedAlert } from './rule-matching';
+import { RoutingRulesCache } from './routing-rules.cache';
+import { RoutingRulesRepository } from './routing-rules.repository';
+
+/**
+ * Who an alert concerns, by the routing rules: the enabled users the matching rules name,
+ * each within their own scope and on the channels those rules allow, and the rules'
+ * webhooks. Used for an alert's changes and for escalation level 1.
+ */
+@Injectable()
+export class AlertRecipients {
+  constructor(
+    private readonly rules: RoutingRulesCache,
+    private readonly routingRules: RoutingRulesRepository,
+    private readonly users: RecipientsRepository,
+  ) {}
+
+  async of(alert: AlertView): Promise<AlertRecipient[]> {
+    const rules = await this.rules.enabled();
+    const routed = await this.routedAlert(
+      alert,
+      rules.some((rule) => rule.match.mccMncs.length > 0),
+    );
+    const matched = matchingRules(rules, routed);
+    if (matched.length === 0) return [];
+    const { roles, userIds } = targetedBy(matched);
+    return recipientsOf(matched, await this.users.routable(roles, userIds), routed);
+  }
+
+  /** The alert as rules match it; a terminal's carrier is read only when some rule asks for one. */
+  private async routedAlert(alert: AlertView, carrierMatters: boolean): Promise<RoutedAlert> {
+    const { code, severity, terminalId, region, merchantId } = alert;
+    const mccMnc =
+      alert.mccMnc ??
+      (carrierMatters && terminalId !== undefined
+        ? await this.routingRules.terminalMccMnc(terminalId)
+        : undefined);
+    return { code, severity, terminalId, region, merchantId, mccMnc };
+  }
+}
