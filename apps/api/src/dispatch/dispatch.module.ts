@@ -2,14 +2,23 @@ import { Module } from '@nestjs/common';
 import { AlertsModule } from '../alerts/alerts.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { RiskModule } from '../risk/risk.module';
+import { DispatchCandidatesRepository } from './dispatch-candidates.repository';
+import { DispatchEngine } from './dispatch-engine';
 import { DEFAULT_DISPATCH_OPTIONS, DISPATCH_OPTIONS } from './dispatch-options';
 import { DispatchNotifier } from './dispatch-notifier';
 import { DispatchTerminalsRepository } from './dispatch-terminals.repository';
 import { ManualWorkOrders } from './manual-work-orders';
+import { RemoteActionsController } from './remote-actions.controller';
+import { RemoteActionsRepository } from './remote-actions.repository';
+import { RemoteActionsService } from './remote-actions.service';
+import { SupportStepsController } from './support-steps.controller';
+import { SupportStepsRepository } from './support-steps.repository';
+import { SupportStepsService } from './support-steps.service';
 import { TechniciansRepository } from './technicians.repository';
 import { WorkOrderAssigner } from './work-order-assigner';
 import { WorkOrderEventsModule } from './work-order-events.module';
 import { WorkOrderFactory } from './work-order-factory';
+import { WorkOrderFollowUp } from './work-order-follow-up';
 import { WorkOrderLifecycle } from './work-order-lifecycle';
 import { WorkOrdersController } from './work-orders.controller';
 import { WorkOrdersRepository } from './work-orders.repository';
@@ -23,7 +32,7 @@ import { WorkOrdersService } from './work-orders.service';
  */
 @Module({
   imports: [RiskModule, AlertsModule, NotificationsModule, WorkOrderEventsModule],
-  controllers: [WorkOrdersController],
+  controllers: [WorkOrdersController, RemoteActionsController, SupportStepsController],
   providers: [
     { provide: DISPATCH_OPTIONS, useValue: DEFAULT_DISPATCH_OPTIONS },
     WorkOrdersRepository,
@@ -35,7 +44,14 @@ import { WorkOrdersService } from './work-orders.service';
     WorkOrderFactory,
     WorkOrdersService,
     ManualWorkOrders,
+    DispatchCandidatesRepository,
+    RemoteActionsRepository,
+    RemoteActionsService,
+    SupportStepsRepository,
+    SupportStepsService,
+    WorkOrderFollowUp,
+    DispatchEngine,
   ],
-  exports: [WorkOrdersService],
+  exports: [WorkOrdersService, DispatchEngine],
 })
 export class DispatchModule {}
