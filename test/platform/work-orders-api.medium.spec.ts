@@ -4,8 +4,13 @@ import {
   workOrderViewSchema,
   type WorkOrderView,
 } from '@fleet/telemetry/api/work-orders';
+import { randomUUID } from 'node:crypto';
+import type { WorkOrderChange } from '@fleet/telemetry/api/work-orders';
+import { AlertLifecycle } from '../../apps/api/src/alerts/alert-lifecycle';
+import { terminalSignal } from '../../apps/api/src/alerts/testing/alert-signal-factory';
 import { loginToken } from '../../apps/api/src/auth/testing/http-client';
-import { bootPlatform, type TestPlatform } from './boot-platform';
+import { DispatchEngine } from '../../apps/api/src/dispatch/dispatch-engine';
+import { bootPlatform, connectSocket, type TestPlatform } from './boot-platform';
 
 const TERMINALS = [
   {
@@ -17,6 +22,16 @@ const TERMINALS = [
     lon: 121.47,
     model: 'A920',
     comm: '4g',
+  },
+  {
+    terminalId: 'WO-BJ-2',
+    merchantId: 'M-BJ2',
+    merchantName: 'Shop BJ dial-up',
+    region: 'Beijing',
+    lat: 39.92,
+    lon: 116.41,
+    model: 'S90',
+    comm: 'dialup',
   },
   {
     terminalId: 'WO-BJ-1',
@@ -248,5 +263,164 @@ describe('work orders over HTTP: transitions, 409s, scope and idempotent replay'
     expect(future.body.error.fields).toEqual([
       { field: 'at', message: 'is in the future; check the phone’s clock' },
     ]);
+  });
+  const openAlert = async (terminalId: string, code: Parameters<typeof terminalSignal>[1]) =>
+    (await p.platform.app.get(AlertLifecycle).open(randomUUID(), terminalSignal(terminalId, code)))!;
+  const ordersOf = async (terminalId: string) =>
+    workOrdersResponseSchema
+      .parse((await p.call('GET', '/work-orders', as('wo-support'))).body)
+      .items.filter((o) => o.terminalId === terminalId);
+
+  it('dispatches a line fault once support records that the merchant says the line is fine', async () => {
+    const alert = await openAlert('WO-BJ-2', 'LINE_FAULT');
+    await p.platform.app.get(DispatchEngine).evaluate();
+    expect(await ordersOf('WO-BJ-2')).toEqual([]);
+    const step = await p.call('POST', `/alerts/${alert.id}/support-steps`, {
+      ...as('wo-support'),
+      body: { step: 'line_ok', note: 'merchant tested the line with a phone' },
+    });
+    expect(step.status, JSON.stringify(step.body)).toBe(201);
+    expect(step.body).toMatchObject({
+      alertId: alert.id,
+      terminalId: 'WO-BJ-2',
+      step: 'line_ok',
+      by: 'wo-support',
+    });
+    const [order, ...more] = await ordersOf('WO-BJ-2');
+    expect(more).toEqual([]);
+    expect(order).toMatchObject({
+      code: 'LINE_FAULT',
+      alertId: alert.id,
+      state: 'assigned',
+      assignee: id['wo-tech-bj'],
+    });
+    const steps = await p.call('GET', `/alerts/${alert.id}/support-steps`, as('wo-support'));
+    expect(steps.body.items.map((s: { step: string }) => s.step)).toEqual(['line_ok']);
+    const bad = await p.call('POST', `/alerts/${alert.id}/support-steps`, {
+      ...as('wo-support'),
+      body: { step: 'prayed' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].field).toBe('step');
+    expect(
+      (
+        await p.call('POST', `/alerts/${alert.id}/support-steps`, {
+          ...as('wo-tech-bj'),
+          body: { step: 'line_ok' },
+        })
+      ).status,
+    ).toBe(403);
+  });
+
+  it('queues a SIM renewal for support instead of a visit, and marks it done once', async () => {
+    const alert = await openAlert('WO-BJ-1', 'SIM_EXPIRY');
+    await p.platform.app.get(DispatchEngine).evaluate();
+    expect((await ordersOf('WO-BJ-1')).filter((o) => o.code === 'SIM_EXPIRY')).toEqual([]);
+    const open = await p.call('GET', '/remote-actions?state=open', as('wo-support'));
+    const action = open.body.items.find((a: { alertId: string }) => a.alertId === alert.id);
+    expect(action).toMatchObject({
+      kind: 'renew',
+      state: 'open',
+      terminalId: 'WO-BJ-1',
+      merchantName: 'Shop BJ',
+      region: 'Beijing',
+    });
+    const done = await p.call('POST', `/remote-actions/${action.id}/done`, {
+      ...as('wo-support'),
+      body: { note: 'renewed for a year' },
+    });
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ state: 'done', doneBy: 'wo-support', note: 'renewed for a year' });
+    expect(
+      (await p.call('POST', `/remote-actions/${action.id}/done`, { ...as('wo-support'), body: {} })).status,
+    ).toBe(409);
+    expect((await p.call('GET', '/remote-actions', as('wo-tech-bj'))).status).toBe(403);
+  });
+
+  it('delivers paper only as its own kind of order, asked for by support', async () => {
+    const reply = await p.call('POST', '/work-orders', {
+      ...as('wo-support'),
+      body: { terminalId: 'WO-BJ-2', kind: 'paper_delivery' },
+    });
+    expect(reply.status).toBe(201);
+    expect(reply.body).toMatchObject({
+      kind: 'paper_delivery',
+      code: 'PAPER_OUT',
+      parts: ['paper_rolls'],
+      recommendedAction: 'Deliver paper rolls to the shop',
+    });
+    const unknown = await p.call('POST', '/work-orders', {
+      ...as('wo-support'),
+      body: { terminalId: 'NO-SUCH' },
+    });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('keeps technicians’ skills and home base on the users API, and assigns by them', async () => {
+    const created = await p.call('POST', '/users', {
+      body: {
+        username: 'wo-tech-dialup',
+        password: PASSWORD,
+        role: 'technician',
+        regions: ['Beijing'],
+        skills: { models: ['S90'], comms: ['dialup'] },
+        homeBase: { lat: 39.92, lon: 116.41 },
+      },
+    });
+    expect(created.status).toBe(201);
+    const read = await p.call('GET', `/users/${created.body.id}`);
+    expect(read.body).toMatchObject({
+      skills: { models: ['S90'], comms: ['dialup'] },
+      homeBase: { lat: 39.92, lon: 116.41 },
+    });
+    const bad = await p.call('PATCH', `/users/${created.body.id}`, {
+      body: { skills: { models: [], comms: ['carrier-pigeon'] } },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].field).toBe('skills.comms.0');
+    // At the dial-up S90's door: theirs. The 4G A920 is outside their skills: the generalist's.
+    const dialup = await p.call('POST', '/work-orders', {
+      ...as('wo-support'),
+      body: { terminalId: 'WO-BJ-2', code: 'LINE_FAULT' },
+    });
+    expect(dialup.body.assignee).toBe(created.body.id);
+    const fourG = await p.call('POST', '/work-orders', {
+      ...as('wo-support'),
+      body: { terminalId: 'WO-BJ-1' },
+    });
+    expect(fourG.body.assignee).toBe(id['wo-tech-bj']);
+    const cleared = await p.call('PATCH', `/users/${created.body.id}`, {
+      body: { skills: null, homeBase: null },
+    });
+    expect(cleared.body.skills).toBeUndefined();
+    expect(cleared.body.homeBase).toBeUndefined();
+  });
+
+  it('pushes workOrders.changed to the region’s technician and support, not to another region’s', async () => {
+    const beijing = await connectSocket(p.platform.url, token['wo-tech-bj']!);
+    const shanghai = await connectSocket(p.platform.url, token['wo-tech-sh']!);
+    const seenInShanghai: WorkOrderChange[] = [];
+    shanghai.on('workOrders.changed', (change: WorkOrderChange) => seenInShanghai.push(change));
+    try {
+      const received = new Promise<WorkOrderChange>((resolve) =>
+        beijing.on('workOrders.changed', (change: WorkOrderChange) => {
+          if (change.kind === 'assigned') resolve(change);
+        }),
+      );
+      const created = await p.call('POST', '/work-orders', {
+        ...as('wo-support'),
+        body: { terminalId: 'WO-BJ-1' },
+      });
+      const change = await received;
+      expect(change.workOrder).toMatchObject({ id: created.body.id, state: 'assigned', region: 'Beijing' });
+      // A Shanghai order afterwards: once it reaches Shanghai, the Beijing one would have too.
+      const shReceived = new Promise<void>((resolve) => shanghai.on('workOrders.changed', () => resolve()));
+      await createOrder('WO-SH-1');
+      await shReceived;
+      expect(seenInShanghai.filter((c) => c.workOrder.region === 'Beijing')).toEqual([]);
+    } finally {
+      beijing.disconnect();
+      shanghai.disconnect();
+    }
   });
 });
