@@ -188,6 +188,32 @@ describe.runIf(run)('dispatch through the real ingest: MQTT → risk → alert �
     ]);
   });
 
+  it('tells support once when an order passes its due time, and shows it breached', async () => {
+    const supportId = await insertUser(d.test.database, { locale: 'en' });
+    await commFault('DSP-BJ-1');
+    const [order] = await orders();
+    expect(order!.slaState).toBe('on_track');
+    const past = Date.parse(order!.slaDueAt) + MIN;
+    await d.evaluateAt(past);
+    await d.evaluateAt(past + HOUR);
+    expect((await orders())[0]).toMatchObject({ id: order!.id, slaState: 'breached' });
+    const { rows } = await sql<{ recipient_user_id: string; channel: string; subject: string }>`
+      select recipient_user_id, channel, subject from notifications
+      where payload->>'notice' = 'sla_breached'`.execute(d.test.database.db);
+    expect(rows).toEqual([
+      {
+        recipient_user_id: supportId,
+        channel: 'in_app',
+        subject: expect.stringMatching(/^Work order overdue: Beijing Noodles DSP-BJ-1/),
+      },
+    ]);
+    const audit = await sql<{ action: string }>`
+      select action from audit_log where target = ${order!.id} and action = 'work_order.sla_breached'`.execute(
+      d.test.database.db,
+    );
+    expect(audit.rows).toHaveLength(1);
+  });
+
   it('makes no work order for a SIM running out of data, but a top-up for support', async () => {
     const tid = 'DSP-BJ-1';
     const now = clock.now;
