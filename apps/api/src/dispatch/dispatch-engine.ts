@@ -48,6 +48,10 @@ export class DispatchEngine implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     this.unsubscribe = this.alertEvents.onChanged((change) => {
+      if (change.kind === 'resolved' && change.actor === SYSTEM_ACTOR) {
+        this.queue = this.queue.then(() => this.cancelNotStarted(change.alert.id));
+        return;
+      }
       if (change.kind !== 'opened' && change.kind !== 'reopened') return;
       if (this.scheduled) return;
       this.scheduled = true;
@@ -81,6 +85,22 @@ export class DispatchEngine implements OnApplicationBootstrap, OnModuleDestroy {
       await this.followUp.run(now);
     } catch (error) {
       this.logger.error(`dispatch pass failed: ${(error as Error).message}`);
+    }
+  }
+
+  /** The cause went away by itself before anyone set out: nobody needs to go. */
+  private async cancelNotStarted(alertId: string): Promise<void> {
+    try {
+      for (const row of await this.orders.notStartedOfAlert(alertId)) {
+        await this.lifecycle.move(row, {
+          to: 'cancelled',
+          actor: SYSTEM_ACTOR,
+          reason: 'the cause cleared before the visit',
+          change: { reason: 'the cause cleared before the visit' },
+        });
+      }
+    } catch (error) {
+      this.logger.error(`cancelling the orders of alert ${alertId} failed: ${(error as Error).message}`);
     }
   }
 

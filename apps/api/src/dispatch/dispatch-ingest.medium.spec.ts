@@ -165,6 +165,26 @@ describe.runIf(run)('dispatch through the real ingest: MQTT → risk → alert �
     });
   });
 
+  it('cancels an order nobody has accepted when the fault clears by itself before the visit', async () => {
+    const t0 = await commFault('DSP-BJ-1');
+    const [order] = await orders();
+    expect(order!.state).toBe('assigned');
+    await d.publish([
+      ...linkWindows('DSP-BJ-1', t0 + 15 * MIN, t0 + 25 * HOUR, false, 200),
+      ...healthyReports('DSP-BJ-1', t0 + 25 * HOUR, 2),
+    ]);
+    // Past the alert's clear hold: it resolves itself, and then nobody needs to go.
+    await d.evaluateAt(t0 + 25 * HOUR + 11 * MIN);
+    const { rows } = await sql<{ state: string; resolved_by: string }>`
+      select state, resolved_by from alerts where id = ${order!.alertId!}`.execute(d.test.database.db);
+    expect(rows).toEqual([{ state: 'resolved', resolved_by: 'system' }]);
+    expect((await orders())[0]).toMatchObject({
+      id: order!.id,
+      state: 'cancelled',
+      reason: 'the cause cleared before the visit',
+    });
+  });
+
   it('marks a resolved order still_failing when the fault outlasts the confirmation time, and tells support', async () => {
     const supportId = await insertUser(d.test.database, { locale: 'en' });
     const t0 = await commFault('DSP-BJ-2');

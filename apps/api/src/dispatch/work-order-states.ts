@@ -8,15 +8,16 @@ export type TransitionActor = 'technician' | 'support' | 'system';
  * refusal is recorded; the platform then hands the order to the next technician
  * (`assigned`) or back to the pool (`new`). Support's assignment also reaches `assigned`
  * from an order under way or one that could not be completed (another visit, another
- * technician). `resolved` and `cancelled` are final.
+ * technician). The platform cancels an order nobody has accepted yet when its alert
+ * resolved itself (the cause went away before the visit). `resolved` and `cancelled` are final.
  */
 const LEGAL: Readonly<Record<WorkOrderState, Partial<Record<WorkOrderState, readonly TransitionActor[]>>>> = {
-  new: { assigned: ['system', 'support'], cancelled: ['support'] },
+  new: { assigned: ['system', 'support'], cancelled: ['support', 'system'] },
   assigned: {
     accepted: ['technician', 'support'],
     rejected: ['technician', 'support'],
     assigned: ['system', 'support'],
-    cancelled: ['support'],
+    cancelled: ['support', 'system'],
   },
   accepted: {
     en_route: ['technician', 'support'],

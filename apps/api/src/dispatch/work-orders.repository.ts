@@ -228,6 +228,15 @@ export class WorkOrdersRepository {
     return rows;
   }
 
+  /** The alert's orders nobody has accepted yet. */
+  async notStartedOfAlert(alertId: string): Promise<WorkOrderRow[]> {
+    const { rows } = await sql<WorkOrderRow>`
+      ${SELECT_ORDER} where w.alert_id = ${alertId} and w.state in ('new', 'assigned')`.execute(
+      this.database.db,
+    );
+    return rows;
+  }
+
   /** Orders waiting in `new` (nobody was eligible): retried on each pass. */
   async unassigned(): Promise<WorkOrderRow[]> {
     const { rows } = await sql<WorkOrderRow>`
