@@ -65,6 +65,7 @@ const ENDPOINTS: AccessCase[] = [
   { method: 'POST', path: `/work-orders/${NOBODY}/transition`, body: { to: 'accepted' }, allow: 'any-role' },
   { method: 'POST', path: `/work-orders/${NOBODY}/assign`, body: { assignee: NOBODY }, allow: ['admin', 'support'] },
   { method: 'GET', path: '/remote-actions', allow: ['admin', 'support'] },
+  { method: 'GET', path: '/technicians', allow: ['admin', 'support'] },
   { method: 'POST', path: `/remote-actions/${NOBODY}/done`, body: {}, allow: ['admin', 'support'] },
   { method: 'GET', path: `/alerts/${NOBODY}/support-steps`, allow: ['admin', 'support'] },
   { method: 'POST', path: `/alerts/${NOBODY}/support-steps`, body: { step: 'line_ok' }, allow: ['admin', 'support'] },

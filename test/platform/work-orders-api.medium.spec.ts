@@ -1,11 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  techniciansResponseSchema,
   workOrdersResponseSchema,
   workOrderViewSchema,
+  type WorkOrderChange,
   type WorkOrderView,
 } from '@fleet/telemetry/api/work-orders';
-import { randomUUID } from 'node:crypto';
-import type { WorkOrderChange } from '@fleet/telemetry/api/work-orders';
 import { AlertLifecycle } from '../../apps/api/src/alerts/alert-lifecycle';
 import { terminalSignal } from '../../apps/api/src/alerts/testing/alert-signal-factory';
 import { loginToken } from '../../apps/api/src/auth/testing/http-client';
@@ -247,6 +248,29 @@ describe('work orders over HTTP: transitions, 409s, scope and idempotent replay'
       (await p.call('GET', '/work-orders?state=assigned', as(other(order)))).body,
     );
     expect(theirs.items.map((o) => o.id)).toContain(order.id);
+  });
+
+  it('lists a technician’s own jobs with assignee=me, and support sees every technician’s load', async () => {
+    const order = await createOrder('WO-SH-1');
+    const mine = workOrdersResponseSchema.parse(
+      (await p.call('GET', '/work-orders?assignee=me&state=assigned,accepted', as(holder(order)))).body,
+    );
+    expect(mine.items.map((o) => o.id)).toContain(order.id);
+    expect(new Set(mine.items.map((o) => o.assignee))).toEqual(new Set([id[holder(order)]]));
+    const board = await p.call('GET', '/technicians', as('wo-support'));
+    expect(board.status).toBe(200);
+    const row = techniciansResponseSchema.parse(board.body).items.find((t) => t.username === holder(order));
+    const held = workOrdersResponseSchema.parse(
+      (
+        await p.call(
+          'GET',
+          `/work-orders?assignee=${id[holder(order)]}&state=assigned,accepted,en_route,on_site`,
+          as('wo-support'),
+        )
+      ).body,
+    ).items.length;
+    expect(row).toMatchObject({ regions: ['Shanghai'], activeOrders: held });
+    expect((await p.call('GET', '/technicians', as(holder(order)))).status).toBe(403);
   });
 
   it('answers 400 naming the field for a bad state filter, a bad target and a future `at`', async () => {

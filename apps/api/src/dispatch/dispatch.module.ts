@@ -14,6 +14,7 @@ import { RemoteActionsService } from './remote-actions.service';
 import { SupportStepsController } from './support-steps.controller';
 import { SupportStepsRepository } from './support-steps.repository';
 import { SupportStepsService } from './support-steps.service';
+import { TechniciansController } from './technicians.controller';
 import { TechniciansRepository } from './technicians.repository';
 import { WorkOrderAssigner } from './work-order-assigner';
 import { WorkOrderEventsModule } from './work-order-events.module';
@@ -32,7 +33,7 @@ import { WorkOrdersService } from './work-orders.service';
  */
 @Module({
   imports: [RiskModule, AlertsModule, NotificationsModule, WorkOrderEventsModule],
-  controllers: [WorkOrdersController, RemoteActionsController, SupportStepsController],
+  controllers: [WorkOrdersController, RemoteActionsController, SupportStepsController, TechniciansController],
   providers: [
     { provide: DISPATCH_OPTIONS, useValue: DEFAULT_DISPATCH_OPTIONS },
     WorkOrdersRepository,

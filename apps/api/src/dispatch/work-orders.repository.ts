@@ -190,15 +190,16 @@ export class WorkOrdersRepository {
     return rows[0];
   }
 
-  /** By SLA due time (soonest first), within what `viewer` may see; every state when none given. */
+  /** By SLA due time (soonest first), within what `viewer` may see; every state when none given; one assignee's if given. */
   async list(
     viewer: DispatchViewer,
-    states: readonly WorkOrderState[],
+    filter: { states: readonly WorkOrderState[]; assignee?: string },
     limit: number,
   ): Promise<WorkOrderRow[]> {
-    const byState = states.length === 0 ? sql`true` : sql`w.state in (${sql.join(states)})`;
+    const byState = filter.states.length === 0 ? sql`true` : sql`w.state in (${sql.join(filter.states)})`;
+    const byAssignee = filter.assignee === undefined ? sql`true` : sql`w.assignee = ${filter.assignee}`;
     const { rows } = await sql<WorkOrderRow>`
-      ${SELECT_ORDER} where ${byState} and ${visible(viewer)}
+      ${SELECT_ORDER} where ${byState} and ${byAssignee} and ${visible(viewer)}
       order by w.sla_due_at, w.id limit ${limit}`.execute(this.database.db);
     return rows;
   }

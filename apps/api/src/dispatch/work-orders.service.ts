@@ -27,7 +27,12 @@ export class WorkOrdersService {
   ) {}
 
   async list(user: AuthUser, scope: Scope, query: ListWorkOrdersQuery): Promise<WorkOrdersResponse> {
-    const rows = await this.repository.list(viewerOf(user, scope), query.state, query.limit);
+    const assignee = query.assignee === 'me' ? user.id : query.assignee;
+    const rows = await this.repository.list(
+      viewerOf(user, scope),
+      { states: query.state, ...(assignee === undefined ? {} : { assignee }) },
+      query.limit,
+    );
     return { items: await this.lifecycle.views(rows) };
   }
 

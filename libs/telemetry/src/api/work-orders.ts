@@ -236,3 +236,17 @@ export type RemoteActionsResponse = z.infer<typeof remoteActionsResponseSchema>;
 export const remoteActionDoneRequestSchema = z.strictObject({
   note: z.string().trim().min(1).max(500).optional(),
 });
+
+/** `GET /technicians`: who support can dispatch to, with the orders each holds now (the dispatch board). */
+export const technicianLoadViewSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  regions: z.array(z.string()),
+  skills: z.object({ models: z.array(z.string()), comms: z.array(z.string()) }).optional(),
+  homeBase: z.object({ lat: z.number(), lon: z.number() }).optional(),
+  /** Orders assigned, accepted, en route or on site. */
+  activeOrders: z.number(),
+});
+export type TechnicianLoadView = z.infer<typeof technicianLoadViewSchema>;
+export const techniciansResponseSchema = z.object({ items: z.array(technicianLoadViewSchema) });
+export type TechniciansResponse = z.infer<typeof techniciansResponseSchema>;
