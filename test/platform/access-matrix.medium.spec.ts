@@ -59,6 +59,17 @@ const ENDPOINTS: AccessCase[] = [
   { method: 'POST', path: '/maintenance-windows', body: {}, allow: ['admin', 'support'] },
   { method: 'PUT', path: `/maintenance-windows/${NOBODY}`, body: {}, allow: ['admin', 'support'] },
   { method: 'DELETE', path: `/maintenance-windows/${NOBODY}`, allow: ['admin', 'support'] },
+  // Field dispatch: every role reads work orders within its scope; support makes, assigns and queues.
+  { method: 'GET', path: '/work-orders', allow: 'any-role' },
+  { method: 'GET', path: `/work-orders/${NOBODY}`, allow: 'any-role' },
+  { method: 'POST', path: '/work-orders', body: {}, allow: ['admin', 'support'] },
+  { method: 'POST', path: `/work-orders/${NOBODY}/transition`, body: { to: 'accepted' }, allow: 'any-role' },
+  { method: 'POST', path: `/work-orders/${NOBODY}/assign`, body: { assignee: NOBODY }, allow: ['admin', 'support'] },
+  { method: 'GET', path: '/remote-actions', allow: ['admin', 'support'] },
+  { method: 'GET', path: '/technicians', allow: ['admin', 'support'] },
+  { method: 'POST', path: `/remote-actions/${NOBODY}/done`, body: {}, allow: ['admin', 'support'] },
+  { method: 'GET', path: `/alerts/${NOBODY}/support-steps`, allow: ['admin', 'support'] },
+  { method: 'POST', path: `/alerts/${NOBODY}/support-steps`, body: { step: 'line_ok' }, allow: ['admin', 'support'] },
 ];
 
 describe('authorization: every role against every endpoint, socket and slice', () => {

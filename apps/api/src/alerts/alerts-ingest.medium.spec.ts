@@ -7,6 +7,7 @@ import { topicFor, type Channel } from '@fleet/telemetry/protocol/topics';
 import { validPayload } from '../ingest/testing/terminal-messages';
 import { postgresAvailableOrSkip } from '../storage/testing/require-postgres';
 import { createTestDatabase, type TestDatabase } from '../storage/testing/test-database';
+import { carrierOutageMessages } from '../risk/testing/carrier-outage-messages';
 import { startRiskPlatform, type RiskPlatform } from '../risk/testing/risk-test-platform';
 import { AlertEngine } from './alert-engine';
 import { AlertEvents } from './alert-events';
@@ -129,15 +130,7 @@ describe.runIf(run)('alerts through the real ingest: MQTT → risk → alert', (
     clock = base;
     const ids = ['OUT-1', 'OUT-2', 'OUT-3', 'OUT-4', 'OUT-5', 'OUT-6'];
     await publishAndSweep([
-      ...ids.flatMap((tid): Message[] => [
-        ...Array.from({ length: 3 }, (_, i): Message => [
-          tid,
-          'heartbeat',
-          validPayload('heartbeat', base - (12 - i) * MIN, i),
-        ]),
-        [tid, 'signal', validPayload('signal', base - 12 * MIN, 0, { mccMnc: '46099' })],
-        [tid, 'status', validPayload('status', base - 60 * MIN, 0, { online: false, reason: 'lost' })],
-      ]),
+      ...carrierOutageMessages(ids, base),
       // OUT-1 is also out of paper: held back while the outage lasts.
       ['OUT-1', 'paper', validPayload('paper', base - 11 * MIN, 0, { status: 'out' })],
     ]);

@@ -90,6 +90,7 @@ class NotificationsLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     InboxService,
     PreferencesRepository,
     NOTIFICATION_CLOCK,
+    NOTIFICATION_CHANNELS_TOKEN,
   ],
 })
 export class NotificationsModule {}

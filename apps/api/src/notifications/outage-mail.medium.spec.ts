@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AlertEngine } from '../alerts/alert-engine';
 import { AlertsService } from '../alerts/alerts.service';
-import { validPayload } from '../ingest/testing/terminal-messages';
+import { carrierOutageMessages } from '../risk/testing/carrier-outage-messages';
 import { TerminalsRepository } from '../storage/repositories/terminals.repository';
-import { startMailPlatform, type MailPlatform, type Message } from './testing/mail-platform';
+import { startMailPlatform, type MailPlatform } from './testing/mail-platform';
 
 const MIN = 60_000;
 const ALL = { kind: 'all' } as const;
@@ -41,17 +41,7 @@ describe('outage mail through the real ingest', () => {
   });
 
   it('tells each support agent and the region’s technician of a 30-terminal carrier outage once, about the incident, and nobody per terminal', async () => {
-    await mail.publish(
-      OUTAGE.flatMap((tid): Message[] => [
-        ...Array.from({ length: 3 }, (_, i): Message => [
-          tid,
-          'heartbeat',
-          validPayload('heartbeat', base - (12 - i) * MIN, i),
-        ]),
-        [tid, 'signal', validPayload('signal', base - 12 * MIN, 0, { mccMnc: '46099' })],
-        [tid, 'status', validPayload('status', base - 60 * MIN, 0, { online: false, reason: 'lost' })],
-      ]),
-    );
+    await mail.publish(carrierOutageMessages(OUTAGE, base));
     await mail.platform.caughtUp();
     await mail.platform.risk.sweep();
     await mail.platform.risk.settled();

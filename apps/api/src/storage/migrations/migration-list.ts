@@ -14,6 +14,8 @@ import { migration0013AlertMuting } from './0013_alert_muting';
 import { migration0014AlertEscalation } from './0014_alert_escalation';
 import { migration0015InboxPreferences } from './0015_inbox_preferences';
 import { migration0016AlertRoutingRules } from './0016_alert_routing_rules';
+import { migration0017WorkOrders } from './0017_work_orders';
+import { migration0018TechnicianDispatch } from './0018_technician_dispatch';
 
 /**
  * Every migration, in order. A static list (no directory globbing) so it works the same
@@ -35,4 +37,6 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, factory: Migratio
   ['0014_alert_escalation', migration0014AlertEscalation],
   ['0015_inbox_preferences', migration0015InboxPreferences],
   ['0016_alert_routing_rules', migration0016AlertRoutingRules],
+  ['0017_work_orders', migration0017WorkOrders],
+  ['0018_technician_dispatch', migration0018TechnicianDispatch],
 ];
