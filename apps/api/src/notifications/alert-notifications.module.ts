@@ -3,7 +3,8 @@ import { AlertsModule } from '../alerts/alerts.module';
 import { RiskModule } from '../risk/risk.module';
 import { AlertRouting } from './alert-routing';
 import { AlertEscalator } from './escalation/alert-escalator';
-import { DEFAULT_ESCALATION_POLICY, ESCALATION_POLICY } from './escalation/escalation-policy';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { ESCALATION_POLICY, escalationPolicyFrom } from './escalation/escalation-policy';
 import { EscalationRepository } from './escalation/escalation.repository';
 import { NotificationWorker } from './notification-worker';
 import { NotificationsModule } from './notifications.module';
@@ -28,7 +29,11 @@ class EscalationTick implements OnApplicationBootstrap {
 @Module({
   imports: [AlertsModule, NotificationsModule, RiskModule],
   providers: [
-    { provide: ESCALATION_POLICY, useValue: DEFAULT_ESCALATION_POLICY },
+    {
+      provide: ESCALATION_POLICY,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => escalationPolicyFrom(config),
+    },
     AlertRouting,
     EscalationRepository,
     AlertEscalator,

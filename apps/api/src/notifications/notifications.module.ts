@@ -17,9 +17,9 @@ import { InboxRepository } from './inbox/inbox.repository';
 import { InboxService } from './inbox/inbox.service';
 import { NOTIFICATION_CHANNELS_TOKEN, type NotificationChannel } from './channels/notification-channel';
 import {
-  DEFAULT_NOTIFICATION_OPTIONS,
   NOTIFICATION_CLOCK,
   NOTIFICATION_OPTIONS,
+  notificationOptionsFrom,
   type NotificationOptions,
 } from './notification-options';
 import { NotificationWorker } from './notification-worker';
@@ -62,7 +62,11 @@ class NotificationsLifecycle implements OnApplicationBootstrap, BeforeApplicatio
 @Module({
   imports: [InboxEventsModule],
   providers: [
-    { provide: NOTIFICATION_OPTIONS, useValue: DEFAULT_NOTIFICATION_OPTIONS },
+    {
+      provide: NOTIFICATION_OPTIONS,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => notificationOptionsFrom(config),
+    },
     { provide: NOTIFICATION_CLOCK, useValue: systemClock },
     {
       provide: NOTIFICATION_CHANNELS_TOKEN,
