@@ -58,7 +58,12 @@ function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((done) => child.once('exit', (code) => done(code)));
 }
 
-async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
+async function waitForHealth(
+  baseUrl: string,
+  child: ChildProcess,
+  output: () => string,
+  withFleet: boolean,
+): Promise<void> {
   const deadline = Date.now() + BOOT_TIMEOUT_MS;
   let last = 'no answer yet';
   const died = exited(child).then((code) => code);
@@ -69,11 +74,9 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
       const response = await fetch(`${baseUrl}/api/v1/health`);
       const body = await response.text();
       // Wait for the demo fleet to finish its back-fill: until then history floods the pages.
-      if (
-        response.status === 200 &&
-        (JSON.parse(body) as { demo?: { phase: string } }).demo?.phase === 'live'
-      )
-        return;
+      // Without a fleet there is no demo to wait for (health then has no `demo`).
+      const demo = (JSON.parse(body) as { demo?: { phase: string } }).demo;
+      if (response.status === 200 && (withFleet ? demo?.phase === 'live' : true)) return;
       last = `${response.status} ${body}`;
     } catch (error) {
       last = (error as Error).message;
@@ -129,7 +132,7 @@ export async function startPlatform({
 
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
-    await waitForHealth(baseUrl, child, output);
+    await waitForHealth(baseUrl, child, output, fleetSize > 0);
   } catch (error) {
     await stop();
     throw error;
