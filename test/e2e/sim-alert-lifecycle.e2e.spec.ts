@@ -7,7 +7,7 @@ import {
   type SmtpTestServer,
 } from '../../apps/api/src/notifications/testing/smtp-test-server';
 import { apiAsAdmin, postAsAdmin } from './support/api';
-import { launchBrowser, screenshot } from './support/browser';
+import { desktopPage, launchBrowser, screenshot } from './support/browser';
 import { startPlatform, type RunningPlatform } from './support/platform';
 import { TerminalPublisher } from './support/publish';
 import { e2eBlocker } from './support/require-tools';
@@ -87,7 +87,7 @@ describe.skipIf(blocked)(
       }
       terminal = await TerminalPublisher.connect(platform.mqttUrl);
       browser = await launchBrowser();
-      page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+      page = await desktopPage(browser);
     }, 420_000);
 
     afterAll(async () => {
