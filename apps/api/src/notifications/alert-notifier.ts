@@ -4,7 +4,8 @@ import {
   DEFAULT_NOTIFICATION_PREFERENCES,
   type NotificationPreferences,
 } from '@fleet/telemetry/api/notifications';
-import { RecipientGrouper, type DueGroup } from './grouping/recipient-grouper';
+import { GroupingRepository, type GroupTiming } from './grouping/grouping.repository';
+import { noticeFromStored, storedNotice } from './grouping/stored-notice';
 import type { NotifiableAlert } from './messages/notifiable-alert';
 import { renderAlertMessage } from './messages/render-alert-message';
 import { quietHold } from './escalation/quiet-hours';
@@ -24,34 +25,42 @@ import { PreferencesRepository } from './preferences/preferences.repository';
 /** Who is told: a user (by the channels their contact details allow) or a webhook endpoint. */
 export type AlertRecipient = { kind: 'user'; userId: string } | { kind: 'webhook'; url: string };
 
+/** Notices for one recipient key (`user:<id>` or `webhook:<url>`) that become one message per channel. */
+interface NoticeGroup {
+  key: string;
+  items: NotifiableAlert[];
+}
+
 /**
  * The entry point for the alerts module: `notify(recipients, alert)` on every change.
- * Notices are grouped per recipient (group wait / group interval), then each group
- * becomes one message per channel in the outbox. Groups wait in memory: a restart
- * inside the group wait loses those notices; once in the outbox nothing is lost. A user's
- * quiet hours set the message's due time to their end, unless a notice is critical.
+ * Notices are grouped per recipient (group wait / group interval) in the database, then
+ * each group becomes one message per channel in the outbox: a restart inside the group
+ * wait loses nothing and sends each group once. A user's quiet hours set the message's due
+ * time to their end, unless a notice is critical.
  */
 @Injectable()
 export class AlertNotifier {
   private readonly logger = new Logger('Notifications');
-  private readonly grouper: RecipientGrouper<NotifiableAlert>;
+  private readonly timing: GroupTiming;
   private readonly configured: ReadonlySet<NotificationChannelKind>;
 
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly recipients: RecipientsRepository,
     private readonly preferences: PreferencesRepository,
+    private readonly groups: GroupingRepository,
     @Inject(NOTIFICATION_CHANNELS_TOKEN) channels: NotificationChannel[],
     @Inject(NOTIFICATION_CLOCK) private readonly clock: Clock,
     @Inject(NOTIFICATION_OPTIONS) options: NotificationOptions,
   ) {
-    this.grouper = new RecipientGrouper(options.grouping);
+    this.timing = options.grouping;
     this.configured = new Set(channels.map((channel) => channel.kind));
   }
 
-  notify(recipients: readonly AlertRecipient[], alert: NotifiableAlert): void {
-    const now = this.clock.now();
-    for (const recipient of recipients) this.grouper.add(recipientKey(recipient), alert, now);
+  /** Adds the notice to each recipient's open group; it is in the database when this resolves. */
+  async notify(recipients: readonly AlertRecipient[], alert: NotifiableAlert): Promise<void> {
+    const notice = { id: noticeId(alert), body: storedNotice(alert) };
+    await this.groups.add(recipients.map(recipientKey), notice, new Date(this.clock.now()), this.timing);
   }
 
   /**
@@ -65,14 +74,21 @@ export class AlertNotifier {
     );
   }
 
-  /** Puts every group whose time has come into the outbox; the worker calls it each tick. */
+  /**
+   * Puts every group whose time has come into the outbox, then lets its items go; the worker
+   * calls it each tick. A group sealed by a process that died before letting it go is taken
+   * again: the same items make the same keys, so the outbox holds it once.
+   */
   async flushDue(): Promise<number> {
-    return this.enqueueGroups(this.grouper.takeDue(this.clock.now()));
+    let enqueued = 0;
+    for (const group of await this.groups.takeDue(new Date(this.clock.now()), this.timing)) {
+      enqueued += await this.enqueueGroups([{ key: group.key, items: group.items.map(noticeFromStored) }]);
+      await this.groups.release(group);
+    }
+    return enqueued;
   }
 
-  private async enqueueGroups(
-    due: ReadonlyArray<Pick<DueGroup<NotifiableAlert>, 'key' | 'items'>>,
-  ): Promise<number> {
+  private async enqueueGroups(due: readonly NoticeGroup[]): Promise<number> {
     if (due.length === 0) return 0;
     const userIds = due.filter((g) => g.key.startsWith('user:')).map((g) => g.key.slice('user:'.length));
     const users = await this.recipients.enabledContacts(userIds);
@@ -85,7 +101,7 @@ export class AlertNotifier {
   }
 
   private notificationsFor(
-    group: Pick<DueGroup<NotifiableAlert>, 'key' | 'items'>,
+    group: NoticeGroup,
     users: Map<string, UserContact>,
     preferences: Map<string, NotificationPreferences>,
     now: Date,

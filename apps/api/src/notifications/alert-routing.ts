@@ -42,7 +42,7 @@ export class AlertRouting implements OnApplicationBootstrap, OnModuleDestroy {
             : []
           : await this.recipients.concernedBy(change.alert);
       const recipients: AlertRecipient[] = ids.map((userId) => ({ kind: 'user', userId }));
-      if (recipients.length > 0) this.notifier.notify(recipients, notice);
+      if (recipients.length > 0) await this.notifier.notify(recipients, notice);
     } catch (error) {
       this.logger.error(`routing alert ${change.alert.id} failed: ${(error as Error).message}`);
     }

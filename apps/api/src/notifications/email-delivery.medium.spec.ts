@@ -34,7 +34,7 @@ describe('alert e-mail through a real SMTP server', () => {
   it('mails each recipient in their language: one zh-CN, one en, with evidence and action', async () => {
     const zhUser = await insertUser(test.database, { email: 'wang@example.com', locale: 'zh-CN' });
     const enUser = await insertUser(test.database, { email: 'ann@example.com', locale: 'en' });
-    app.notifier.notify(
+    await app.notifier.notify(
       [
         { kind: 'user', userId: zhUser },
         { kind: 'user', userId: enUser },
@@ -62,7 +62,7 @@ describe('alert e-mail through a real SMTP server', () => {
     const user = await insertUser(test.database, { email: 'li@example.com', locale: 'zh-CN' });
     const alerts = Array.from({ length: 40 }, () => makeAlert({ region: 'Pudong' }));
     for (const alert of alerts) {
-      app.notifier.notify([{ kind: 'user', userId: user }], alert);
+      await app.notifier.notify([{ kind: 'user', userId: user }], alert);
       clock.advance(500);
     }
     expect(await app.worker.runOnce()).toEqual({ sent: 0, retried: 0, failed: 0 });
@@ -79,7 +79,7 @@ describe('alert e-mail through a real SMTP server', () => {
     const before = smtp.mails.length;
     const disabled = await insertUser(test.database, { email: 'gone@example.com', disabled: true });
     const noEmail = await insertUser(test.database, { email: null });
-    app.notifier.notify(
+    await app.notifier.notify(
       [
         { kind: 'user', userId: disabled },
         { kind: 'user', userId: noEmail },

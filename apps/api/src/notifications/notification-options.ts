@@ -1,6 +1,6 @@
 import type { AppConfig } from '../config/app-config';
 import type { Clock } from '../ingest/clock';
-import type { GroupTiming } from './grouping/recipient-grouper';
+import type { GroupTiming } from './grouping/grouping.repository';
 import type { RetryPolicy } from './retry-delay';
 
 /** Typed knobs of delivery; tests shorten them, production keeps the defaults. */

@@ -23,6 +23,7 @@ import {
   type NotificationOptions,
 } from './notification-options';
 import { NotificationWorker } from './notification-worker';
+import { GroupingRepository } from './grouping/grouping.repository';
 import { OutboxRepository } from './outbox.repository';
 import { PreferencesRepository } from './preferences/preferences.repository';
 import { RecipientsRepository } from './recipients.repository';
@@ -78,6 +79,7 @@ class NotificationsLifecycle implements OnApplicationBootstrap, BeforeApplicatio
       ],
     },
     OutboxRepository,
+    GroupingRepository,
     InboxRepository,
     InboxService,
     PreferencesRepository,
