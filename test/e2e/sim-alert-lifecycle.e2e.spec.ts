@@ -9,7 +9,7 @@ import {
 import { apiAsAdmin, postAsAdmin } from './support/api';
 import { desktopPage, launchBrowser, screenshot } from './support/browser';
 import { startPlatform, type RunningPlatform } from './support/platform';
-import { TerminalPublisher } from './support/publish';
+import { publishSimRunningOut, TerminalPublisher } from './support/publish';
 import { e2eBlocker } from './support/require-tools';
 import { signIn } from './support/sign-in';
 
@@ -22,7 +22,6 @@ import { signIn } from './support/sign-in';
  */
 const blocked = e2eBlocker();
 const WAIT = { timeout: 30_000 };
-const HOUR = 3_600_000;
 const TID = 'E2E-SIM-1';
 const REMINDER_S = 6;
 const AGENT = { username: 'agent.zh', password: 'agent-zh-password', email: 'agent.zh@example.test' };
@@ -98,17 +97,7 @@ describe.skipIf(blocked)(
     }, 30_000);
 
     it('opens one alert from the SIM reports and mails the agent in Chinese and the region’s technician in English', async () => {
-      // Two days of SIM reports every 2 h, burning 60 MB a day down to 40 MB.
-      const now = Date.now();
-      for (let i = 0; i < 25; i += 1) {
-        await terminal.publish(TID, 'sim', {
-          ts: now - (24 - i) * 2 * HOUR,
-          iccid: '89860012345678901234',
-          dataBalanceMb: 160 - i * 5,
-          expiresAt: '2027-12-31',
-          carrier: 'CMCC',
-        });
-      }
+      await publishSimRunningOut(terminal, TID);
       await terminal.publish(TID, 'heartbeat', { intervalS: 60, uptimeS: 3_600, comm: '4g', power: 'mains' });
 
       await expect
