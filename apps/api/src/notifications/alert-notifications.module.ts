@@ -8,23 +8,28 @@ import { ESCALATION_POLICY, escalationPolicyFrom } from './escalation/escalation
 import { EscalationRepository } from './escalation/escalation.repository';
 import { NotificationWorker } from './notification-worker';
 import { NotificationsModule } from './notifications.module';
+import { WithheldNoticeRelease } from './withheld/withheld-notice-release';
+import { WithheldNoticesRepository } from './withheld/withheld-notices.repository';
 
-/** Puts the escalation evaluator on the notification worker's tick. */
+/** Puts the release of held-back openings and the escalation evaluator on the notification worker's tick. */
 @Injectable()
 class EscalationTick implements OnApplicationBootstrap {
   constructor(
     private readonly worker: NotificationWorker,
     private readonly escalator: AlertEscalator,
+    private readonly release: WithheldNoticeRelease,
   ) {}
 
   onApplicationBootstrap(): void {
+    this.worker.onTick(() => this.release.tick());
     this.worker.onTick(() => this.escalator.tick());
   }
 }
 
 /**
- * Joins the alerts to the notifications: who is told of which change (AlertRouting), and
- * the reminders and escalation steps of alerts nobody acknowledged (AlertEscalator).
+ * Joins the alerts to the notifications: who is told of which change (AlertRouting), the
+ * openings a silence held back once it ends (WithheldNoticeRelease), and the reminders and
+ * escalation steps of alerts nobody acknowledged (AlertEscalator).
  */
 @Module({
   imports: [AlertsModule, NotificationsModule, RiskModule],
@@ -35,6 +40,8 @@ class EscalationTick implements OnApplicationBootstrap {
       useFactory: (config: AppConfig) => escalationPolicyFrom(config),
     },
     AlertRouting,
+    WithheldNoticesRepository,
+    WithheldNoticeRelease,
     EscalationRepository,
     AlertEscalator,
     EscalationTick,

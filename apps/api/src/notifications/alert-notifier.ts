@@ -57,10 +57,18 @@ export class AlertNotifier {
     this.configured = new Set(channels.map((channel) => channel.kind));
   }
 
-  /** Adds the notice to each recipient's open group; it is in the database when this resolves. */
-  async notify(recipients: readonly AlertRecipient[], alert: NotifiableAlert): Promise<void> {
+  /**
+   * Adds the notice to each recipient's open group; it is in the database when this resolves.
+   * `releasing`: the notice is an opening a silence held back, let go with it (WithheldNoticeRelease).
+   */
+  async notify(
+    recipients: readonly AlertRecipient[],
+    alert: NotifiableAlert,
+    releasing?: string,
+  ): Promise<void> {
     const notice = { id: noticeId(alert), body: storedNotice(alert) };
-    await this.groups.add(recipients.map(recipientKey), notice, new Date(this.clock.now()), this.timing);
+    const keys = recipients.map(recipientKey);
+    await this.groups.add(keys, notice, new Date(this.clock.now()), this.timing, releasing);
   }
 
   /**

@@ -67,6 +67,13 @@ export interface NotificationGroupItemsTable {
   sealed_at: Date | null;
 }
 
+/** An opening a silence or a maintenance window held back (migration 0022). */
+export interface AlertWithheldNoticesTable {
+  alert_id: string;
+  change: 'opened' | 'reopened';
+  changed_at: Date;
+}
+
 // A type alias, not an interface: Kysely's withTables wants an indexable record.
 export type NotificationTables = {
   notifications: NotificationsTable;
@@ -75,6 +82,7 @@ export type NotificationTables = {
   notification_preferences: NotificationPreferencesTable;
   notification_groups: NotificationGroupsTable;
   notification_group_items: NotificationGroupItemsTable;
+  alert_withheld_notices: AlertWithheldNoticesTable;
 };
 
 /** The shared database seen with this module's tables typed. */

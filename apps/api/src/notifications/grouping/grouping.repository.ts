@@ -32,14 +32,19 @@ export class GroupingRepository {
     this.db = notificationsDb(database);
   }
 
-  /** Adds one notice to the open group of each key, opening the group when none is. */
+  /**
+   * Adds one notice to the open group of each key, opening the group when none is. With
+   * `releasing` (an alert id), the held-back opening it tells is let go in the same
+   * transaction, so a silence's end tells it exactly once.
+   */
   async add(
     keys: readonly string[],
     notice: { id: string; body: Record<string, unknown> },
     now: Date,
     timing: GroupTiming,
+    releasing?: string,
   ): Promise<void> {
-    if (keys.length === 0) return;
+    if (keys.length === 0 && releasing === undefined) return;
     const waitUntil = new Date(now.getTime() + timing.groupWaitMs);
     const intervalStart = new Date(now.getTime() - timing.groupIntervalMs);
     const body = JSON.stringify(notice.body);
@@ -62,6 +67,8 @@ export class GroupingRepository {
           .onConflict((oc) => oc.columns(['recipient_key', 'notice_id']).doNothing())
           .execute();
       }
+      if (releasing !== undefined)
+        await trx.deleteFrom('alert_withheld_notices').where('alert_id', '=', releasing).execute();
     });
   }
 
