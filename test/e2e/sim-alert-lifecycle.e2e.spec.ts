@@ -116,6 +116,9 @@ describe.skipIf(blocked)(
       expect(zh?.subject).toBe(`[次要] 新告警: 流量卡流量将用完 · 终端 ${TID}`);
       expect(zh?.text).toContain(`终端 ${TID} · 区域 Beijing`);
       expect(zh?.text).toContain('处理建议: 远程为流量卡充值');
+      // The evidence in Chinese too, worded from the engine's numbers.
+      expect(zh?.text).toMatch(/依据: 余额 \d+ MB，每天消耗 \d+ MB，约 \d+ (小时|天)后用完/);
+      expect(zh?.text).not.toMatch(/balance|burning|reaches/);
       expect(zh?.html).toContain('远程为流量卡充值');
       const [en] = mailsTo(TECH);
       expect(en?.subject).toBe(`[Minor] New: SIM data running out · Terminal ${TID}`);
@@ -128,7 +131,12 @@ describe.skipIf(blocked)(
     it('reminds until the agent acknowledges in the browser, then sends no reminder for longer than the interval', async () => {
       // Reminders come while nobody has taken it.
       await expect.poll(() => reminders(AGENT.email).length, { timeout: 60_000 }).toBeGreaterThanOrEqual(1);
-      expect(subjects(TECH).some((s) => s.startsWith('[Minor] Reminder, still not acknowledged'))).toBe(true);
+      await expect
+        .poll(
+          () => subjects(TECH).some((s) => s.startsWith('[Minor] Reminder, still not acknowledged')),
+          WAIT,
+        )
+        .toBe(true);
 
       await signIn(page, platform.baseUrl, AGENT.username, AGENT.password);
       await page.getByRole('link', { name: /^Open alerts: / }).click();

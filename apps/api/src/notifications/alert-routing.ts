@@ -79,6 +79,7 @@ export function toNotifiable(change: AlertChange): NotifiableAlert | undefined {
     terminalId: alert.terminalId,
     incidentId: alert.incidentId,
     evidence: alert.evidence,
+    ...(alert.evidenceData === undefined ? {} : { evidenceData: alert.evidenceData }),
     recommendedAction: alert.recommendedAction,
     region: alert.region,
     openedAt: new Date(alert.openedAt),
