@@ -33,3 +33,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path });
   return path;
 }
+
+/** A fresh page in its own context at the laptop size the screenshots are taken at. */
+export async function desktopPage(browser: Browser): Promise<Page> {
+  return (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+}

@@ -25,6 +25,10 @@ export interface RunningPlatform {
   /** Everything the platform printed so far, for failure messages. */
   output(): string;
   stop(): Promise<void>;
+  /** `kill -9`: the process dies at once, its data (DATA_DIR or DATABASE_URL) stays. */
+  kill(): Promise<void>;
+  /** Starts the platform again on the same ports and data, as a supervisor would. */
+  startAgain(): Promise<void>;
 }
 
 export interface PlatformOptions {
@@ -58,7 +62,12 @@ function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((done) => child.once('exit', (code) => done(code)));
 }
 
-async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
+async function waitForHealth(
+  baseUrl: string,
+  child: ChildProcess,
+  output: () => string,
+  withFleet: boolean,
+): Promise<void> {
   const deadline = Date.now() + BOOT_TIMEOUT_MS;
   let last = 'no answer yet';
   const died = exited(child).then((code) => code);
@@ -69,11 +78,9 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
       const response = await fetch(`${baseUrl}/api/v1/health`);
       const body = await response.text();
       // Wait for the demo fleet to finish its back-fill: until then history floods the pages.
-      if (
-        response.status === 200 &&
-        (JSON.parse(body) as { demo?: { phase: string } }).demo?.phase === 'live'
-      )
-        return;
+      // Without a fleet there is no demo to wait for (health then has no `demo`).
+      const demo = (JSON.parse(body) as { demo?: { phase: string } }).demo;
+      if (response.status === 200 && (withFleet ? demo?.phase === 'live' : true)) return;
       last = `${response.status} ${body}`;
     } catch (error) {
       last = (error as Error).message;
@@ -93,47 +100,70 @@ export async function startPlatform({
   const dataDir = mkdtempSync(join(tmpdir(), 'fleet-e2e-'));
   const admin = { username: 'admin', password: `e2e-${Math.random().toString(36).slice(2)}-Pw1` };
   const spawnedAt = Date.now();
-  const child = spawn(process.execPath, [DEMO_ENTRY], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      MQTT_PORT: String(mqttPort),
-      DATA_DIR: dataDir,
-      DEMO_FLEET_SIZE: String(fleetSize),
-      DEMO_SEED: String(seed),
-      FLEET_ADMIN_USER: admin.username,
-      FLEET_ADMIN_PASSWORD: admin.password,
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const spawnEnv = {
+    ...process.env,
+    PORT: String(port),
+    MQTT_PORT: String(mqttPort),
+    DATA_DIR: dataDir,
+    DEMO_FLEET_SIZE: String(fleetSize),
+    DEMO_SEED: String(seed),
+    FLEET_ADMIN_USER: admin.username,
+    FLEET_ADMIN_PASSWORD: admin.password,
+    LOG_LEVEL: 'warn',
+    ...env,
+  };
   let log = '';
   const keep = (chunk: Buffer) => {
     log = (log + chunk.toString('utf8')).slice(-20_000);
   };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
   const output = () => log;
+  const launch = (): ChildProcess => {
+    const launched = spawn(process.execPath, [DEMO_ENTRY], {
+      cwd: ROOT,
+      env: spawnEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    launched.stdout?.on('data', keep);
+    launched.stderr?.on('data', keep);
+    return launched;
+  };
+  let child = launch();
 
+  const end = async (signal: 'SIGTERM' | 'SIGKILL') => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const done = exited(child);
+    child.kill(signal);
+    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+    await done;
+    clearTimeout(timer);
+  };
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-      await exited(child);
-      clearTimeout(timer);
-    }
+    await end('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   };
 
   const baseUrl = `http://127.0.0.1:${port}`;
-  try {
-    await waitForHealth(baseUrl, child, output);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+  const healthy = async () => {
+    try {
+      await waitForHealth(baseUrl, child, output, fleetSize > 0);
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+  };
+  await healthy();
   const fleet = { seed, size: fleetSize, nowCandidates: hoursBetween(spawnedAt, Date.now()) };
-  return { baseUrl, mqttUrl: `mqtt://127.0.0.1:${mqttPort}`, admin, fleet, output, stop };
+  return {
+    baseUrl,
+    mqttUrl: `mqtt://127.0.0.1:${mqttPort}`,
+    admin,
+    fleet,
+    output,
+    stop,
+    kill: () => end('SIGKILL'),
+    async startAgain() {
+      child = launch();
+      await healthy();
+    },
+  };
 }

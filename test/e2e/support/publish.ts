@@ -26,3 +26,22 @@ export class TerminalPublisher {
     await this.client.endAsync();
   }
 }
+
+const HOUR = 3_600_000;
+
+/**
+ * A terminal's SIM data running out: two days of SIM reports every 2 h, burning 60 MB a
+ * day down to 40 MB (the risk engine forecasts zero within its horizon and raises at once).
+ */
+export async function publishSimRunningOut(publisher: TerminalPublisher, terminalId: string): Promise<void> {
+  const now = Date.now();
+  for (let i = 0; i < 25; i += 1) {
+    await publisher.publish(terminalId, 'sim', {
+      ts: now - (24 - i) * 2 * HOUR,
+      iccid: '89860012345678901234',
+      dataBalanceMb: 160 - i * 5,
+      expiresAt: '2027-12-31',
+      carrier: 'CMCC',
+    });
+  }
+}

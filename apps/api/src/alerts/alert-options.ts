@@ -1,4 +1,5 @@
 import type { CauseCode } from '@fleet/telemetry/causes';
+import type { AppConfig } from '../config/app-config';
 
 /** When a cause counts as raised and as cleared: the engine's hysteresis per cause. */
 export interface CauseTiming {
@@ -43,3 +44,11 @@ export const DEFAULT_ALERT_OPTIONS: AlertOptions = {
 };
 
 export const ALERT_OPTIONS = Symbol('ALERT_OPTIONS');
+
+/** The defaults with the hold the configuration sets (ALERT_RESOLVE_HOLD_S). */
+export function alertOptionsFrom(config: Pick<AppConfig, 'alerting'>): AlertOptions {
+  const holdS = config.alerting.resolveHoldS;
+  return holdS === undefined
+    ? DEFAULT_ALERT_OPTIONS
+    : { ...DEFAULT_ALERT_OPTIONS, resolveHoldMinutes: holdS / 60 };
+}

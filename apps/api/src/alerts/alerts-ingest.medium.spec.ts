@@ -124,6 +124,40 @@ describe.runIf(run)('alerts through the real ingest: MQTT → risk → alert', (
     expect(rows.map((r) => r.action)).toEqual(['alert.opened', 'alert.resolved']);
   });
 
+  it('makes one alert of a paper sensor flapping between out and ok ten times in an hour, resolved only once it stays ok', async () => {
+    const tid = 'ALERT-FLAP-1';
+    // Device time an hour and more back, so every reading is in the past when it arrives.
+    const start = Date.now() - 75 * MIN;
+    let seq = 0;
+    // Three minutes out of paper, three minutes fine, ten times over; judged every minute.
+    for (let minute = 0; minute < 60; minute += 1) {
+      const at = start + minute * MIN;
+      clock = at;
+      if (minute % 3 === 0) {
+        const status = Math.floor(minute / 3) % 2 === 0 ? 'out' : 'ok';
+        await publish([
+          [tid, 'paper', validPayload('paper', at, seq++, { status })],
+          [tid, 'heartbeat', validPayload('heartbeat', at, seq++)],
+        ]);
+      } else await evaluateAt(at);
+    }
+    const paper = async () =>
+      (await allAlerts()).filter((a) => a.terminalId === tid && a.code === 'PAPER_OUT');
+    const [alert] = await paper();
+    expect(await paper()).toHaveLength(1);
+    expect(alert).toMatchObject({ state: 'open', occurrences: 1 });
+    expect(changes.filter((c) => c.alert.id === alert!.id).map((c) => c.kind)).toEqual(['opened']);
+
+    // Then it stays fine past the clear hold: resolved, once.
+    const last = start + 59 * MIN;
+    await evaluateAt(last + 11 * MIN);
+    expect((await paper()).map((a) => a.state)).toEqual(['resolved']);
+    expect(changes.filter((c) => c.alert.id === alert!.id).map((c) => c.kind)).toEqual([
+      'opened',
+      'resolved',
+    ]);
+  }, 120_000);
+
   it('raises one alert for a carrier outage and none for its members; a member still failing gets its own once it ends', async () => {
     // Played 30 minutes in the past, so the clock can move on without dating anything in the future.
     const base = Date.now() - 30 * MIN;

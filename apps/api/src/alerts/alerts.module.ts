@@ -3,7 +3,8 @@ import { RiskModule } from '../risk/risk.module';
 import { AlertEngine } from './alert-engine';
 import { AlertEvents } from './alert-events';
 import { AlertLifecycle } from './alert-lifecycle';
-import { ALERT_OPTIONS, DEFAULT_ALERT_OPTIONS } from './alert-options';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { ALERT_OPTIONS, alertOptionsFrom } from './alert-options';
 import { AlertsController } from './alerts.controller';
 import { AlertsRepository } from './alerts.repository';
 import { AlertsService } from './alerts.service';
@@ -23,7 +24,11 @@ import { MutingService } from './muting/muting.service';
   imports: [RiskModule],
   controllers: [AlertsController, SilencesController, MaintenanceWindowsController],
   providers: [
-    { provide: ALERT_OPTIONS, useValue: DEFAULT_ALERT_OPTIONS },
+    {
+      provide: ALERT_OPTIONS,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => alertOptionsFrom(config),
+    },
     AlertsRepository,
     AlertEvents,
     AlertLifecycle,

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { TERMINAL_ID_PATTERN } from '@fleet/telemetry/protocol/topics';
 import { parseBrokerUrl } from '../ingest/broker-address';
+import { alertingConfig, alertingEnvSchema, type AlertingConfig } from './alerting-env';
 
 /**
  * Every setting the platform reads from the environment (shared/PROTOCOL.md §4),
@@ -94,6 +95,7 @@ const envSchema = z.object({
   SMS_GATEWAY_METHOD: z.enum(['POST', 'GET']).default('POST'),
   SMS_GATEWAY_BODY: z.string().min(1).default('{"phone":"{phone}","text":"{text}"}'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ...alertingEnvSchema.shape,
 });
 
 export interface AppConfig {
@@ -129,6 +131,8 @@ export interface AppConfig {
     webhookSecret?: string;
     sms?: { url: string; method: 'POST' | 'GET'; bodyTemplate: string };
   };
+  /** Hold, group and reminder timing; unset values keep the typed defaults. */
+  alerting: AlertingConfig;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -189,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         ? { url: e.SMS_GATEWAY_URL, method: e.SMS_GATEWAY_METHOD, bodyTemplate: e.SMS_GATEWAY_BODY }
         : undefined,
     },
+    alerting: alertingConfig(e),
     logLevel: e.LOG_LEVEL,
   };
 }

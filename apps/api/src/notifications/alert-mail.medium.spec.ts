@@ -57,8 +57,10 @@ describe('alert mail through the real ingest: MQTT → risk → alert → SMTP',
     const [en] = mailsTo('tech-beijing@example.test');
     expect(zh?.subject).toMatch(/新告警/);
     expect(zh?.text).toMatch(/MAIL-SIM-1/);
+    expect(zh?.text).toMatch(/依据: 余额 \d+ MB，每天消耗 \d+ MB，约 \d+ (小时|天)后用完/);
     expect(en?.subject).toMatch(/^\[Minor\] New: SIM data running out/);
     expect(en?.text).toMatch(/Top up the SIM remotely/);
+    expect(en?.text).toMatch(/Evidence: balance \d+ MB, burning \d+ MB\/day, reaches 0 in ~\d+ (h|days)/);
 
     // Acknowledged by the agent: nobody is mailed for that.
     await mail.platform.app

@@ -5,7 +5,8 @@ import {
   type NotificationPreferences,
   type UserNotificationChannel,
 } from '@fleet/telemetry/api/notifications';
-import { RecipientGrouper, type DueGroup } from './grouping/recipient-grouper';
+import { GroupingRepository, type GroupTiming } from './grouping/grouping.repository';
+import { noticeFromStored, storedNotice } from './grouping/stored-notice';
 import type { NotifiableAlert } from './messages/notifiable-alert';
 import { renderAlertMessage } from './messages/render-alert-message';
 import { quietHold } from './escalation/quiet-hours';
@@ -33,35 +34,53 @@ export type AlertRecipient =
 /** A notice waiting for its recipient, with the channels its route allows (undefined: all). */
 type RoutedNotice = NotifiableAlert & { channels?: readonly UserNotificationChannel[] };
 
+/** Notices for one recipient key (`user:<id>` or `webhook:<url>`) that become one message per channel. */
+interface NoticeGroup {
+  key: string;
+  items: RoutedNotice[];
+}
+
 /**
  * The entry point for the alerts module: `notify(recipients, alert)` on every change.
- * Notices are grouped per recipient (group wait / group interval), then each group
- * becomes one message per channel in the outbox. Groups wait in memory: a restart
- * inside the group wait loses those notices; once in the outbox nothing is lost. A user's
- * quiet hours set the message's due time to their end, unless a notice is critical.
+ * Notices are grouped per recipient (group wait / group interval) in the database, then
+ * each group becomes one message per channel in the outbox: a restart inside the group
+ * wait loses nothing and sends each group once. A user's quiet hours set the message's due
+ * time to their end, unless a notice is critical.
  */
 @Injectable()
 export class AlertNotifier {
   private readonly logger = new Logger('Notifications');
-  private readonly grouper: RecipientGrouper<RoutedNotice>;
+  private readonly timing: GroupTiming;
   private readonly configured: ReadonlySet<NotificationChannelKind>;
 
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly recipients: RecipientsRepository,
     private readonly preferences: PreferencesRepository,
+    private readonly groups: GroupingRepository,
     @Inject(NOTIFICATION_CHANNELS_TOKEN) channels: NotificationChannel[],
     @Inject(NOTIFICATION_CLOCK) private readonly clock: Clock,
     @Inject(NOTIFICATION_OPTIONS) options: NotificationOptions,
   ) {
-    this.grouper = new RecipientGrouper(options.grouping);
+    this.timing = options.grouping;
     this.configured = new Set(channels.map((channel) => channel.kind));
   }
 
-  notify(recipients: readonly AlertRecipient[], alert: NotifiableAlert): void {
-    const now = this.clock.now();
-    for (const recipient of recipients)
-      this.grouper.add(recipientKey(recipient), routed(recipient, alert), now);
+  /**
+   * Adds the notice to each recipient's open group; it is in the database when this resolves.
+   * `releasing`: the notice is an opening a silence held back, let go with it (WithheldNoticeRelease).
+   */
+  async notify(
+    recipients: readonly AlertRecipient[],
+    alert: NotifiableAlert,
+    releasing?: string,
+  ): Promise<void> {
+    const routedBodies = recipients
+      .filter((recipient) => recipient.kind === 'user' && recipient.channels)
+      .map((recipient) => [recipientKey(recipient), storedNotice(routed(recipient, alert))] as const);
+    const notice = { id: noticeId(alert), body: storedNotice(alert), bodyByKey: new Map(routedBodies) };
+    const keys = recipients.map(recipientKey);
+    await this.groups.add(keys, notice, new Date(this.clock.now()), this.timing, releasing);
   }
 
   /**
@@ -75,14 +94,21 @@ export class AlertNotifier {
     );
   }
 
-  /** Puts every group whose time has come into the outbox; the worker calls it each tick. */
+  /**
+   * Puts every group whose time has come into the outbox, then lets its items go; the worker
+   * calls it each tick. A group sealed by a process that died before letting it go is taken
+   * again: the same items make the same keys, so the outbox holds it once.
+   */
   async flushDue(): Promise<number> {
-    return this.enqueueGroups(this.grouper.takeDue(this.clock.now()));
+    let enqueued = 0;
+    for (const group of await this.groups.takeDue(new Date(this.clock.now()), this.timing)) {
+      enqueued += await this.enqueueGroups([{ key: group.key, items: group.items.map(noticeFromStored) }]);
+      await this.groups.release(group);
+    }
+    return enqueued;
   }
 
-  private async enqueueGroups(
-    due: ReadonlyArray<Pick<DueGroup<RoutedNotice>, 'key' | 'items'>>,
-  ): Promise<number> {
+  private async enqueueGroups(due: readonly NoticeGroup[]): Promise<number> {
     if (due.length === 0) return 0;
     const userIds = due.filter((g) => g.key.startsWith('user:')).map((g) => g.key.slice('user:'.length));
     const users = await this.recipients.enabledContacts(userIds);
@@ -95,7 +121,7 @@ export class AlertNotifier {
   }
 
   private notificationsFor(
-    group: Pick<DueGroup<RoutedNotice>, 'key' | 'items'>,
+    group: NoticeGroup,
     users: Map<string, UserContact>,
     preferences: Map<string, NotificationPreferences>,
     now: Date,
@@ -197,6 +223,10 @@ function heldUntil(user: UserContact, alerts: readonly NotifiableAlert[], now: D
   return until === undefined ? undefined : new Date(until);
 }
 
+function recipientKey(recipient: AlertRecipient): string {
+  return recipient.kind === 'user' ? `user:${recipient.userId}` : `webhook:${recipient.url}`;
+}
+
 function routed(recipient: AlertRecipient, alert: NotifiableAlert): RoutedNotice {
   return recipient.kind === 'user' && recipient.channels ? { ...alert, channels: recipient.channels } : alert;
 }
@@ -212,10 +242,6 @@ function carries(
 
 function withoutRoute({ channels: _route, ...alert }: RoutedNotice): NotifiableAlert {
   return alert;
-}
-
-function recipientKey(recipient: AlertRecipient): string {
-  return recipient.kind === 'user' ? `user:${recipient.userId}` : `webhook:${recipient.url}`;
 }
 
 /**

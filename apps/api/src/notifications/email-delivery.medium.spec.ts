@@ -34,7 +34,7 @@ describe('alert e-mail through a real SMTP server', () => {
   it('mails each recipient in their language: one zh-CN, one en, with evidence and action', async () => {
     const zhUser = await insertUser(test.database, { email: 'wang@example.com', locale: 'zh-CN' });
     const enUser = await insertUser(test.database, { email: 'ann@example.com', locale: 'en' });
-    app.notifier.notify(
+    await app.notifier.notify(
       [
         { kind: 'user', userId: zhUser },
         { kind: 'user', userId: enUser },
@@ -49,7 +49,7 @@ describe('alert e-mail through a real SMTP server', () => {
     const en = mails.find((m) => m.to && 'text' in m.to && m.to.text === 'ann@example.com');
     expect(zh?.from?.text).toBe('"Fleet Monitor" <fleet@example.com>');
     expect(zh?.subject).toBe('[警告] 新告警: 流量卡流量将用完 · 终端 T-0042 (Lucky Noodles)');
-    expect(zh?.text).toContain('依据: balance 12 MB, burning 40 MB/day: empty in ~7 h');
+    expect(zh?.text).toContain('依据: 余额 12 MB，每天消耗 40 MB，约 7 小时后用完');
     expect(zh?.text).toContain('处理建议: 远程为流量卡充值');
     expect(zh?.html).toContain('<strong>新告警 · 警告 · 流量卡流量将用完</strong>');
     expect(en?.subject).toBe('[Warning] New: SIM data running out · Terminal T-0042 (Lucky Noodles)');
@@ -62,7 +62,7 @@ describe('alert e-mail through a real SMTP server', () => {
     const user = await insertUser(test.database, { email: 'li@example.com', locale: 'zh-CN' });
     const alerts = Array.from({ length: 40 }, () => makeAlert({ region: 'Pudong' }));
     for (const alert of alerts) {
-      app.notifier.notify([{ kind: 'user', userId: user }], alert);
+      await app.notifier.notify([{ kind: 'user', userId: user }], alert);
       clock.advance(500);
     }
     expect(await app.worker.runOnce()).toEqual({ sent: 0, retried: 0, failed: 0 });
@@ -79,7 +79,7 @@ describe('alert e-mail through a real SMTP server', () => {
     const before = smtp.mails.length;
     const disabled = await insertUser(test.database, { email: 'gone@example.com', disabled: true });
     const noEmail = await insertUser(test.database, { email: null });
-    app.notifier.notify(
+    await app.notifier.notify(
       [
         { kind: 'user', userId: disabled },
         { kind: 'user', userId: noEmail },

@@ -1,5 +1,6 @@
+import type { AppConfig } from '../config/app-config';
 import type { Clock } from '../ingest/clock';
-import type { GroupTiming } from './grouping/recipient-grouper';
+import type { GroupTiming } from './grouping/grouping.repository';
 import type { RetryPolicy } from './retry-delay';
 
 /** Typed knobs of delivery; tests shorten them, production keeps the defaults. */
@@ -30,3 +31,16 @@ export const NOTIFICATION_OPTIONS = Symbol('NOTIFICATION_OPTIONS');
 /** The one clock of this module: due times, attempts, grouping. */
 export const NOTIFICATION_CLOCK = Symbol('NOTIFICATION_CLOCK');
 export type { Clock };
+
+/** The defaults with the group timing the configuration sets (NOTIFY_GROUP_WAIT_S, NOTIFY_GROUP_INTERVAL_S). */
+export function notificationOptionsFrom(config: Pick<AppConfig, 'alerting'>): NotificationOptions {
+  const { groupWaitS, groupIntervalS } = config.alerting;
+  const { grouping } = DEFAULT_NOTIFICATION_OPTIONS;
+  return {
+    ...DEFAULT_NOTIFICATION_OPTIONS,
+    grouping: {
+      groupWaitMs: groupWaitS === undefined ? grouping.groupWaitMs : groupWaitS * 1000,
+      groupIntervalMs: groupIntervalS === undefined ? grouping.groupIntervalMs : groupIntervalS * 1000,
+    },
+  };
+}

@@ -51,12 +51,38 @@ export interface NotificationPreferencesTable {
   updated_at: Date;
 }
 
+/** Rows of migration 0022_notification_groups: notices waiting out their group wait. */
+export interface NotificationGroupsTable {
+  recipient_key: string;
+  flush_at: Date | null;
+  last_sent_at: Date | null;
+}
+
+export interface NotificationGroupItemsTable {
+  id: Generated<string>;
+  recipient_key: string;
+  notice_id: string;
+  notice: ColumnType<Record<string, unknown>, string, string>;
+  added_at: Date;
+  sealed_at: Date | null;
+}
+
+/** An opening a silence or a maintenance window held back (migration 0022). */
+export interface AlertWithheldNoticesTable {
+  alert_id: string;
+  change: 'opened' | 'reopened';
+  changed_at: Date;
+}
+
 // A type alias, not an interface: Kysely's withTables wants an indexable record.
 export type NotificationTables = {
   notifications: NotificationsTable;
   notification_attempts: NotificationAttemptsTable;
   inbox_items: InboxItemsTable;
   notification_preferences: NotificationPreferencesTable;
+  notification_groups: NotificationGroupsTable;
+  notification_group_items: NotificationGroupItemsTable;
+  alert_withheld_notices: AlertWithheldNoticesTable;
 };
 
 /** The shared database seen with this module's tables typed. */

@@ -17,12 +17,13 @@ import { InboxRepository } from './inbox/inbox.repository';
 import { InboxService } from './inbox/inbox.service';
 import { NOTIFICATION_CHANNELS_TOKEN, type NotificationChannel } from './channels/notification-channel';
 import {
-  DEFAULT_NOTIFICATION_OPTIONS,
   NOTIFICATION_CLOCK,
   NOTIFICATION_OPTIONS,
+  notificationOptionsFrom,
   type NotificationOptions,
 } from './notification-options';
 import { NotificationWorker } from './notification-worker';
+import { GroupingRepository } from './grouping/grouping.repository';
 import { OutboxRepository } from './outbox.repository';
 import { PreferencesRepository } from './preferences/preferences.repository';
 import { RecipientsRepository } from './recipients.repository';
@@ -62,7 +63,11 @@ class NotificationsLifecycle implements OnApplicationBootstrap, BeforeApplicatio
 @Module({
   imports: [InboxEventsModule],
   providers: [
-    { provide: NOTIFICATION_OPTIONS, useValue: DEFAULT_NOTIFICATION_OPTIONS },
+    {
+      provide: NOTIFICATION_OPTIONS,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => notificationOptionsFrom(config),
+    },
     { provide: NOTIFICATION_CLOCK, useValue: systemClock },
     {
       provide: NOTIFICATION_CHANNELS_TOKEN,
@@ -74,6 +79,7 @@ class NotificationsLifecycle implements OnApplicationBootstrap, BeforeApplicatio
       ],
     },
     OutboxRepository,
+    GroupingRepository,
     InboxRepository,
     InboxService,
     PreferencesRepository,

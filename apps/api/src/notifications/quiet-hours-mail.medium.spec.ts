@@ -43,7 +43,7 @@ describe('quiet hours of a user, through the outbox and a real SMTP server', () 
 
   it('holds a major notice at 23:00 until 07:00, then sends it once', async () => {
     const user = await sleeper('night@example.com');
-    app.notifier.notify([{ kind: 'user', userId: user }], makeAlert({ severity: 'major' }));
+    await app.notifier.notify([{ kind: 'user', userId: user }], makeAlert({ severity: 'major' }));
     clock.advance(groupWaitMs);
     expect(await app.notifier.flushDue()).toBe(1);
     expect((await app.worker.runOnce()).sent).toBe(0);
@@ -59,7 +59,7 @@ describe('quiet hours of a user, through the outbox and a real SMTP server', () 
     const before = smtp.mails.length;
     clock.advance(NIGHT + 86_400_000 - clock.now());
     const user = await sleeper('critical@example.com');
-    app.notifier.notify([{ kind: 'user', userId: user }], makeAlert({ severity: 'critical' }));
+    await app.notifier.notify([{ kind: 'user', userId: user }], makeAlert({ severity: 'critical' }));
     clock.advance(groupWaitMs);
     await app.notifier.flushDue();
     expect((await app.worker.runOnce()).sent).toBe(1);

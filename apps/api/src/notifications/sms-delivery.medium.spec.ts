@@ -48,7 +48,7 @@ describe('alert SMS through a configurable HTTP gateway', () => {
         { ...DEFAULT_NOTIFICATION_PREFERENCES, sms: { enabled: true, minSeverity: 'warning' } },
         new Date(T0),
       );
-    app.notifier.notify(
+    await app.notifier.notify(
       [{ kind: 'user', userId: user }],
       makeAlert({ terminalId: 'T-0099', code: 'OFFLINE', recommendedAction: 'x' }),
     );

@@ -40,7 +40,7 @@ describe('alert webhooks to a real HTTP receiver', () => {
     const hooks = await startWebhookTestReceiver(SECRET, [500, 500]);
     receiver = hooks;
     const alert = makeAlert({ terminalId: 'T-0007' });
-    app.notifier.notify([{ kind: 'webhook', url: hooks.url }], alert);
+    await app.notifier.notify([{ kind: 'webhook', url: hooks.url }], alert);
     clock.advance(groupWaitMs);
 
     expect((await app.worker.runOnce()).retried).toBe(1);
@@ -79,7 +79,7 @@ describe('alert webhooks to a real HTTP receiver', () => {
   it('a receiver that rejects the signature (401) is not retried', async () => {
     const hooks = await startWebhookTestReceiver('another-secret-that-is-long-enough-to-use');
     receiver = hooks;
-    app.notifier.notify([{ kind: 'webhook', url: hooks.url }], makeAlert());
+    await app.notifier.notify([{ kind: 'webhook', url: hooks.url }], makeAlert());
     clock.advance(groupWaitMs);
     expect((await app.worker.runOnce()).failed).toBe(1);
     clock.advance(3_600_000);
@@ -91,7 +91,7 @@ describe('alert webhooks to a real HTTP receiver', () => {
     const hooks = await startWebhookTestReceiver(SECRET);
     const url = hooks.url;
     await hooks.close();
-    app.notifier.notify([{ kind: 'webhook', url }], makeAlert());
+    await app.notifier.notify([{ kind: 'webhook', url }], makeAlert());
     clock.advance(groupWaitMs);
     expect((await app.worker.runOnce()).retried).toBe(1);
   });

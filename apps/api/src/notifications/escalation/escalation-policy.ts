@@ -1,4 +1,6 @@
 import type { AlertSeverity } from '@fleet/telemetry/api/alerts';
+import type { ReminderSetting } from '../../config/alerting-env';
+import type { AppConfig } from '../../config/app-config';
 
 /** Reminders of one severity while its alerts stay open. */
 export interface ReminderRule {
@@ -48,6 +50,27 @@ export const DEFAULT_ESCALATION_POLICY: EscalationPolicy = {
 };
 
 export const ESCALATION_POLICY = Symbol('ESCALATION_POLICY');
+
+/** The default policy with the reminders and evaluation period the configuration sets (NOTIFY_REMINDERS, …). */
+export function escalationPolicyFrom(config: Pick<AppConfig, 'alerting'>): EscalationPolicy {
+  const { reminders, escalationEvaluateS } = config.alerting;
+  const bySeverity = { ...DEFAULT_ESCALATION_POLICY.bySeverity };
+  for (const [severity, setting] of Object.entries(reminders) as Array<[AlertSeverity, ReminderSetting]>) {
+    bySeverity[severity] = {
+      ...bySeverity[severity],
+      reminderIntervalMs: setting.intervalS * 1000,
+      maxReminders: setting.max,
+    };
+  }
+  return {
+    ...DEFAULT_ESCALATION_POLICY,
+    bySeverity,
+    evaluateEveryMs:
+      escalationEvaluateS === undefined
+        ? DEFAULT_ESCALATION_POLICY.evaluateEveryMs
+        : escalationEvaluateS * 1000,
+  };
+}
 
 /** What the database knows of an alert's reminders and escalation (level 1 when none yet). */
 export interface EscalationProgress {

@@ -27,10 +27,10 @@ describe('the in-app inbox over HTTP', () => {
   it('gives each user their own items only, newest first, with the alert id, title and body', async () => {
     const first = makeAlert({ terminalId: 'T-INBOX-1' });
     const second = makeAlert({ terminalId: 'T-INBOX-2', severity: 'major' });
-    app.notifier.notify([user(ann.id), user(bob.id)], first);
+    await app.notifier.notify([user(ann.id), user(bob.id)], first);
     await app.deliver();
     app.clock.advance(60_000);
-    app.notifier.notify([user(ann.id)], second);
+    await app.notifier.notify([user(ann.id)], second);
     await app.deliver();
 
     const annItems = (await inbox(ann.token)).body.items;

@@ -1,4 +1,5 @@
 import type { AlertSeverity } from '@fleet/telemetry/api/alerts';
+import type { EvidenceData } from '@fleet/telemetry/api/risk';
 import type { CauseCode } from '@fleet/telemetry/causes';
 
 export type { AlertSeverity };
@@ -10,7 +11,8 @@ export type AlertChange = 'opened' | 'reopened' | 'acknowledged' | 'resolved' | 
 /**
  * An alert as notifications need it: the alerts module maps its own rows to this, so
  * delivery depends on nothing there. Texts (evidence, action) come in English from the
- * risk engine; the templates put the recipient's language around them.
+ * risk engine; the messages say them in the recipient's language (the evidence from
+ * `evidenceData`, as the dashboard does).
  */
 export interface NotifiableAlert {
   id: string;
@@ -21,8 +23,10 @@ export interface NotifiableAlert {
   severity: AlertSeverity;
   terminalId?: string;
   incidentId?: string;
-  /** The numbers in words (the cause's `evidence`). */
+  /** The numbers in words (the cause's `evidence`), in English. */
   evidence: string;
+  /** The numbers themselves, worded in each recipient's language; absent on older alerts. */
+  evidenceData?: EvidenceData;
   recommendedAction: string;
   merchantName?: string;
   region?: string;

@@ -7,7 +7,7 @@ describe('renderAlertMessage', () => {
     const message = renderAlertMessage([makeAlert({ terminalId: 'T-0042' })], 'zh-CN');
     expect(message.subject).toBe('[警告] 新告警: 流量卡流量将用完 · 终端 T-0042 (Lucky Noodles)');
     expect(message.text).toContain('终端 T-0042 · 商户 Lucky Noodles · 区域 Shanghai');
-    expect(message.text).toContain('依据: balance 12 MB, burning 40 MB/day: empty in ~7 h');
+    expect(message.text).toContain('依据: 余额 12 MB，每天消耗 40 MB，约 7 小时后用完');
     expect(message.text).toContain('处理建议: 远程为流量卡充值');
     expect(message.text).toContain('开始于 2026-03-04 13:00 (UTC+8)');
   });
@@ -15,8 +15,37 @@ describe('renderAlertMessage', () => {
   it('tells the same in English', () => {
     const message = renderAlertMessage([makeAlert({ terminalId: 'T-0042' })], 'en');
     expect(message.subject).toBe('[Warning] New: SIM data running out · Terminal T-0042 (Lucky Noodles)');
+    expect(message.text).toContain('Evidence: balance 12 MB, burning 40 MB/day, reaches 0 in ~7 h');
     expect(message.text).toContain('What to do: Top up the SIM remotely');
     expect(message.text).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('words the evidence from its data as of the change, in each language, with times in China time', () => {
+    const changedAt = new Date('2026-03-04T05:00:00Z');
+    const alert = makeAlert({
+      code: 'PAPER_OUT',
+      changedAt,
+      evidence: 'out of paper for ~25 min',
+      evidenceData: { status: 'out', since: changedAt.getTime() - 25 * 60_000 },
+      recommendedAction: 'x',
+    });
+    expect(renderAlertMessage([alert], 'zh-CN').text).toContain('依据: 缺纸已持续约 25 分钟');
+    expect(renderAlertMessage([alert], 'en').text).toContain('Evidence: out of paper for ~25 min');
+    const lost = makeAlert({
+      code: 'OFFLINE',
+      changedAt,
+      evidence: 'connection lost',
+      evidenceData: { reason: 'lost', offlineSince: changedAt.getTime() - 3 * 3_600_000 },
+      recommendedAction: 'x',
+    });
+    expect(renderAlertMessage([lost], 'zh-CN').text).toContain(
+      '依据: 于 10:00 断开连接（遗嘱消息），已静默约 3 小时',
+    );
+  });
+
+  it('keeps the engine’s English evidence for an alert stored without its data', () => {
+    const alert = makeAlert({ evidence: 'balance 3 MB, burning 9 MB/day', evidenceData: undefined });
+    expect(renderAlertMessage([alert], 'zh-CN').text).toContain('依据: balance 3 MB, burning 9 MB/day');
   });
 
   it('names who acknowledged and their note', () => {

@@ -1,4 +1,5 @@
 import { CAUSE_ACTIONS } from '@fleet/telemetry/causes';
+import { evidenceInWords } from '@fleet/telemetry/evidence/evidence-in-words';
 import type { UserLocale } from '@fleet/telemetry/api/users';
 import { MESSAGE_TEXTS, type MessageTexts } from './message-texts';
 import type { AlertChange, AlertSeverity, NotifiableAlert } from './notifiable-alert';
@@ -20,6 +21,7 @@ const CHANGE_ORDER: AlertChange[] = [
 ];
 /** The fleet is in China: times are shown in China time whatever the language. */
 const CHINA_OFFSET_MS = 8 * 3_600_000;
+const CHINA_TIME_ZONE = 'Asia/Shanghai';
 
 /**
  * One message for one recipient about one alert or a group of them, in their language:
@@ -28,7 +30,7 @@ const CHINA_OFFSET_MS = 8 * 3_600_000;
 export function renderAlertMessage(alerts: readonly NotifiableAlert[], locale: UserLocale): RenderedMessage {
   if (alerts.length === 0) throw new Error('renderAlertMessage needs at least one alert');
   const t = MESSAGE_TEXTS[locale];
-  const blocks = alerts.map((alert) => alertLines(alert, t));
+  const blocks = alerts.map((alert) => alertLines(alert, t, locale));
   return {
     subject: subjectOf(alerts, t),
     text: [...blocks.map((lines) => lines.join('\n')), t.footer].join('\n\n'),
@@ -57,7 +59,7 @@ function where(alert: NotifiableAlert, t: MessageTexts): string {
   return alert.merchantName ? `${place} (${alert.merchantName})` : place;
 }
 
-function alertLines(alert: NotifiableAlert, t: MessageTexts): string[] {
+function alertLines(alert: NotifiableAlert, t: MessageTexts, locale: UserLocale): string[] {
   const heading = [t.change[alert.change], t.severity[alert.severity], t.cause[alert.code]].join(' · ');
   const actor =
     alert.actor && (alert.change === 'acknowledged' || alert.change === 'resolved')
@@ -72,11 +74,20 @@ function alertLines(alert: NotifiableAlert, t: MessageTexts): string[] {
   ].filter((part): part is string => part !== undefined);
   if (place.length > 0) lines.push(place.join(' · '));
   if (alert.note) lines.push(`“${alert.note}”`);
-  lines.push(`${t.evidence}: ${alert.evidence}`);
+  lines.push(`${t.evidence}: ${evidenceOf(alert, locale)}`);
   lines.push(`${t.whatToDo}: ${actionOf(alert, t)}`);
   const seen = alert.occurrences && alert.occurrences > 1 ? ` · ${t.occurrences(alert.occurrences)}` : '';
   lines.push(`${t.opened} ${chinaTime(alert.openedAt)}${seen}`);
   return lines;
+}
+
+/**
+ * The evidence in the recipient's language, worded from its data as of the change (so the
+ * same notice always reads the same); the engine's English words when it has no data.
+ */
+function evidenceOf(alert: NotifiableAlert, locale: UserLocale): string {
+  const cause = { code: alert.code, evidence: alert.evidence, evidenceData: alert.evidenceData };
+  return evidenceInWords(locale, cause, alert.changedAt.getTime(), CHINA_TIME_ZONE);
 }
 
 /** The cause's standard action in the recipient's language; a custom one as given. */

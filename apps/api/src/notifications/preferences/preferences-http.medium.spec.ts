@@ -61,7 +61,7 @@ describe('notification preferences over HTTP', () => {
 
   it('sends no mail to a user with email off, but puts the alert in their inbox; the other user gets both', async () => {
     const alert = makeAlert({ terminalId: 'T-PREFS-1', severity: 'minor' });
-    app.notifier.notify(
+    await app.notifier.notify(
       [
         { kind: 'user', userId: quiet.id },
         { kind: 'user', userId: loud.id },
@@ -89,8 +89,8 @@ describe('notification preferences over HTTP', () => {
     const minor = makeAlert({ terminalId: 'T-PREFS-MINOR', severity: 'minor' });
     const critical = makeAlert({ terminalId: 'T-PREFS-CRIT', severity: 'critical' });
     app.clock.advance(60_000);
-    app.notifier.notify([{ kind: 'user', userId: loud.id }], minor);
-    app.notifier.notify([{ kind: 'user', userId: loud.id }], critical);
+    await app.notifier.notify([{ kind: 'user', userId: loud.id }], minor);
+    await app.notifier.notify([{ kind: 'user', userId: loud.id }], critical);
     await app.deliver();
     // The two notices are one group: one mail, listing only the critical alert.
     await app.smtp.received(total + 1);

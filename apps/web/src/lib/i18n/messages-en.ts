@@ -1,4 +1,5 @@
 import { CAUSE_TEXTS } from '@fleet/telemetry/cause-texts';
+import { EVIDENCE_TEXTS } from '@fleet/telemetry/evidence/evidence-texts';
 import { prefixed } from './prefixed';
 /** English strings: the reference dictionary. Every other language must have every key. */
 export const en = {
@@ -99,14 +100,13 @@ export const en = {
   ...prefixed('cause', CAUSE_TEXTS.en.name),
 
   ...prefixed('action', CAUSE_TEXTS.en.action),
+  // Evidence sentences, spans and carriers: libs/telemetry, shared with the notification messages.
+  ...EVIDENCE_TEXTS.en,
 
   'banner.loadingHistory':
     'Loading history: {count} messages of the fleet’s last day so far. Silence and outages are judged once it has arrived.',
   'banner.catchingUp':
     'Catching up: data is arriving {behind} late. Silence and outages are judged only up to what has arrived.',
-  'duration.min': '{n} min',
-  'duration.h': '{n} h',
-  'duration.d': '{n} days',
 
   'predict.SIM_DATA_EXHAUSTION.future': 'SIM data runs out in about {span}',
   'predict.SIM_DATA_EXHAUSTION.past': 'SIM data ran out about {span} ago',
@@ -120,46 +120,6 @@ export const en = {
   'predict.POWER.past': 'Battery flat for about {span}',
   'predict.generic.future': 'Expected to fail in about {span}',
   'predict.generic.past': 'Failing for about {span}',
-
-  'evidence.listJoin': ', ',
-  'evidence.partJoin': '; ',
-  'evidence.SIM_DATA_EXHAUSTION.exhausted': 'data balance {balance} MB: exhausted for ~{span}',
-  'evidence.SIM_DATA_EXHAUSTION.future': 'balance {balance} MB, burning {burn} MB/day, reaches 0 in ~{span}',
-  'evidence.SIM_DATA_EXHAUSTION.past':
-    'balance {balance} MB, burning {burn} MB/day, likely hit 0 ~{span} ago',
-  'evidence.SIM_EXPIRY.future': 'SIM plan expires in ~{span} ({date})',
-  'evidence.SIM_EXPIRY.past': 'SIM plan expired ~{span} ago ({date})',
-  'evidence.WEAK_SIGNAL.persistent':
-    '{comm} signal very poor in most of the last {readings} readings: {metrics}',
-  'evidence.WEAK_SIGNAL.poor_with_failures':
-    '{comm} signal poor in most of the last {readings} readings: {metrics}',
-  'evidence.WEAK_SIGNAL.trend': '{comm} signal falling steadily: {metrics}',
-  'evidence.WEAK_SIGNAL.step': '{comm} signal stepped down from its usual level: {metrics}',
-  'evidence.WEAK_SIGNAL.edge': ', reaches the failure edge in ~{span}',
-  'evidence.WEAK_SIGNAL.failures': '; {signIn} sign-in and {conn} connection failures in 24 h',
-  'evidence.OFFLINE.lost': 'connection lost (Last Will) at {time}, silent for ~{span}',
-  'evidence.OFFLINE.silent': 'silent for ~{span} (heartbeat allowance ~{allowance})',
-  'evidence.OFFLINE.shutdown': 'shut down cleanly at {time} and missed its usual opening by ~{span}',
-  'evidence.COMM_MODULE_FAULT.failures':
-    '{failed} of {attempts} transactions failed on the link ({share}) in 24 h',
-  'evidence.COMM_MODULE_FAULT.reversals': '{n} reversals',
-  'evidence.COMM_MODULE_FAULT.reconnects': '{connFails} connection failures, {reconnects} reconnects',
-  'evidence.COMM_MODULE_FAULT.fine': 'signal and SIM fine',
-  'evidence.LINE_FAULT.one': '{n} line test failed in a row, failing for ~{span}',
-  'evidence.LINE_FAULT.other': '{n} line tests failed in a row, failing for ~{span}',
-  'evidence.PAPER_OUT.out': 'out of paper for ~{span}',
-  'evidence.PAPER_OUT.jam': 'paper jammed for ~{span}',
-  'evidence.PAPER_OUT.cover_open': 'printer cover open for ~{span}',
-  'evidence.PAPER_OUT.low': 'paper low for ~{span}',
-  'evidence.POWER.charge': 'on battery for ~{span}, charge {charge}',
-  'evidence.POWER.lowEvent': 'on battery for ~{span}, charge low (LOW_BATTERY event)',
-  'evidence.POWER.empty': ', empty in ~{span}',
-  'evidence.CARRIER_OUTAGE': 'one of {n} terminals that went offline together at {date}',
-  'evidence.CARRIER_OUTAGE.where': 'one of {n} terminals ({where}) that went offline together at {date}',
-  'evidence.HOST_MAINTENANCE':
-    'one of {n} terminals on several carriers whose payment host stopped answering at {date}',
-  'evidence.where.carrier': 'carrier {carrier}',
-  'evidence.where.region': 'region {region}',
 
   'risk.loading': 'Loading the at-risk queue…',
   'risk.failed': 'The at-risk queue could not be loaded',
@@ -201,11 +161,6 @@ export const en = {
   'map.state.healthy': 'Healthy',
   'map.incidentArea': 'Incident area',
   'map.cluster': '{n} terminals: zoom in',
-
-  'carrier.mobile': 'China Mobile',
-  'carrier.unicom': 'China Unicom',
-  'carrier.telecom': 'China Telecom',
-  'carrier.broadnet': 'China Broadnet',
 
   'terminal.loading': 'Loading the terminal…',
   'terminal.failed': 'Terminal {id} could not be loaded',

@@ -1,4 +1,5 @@
 import { CAUSE_TEXTS } from '@fleet/telemetry/cause-texts';
+import { EVIDENCE_TEXTS } from '@fleet/telemetry/evidence/evidence-texts';
 import { prefixed } from './prefixed';
 import type { MessageKey } from './messages-en';
 
@@ -101,12 +102,11 @@ export const zh: Record<MessageKey, string> = {
   ...prefixed('cause', CAUSE_TEXTS['zh-CN'].name),
 
   ...prefixed('action', CAUSE_TEXTS['zh-CN'].action),
+  // Evidence sentences, spans and carriers: libs/telemetry, shared with the notification messages.
+  ...EVIDENCE_TEXTS['zh-CN'],
 
   'banner.loadingHistory': '正在载入历史数据：已收到 {count} 条最近一天的消息。数据到齐后才判断静默和故障。',
   'banner.catchingUp': '正在追赶：数据延迟约 {behind} 到达。静默和故障只按已到达的数据判断。',
-  'duration.min': '{n} 分钟',
-  'duration.h': '{n} 小时',
-  'duration.d': '{n} 天',
 
   'predict.SIM_DATA_EXHAUSTION.future': '流量约 {span}后用完',
   'predict.SIM_DATA_EXHAUSTION.past': '流量约 {span}前已用完',
@@ -120,41 +120,6 @@ export const zh: Record<MessageKey, string> = {
   'predict.POWER.past': '电池已耗尽约 {span}',
   'predict.generic.future': '预计约 {span}后出故障',
   'predict.generic.past': '故障已持续约 {span}',
-
-  'evidence.listJoin': '，',
-  'evidence.partJoin': '；',
-  'evidence.SIM_DATA_EXHAUSTION.exhausted': '流量余额 {balance} MB，已用完，持续约 {span}',
-  'evidence.SIM_DATA_EXHAUSTION.future': '余额 {balance} MB，每天消耗 {burn} MB，约 {span}后用完',
-  'evidence.SIM_DATA_EXHAUSTION.past': '余额 {balance} MB，每天消耗 {burn} MB，可能已于约 {span}前用完',
-  'evidence.SIM_EXPIRY.future': '流量卡套餐约 {span}后到期（{date}）',
-  'evidence.SIM_EXPIRY.past': '流量卡套餐已于约 {span}前到期（{date}）',
-  'evidence.WEAK_SIGNAL.persistent': '{comm} 信号在最近 {readings} 次读数中多数很差：{metrics}',
-  'evidence.WEAK_SIGNAL.poor_with_failures': '{comm} 信号在最近 {readings} 次读数中多数较差：{metrics}',
-  'evidence.WEAK_SIGNAL.trend': '{comm} 信号持续下降：{metrics}',
-  'evidence.WEAK_SIGNAL.step': '{comm} 信号比平时明显变差：{metrics}',
-  'evidence.WEAK_SIGNAL.edge': '，约 {span}后将弱到无法通讯',
-  'evidence.WEAK_SIGNAL.failures': '；24 小时内签到失败 {signIn} 次、连接失败 {conn} 次',
-  'evidence.OFFLINE.lost': '于 {time} 断开连接（遗嘱消息），已静默约 {span}',
-  'evidence.OFFLINE.silent': '已静默约 {span}（心跳容许约 {allowance}）',
-  'evidence.OFFLINE.shutdown': '于 {time} 正常关机，已超过平时开机时间约 {span}',
-  'evidence.COMM_MODULE_FAULT.failures': '24 小时内 {attempts} 笔交易中有 {failed} 笔因通讯失败（{share}）',
-  'evidence.COMM_MODULE_FAULT.reversals': '冲正 {n} 笔',
-  'evidence.COMM_MODULE_FAULT.reconnects': '连接失败 {connFails} 次，重连 {reconnects} 次',
-  'evidence.COMM_MODULE_FAULT.fine': '信号和流量卡正常',
-  'evidence.LINE_FAULT.one': '线路测试失败 {n} 次，已持续约 {span}',
-  'evidence.LINE_FAULT.other': '线路测试连续 {n} 次失败，已持续约 {span}',
-  'evidence.PAPER_OUT.out': '缺纸已持续约 {span}',
-  'evidence.PAPER_OUT.jam': '卡纸已持续约 {span}',
-  'evidence.PAPER_OUT.cover_open': '打印机纸仓盖打开已持续约 {span}',
-  'evidence.PAPER_OUT.low': '纸少已持续约 {span}',
-  'evidence.POWER.charge': '使用电池约 {span}，电量 {charge}',
-  'evidence.POWER.lowEvent': '使用电池约 {span}，电量低（LOW_BATTERY 事件）',
-  'evidence.POWER.empty': '，约 {span}后耗尽',
-  'evidence.CARRIER_OUTAGE': '{n} 台终端于 {date} 同时离线，该终端是其中之一',
-  'evidence.CARRIER_OUTAGE.where': '{n} 台终端（{where}）于 {date} 同时离线，该终端是其中之一',
-  'evidence.HOST_MAINTENANCE': '分属多家运营商的 {n} 台终端的支付主机于 {date} 停止响应，该终端是其中之一',
-  'evidence.where.carrier': '运营商 {carrier}',
-  'evidence.where.region': '地区 {region}',
 
   'risk.loading': '正在加载风险队列…',
   'risk.failed': '无法加载风险队列',
@@ -196,11 +161,6 @@ export const zh: Record<MessageKey, string> = {
   'map.state.healthy': '正常',
   'map.incidentArea': '事件区域',
   'map.cluster': '{n} 台终端：放大查看',
-
-  'carrier.mobile': '中国移动',
-  'carrier.unicom': '中国联通',
-  'carrier.telecom': '中国电信',
-  'carrier.broadnet': '中国广电',
 
   'terminal.loading': '正在加载终端…',
   'terminal.failed': '无法加载终端 {id}',

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGE_KEY } from '../../../lib/i18n/language';
 import { CannedApiServer } from '../../../testing/canned-api-server';
-import { paperOut, simForecast } from '../../../testing/detected-causes';
+import { paperOut, simForecast } from '@fleet/telemetry/risk/fixtures/detected-causes';
 import { atRiskItem } from '../../../testing/fixtures';
 import { renderUi } from '../../../testing/render-ui';
 import { serveCannedApi } from '../../../testing/serve-canned-api';

@@ -1,7 +1,7 @@
 import type { FleetMapView } from '@fleet/telemetry/api/fleet';
 import { CAUSE_CODES } from '@fleet/telemetry/causes';
 import { useMemo } from 'react';
-import { carrierKey } from '../../../lib/carriers';
+import { carrierKey } from '@fleet/telemetry/evidence/carriers';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
 import { distinctValues, NO_FILTERS, type MapFilters } from './map-filter';
 

@@ -2,7 +2,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { CannedApiServer } from '../../../testing/canned-api-server';
-import { simForecast } from '../../../testing/detected-causes';
+import { simForecast } from '@fleet/telemetry/risk/fixtures/detected-causes';
 import { terminalSeries, terminalState } from '../../../testing/fixtures';
 import { renderUi } from '../../../testing/render-ui';
 import { serveCannedApi } from '../../../testing/serve-canned-api';

@@ -1,7 +1,7 @@
-import type { MessageKey } from '../../i18n/messages-en';
+import type { EvidenceKey } from './evidence-texts';
 import type { EvidenceContext } from './evidence-context';
 
-const PAPER: Record<string, MessageKey> = {
+const PAPER: Record<string, EvidenceKey> = {
   out: 'evidence.PAPER_OUT.out',
   jam: 'evidence.PAPER_OUT.jam',
   cover_open: 'evidence.PAPER_OUT.cover_open',

@@ -1,16 +1,14 @@
-import { CAUSE_CODES, type CauseCode } from '@fleet/telemetry/causes';
-import { HOUR, NOW } from '@fleet/telemetry/risk/fixtures/make-history';
+import { CAUSE_CODES, type CauseCode } from '../causes';
+import { HOUR, NOW } from '../risk/fixtures/make-history';
 import { describe, expect, it } from 'vitest';
-import * as detected from '../../../testing/detected-causes';
-import { LOCALES, type Language } from '../../i18n/language';
-import { translate } from '../../i18n/translate';
-import type { EvidenceCause } from './evidence-context';
+import * as detected from '../risk/fixtures/detected-causes';
+import type { EvidenceCause, EvidenceLanguage } from './evidence-context';
 import { evidenceInWords } from './evidence-in-words';
 
 /** Times show in the viewer's zone: pinned here to the support centres' (UTC+8). */
 const ZONE = 'Asia/Shanghai';
-const sayIn = (language: Language, cause: EvidenceCause, now = NOW) =>
-  evidenceInWords(translate.bind(null, language), LOCALES[language], cause, now, ZONE);
+const sayIn = (language: EvidenceLanguage, cause: EvidenceCause, now = NOW) =>
+  evidenceInWords(language, cause, now, ZONE);
 const say = (cause: EvidenceCause, now = NOW) => ({
   en: sayIn('en', cause, now),
   zh: sayIn('zh-CN', cause, now),

@@ -1,7 +1,7 @@
-import type { MessageKey } from './i18n/messages-en';
+import type { EvidenceKey } from './evidence-texts';
 
 /** Mainland China MCC-MNC codes and the operator each belongs to (ITU E.212 list). */
-const OPERATORS: Record<string, MessageKey> = {
+const OPERATORS: Record<string, EvidenceKey> = {
   '46000': 'carrier.mobile',
   '46002': 'carrier.mobile',
   '46004': 'carrier.mobile',
@@ -16,6 +16,6 @@ const OPERATORS: Record<string, MessageKey> = {
   '46015': 'carrier.broadnet',
 };
 
-export function carrierKey(mccMnc: string): MessageKey | undefined {
+export function carrierKey(mccMnc: string): EvidenceKey | undefined {
   return OPERATORS[mccMnc];
 }

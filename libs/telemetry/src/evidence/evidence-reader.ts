@@ -1,4 +1,4 @@
-import type { EvidenceData } from '@fleet/telemetry/api/risk';
+import type { EvidenceData } from '../api/risk';
 
 /** A cause lacks a value its sentence needs (older stored causes): show the server's text instead. */
 export class MissingEvidence extends Error {

@@ -1,4 +1,4 @@
-import { carrierKey } from '../../carriers';
+import { carrierKey } from './carriers';
 import type { EvidenceContext } from './evidence-context';
 
 /** CARRIER_OUTAGE: one of many terminals of a carrier or area that went offline together. */

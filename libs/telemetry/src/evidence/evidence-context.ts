@@ -1,8 +1,22 @@
-import type { EvidenceData } from '@fleet/telemetry/api/risk';
-import type { CauseCode } from '@fleet/telemetry/causes';
-import { formatNumber, formatShare, roughDuration } from '../../format';
-import type { Translate } from '../../i18n/translate';
+import type { EvidenceData } from '../api/risk';
+import type { CauseCode } from '../causes';
+import { formatNumber, formatShare, roughDuration } from './evidence-format';
 import { EvidenceReader, MissingEvidence } from './evidence-reader';
+import { EVIDENCE_TEXTS, type EvidenceKey } from './evidence-texts';
+
+export type EvidenceLanguage = keyof typeof EVIDENCE_TEXTS;
+export type EvidenceTranslate = (key: EvidenceKey, vars?: Record<string, string | number>) => string;
+
+/** Intl locale of each language, as the dashboard formats numbers and dates. */
+const LOCALES: Record<EvidenceLanguage, string> = { en: 'en-GB', 'zh-CN': 'zh-CN' };
+
+/** Looks `key` up and fills `{name}` placeholders; an unknown placeholder stays visible. */
+function translator(language: EvidenceLanguage): EvidenceTranslate {
+  return (key, vars) =>
+    EVIDENCE_TEXTS[language][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+      vars !== undefined && name in vars ? String(vars[name]) : whole,
+    );
+}
 
 /** The parts of a cause view its evidence sentence is built from. */
 export interface EvidenceCause {
@@ -21,15 +35,18 @@ export class EvidenceContext {
   readonly data: EvidenceReader;
   /** The cause's forecast instant (epoch ms), when it has a readable one. */
   readonly predictedAt: number | undefined;
+  readonly t: EvidenceTranslate;
+  private readonly locale: string;
 
   constructor(
-    readonly t: Translate,
-    private readonly locale: string,
+    language: EvidenceLanguage,
     cause: EvidenceCause,
     readonly now: number,
-    /** The browser's zone unless given (tests pin one). */
+    /** The runtime's zone unless given (tests, and mails in China time, pin one). */
     private readonly timeZone?: string,
   ) {
+    this.t = translator(language);
+    this.locale = LOCALES[language];
     this.data = new EvidenceReader(cause.evidenceData);
     const at = cause.predictedAt === undefined ? NaN : Date.parse(cause.predictedAt);
     this.predictedAt = Number.isNaN(at) ? undefined : at;

@@ -1,10 +1,10 @@
-import { DEFAULT_RISK_CONFIG, type RiskConfig } from '@fleet/telemetry/risk/config';
-import { badnessOn, SIGNAL_METRICS } from '@fleet/telemetry/risk/signal-quality';
-import type { MessageKey } from '../../i18n/messages-en';
+import { DEFAULT_RISK_CONFIG, type RiskConfig } from '../risk/config';
+import { badnessOn, SIGNAL_METRICS } from '../risk/signal-quality';
+import type { EvidenceKey } from './evidence-texts';
 import type { EvidenceContext } from './evidence-context';
 import { MissingEvidence } from './evidence-reader';
 
-const FINDINGS: Record<string, MessageKey> = {
+const FINDINGS: Record<string, EvidenceKey> = {
   persistent: 'evidence.WEAK_SIGNAL.persistent',
   poor_with_failures: 'evidence.WEAK_SIGNAL.poor_with_failures',
   trend: 'evidence.WEAK_SIGNAL.trend',

@@ -1,7 +1,6 @@
-import type { CauseCode } from '@fleet/telemetry/causes';
-import type { Translate } from '../../i18n/translate';
+import type { CauseCode } from '../causes';
 import { paperOutEvidence, powerEvidence } from './device-evidence';
-import { EvidenceContext, type EvidenceCause } from './evidence-context';
+import { EvidenceContext, type EvidenceCause, type EvidenceLanguage } from './evidence-context';
 import { MissingEvidence } from './evidence-reader';
 import { carrierOutageEvidence, hostMaintenanceEvidence } from './incident-evidence';
 import { commModuleFaultEvidence, lineFaultEvidence } from './link-evidence';
@@ -28,8 +27,7 @@ const SENTENCES: Record<CauseCode, (c: EvidenceContext) => string> = {
  * server's English text rather than a sentence with a hole in it.
  */
 export function evidenceInWords(
-  t: Translate,
-  locale: string,
+  language: EvidenceLanguage,
   cause: EvidenceCause,
   now: number,
   timeZone?: string,
@@ -37,7 +35,7 @@ export function evidenceInWords(
   const sentence = Object.hasOwn(SENTENCES, cause.code) ? SENTENCES[cause.code] : undefined;
   if (sentence === undefined || cause.evidenceData === undefined) return cause.evidence;
   try {
-    return sentence(new EvidenceContext(t, locale, cause, now, timeZone));
+    return sentence(new EvidenceContext(language, cause, now, timeZone));
   } catch (error) {
     if (error instanceof MissingEvidence) return cause.evidence;
     throw error;

@@ -1,0 +1,160 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { sql, type Kysely } from 'kysely';
+import { DATABASE, type Database } from '../../storage/database';
+import { notificationsDb, type NotificationTables } from '../notification-tables';
+
+/** Alertmanager's timing, per recipient. */
+export interface GroupTiming {
+  /** How long the first item of a new group waits for others to join it. */
+  groupWaitMs: number;
+  /** After a group was sent, how long new items for that recipient wait before the next message. */
+  groupIntervalMs: number;
+}
+
+/** A group whose time came: its items are fixed, whatever joins the recipient's next group. */
+export interface SealedGroup {
+  key: string;
+  sealedAt: Date;
+  items: Array<Record<string, unknown>>;
+}
+
+/**
+ * The group wait in the database: notices collect per recipient key until their group is
+ * due (groupWait after its first item, or groupInterval after the recipient's last message),
+ * then the group is sealed, turned into outbox rows and released. Nothing waits in memory,
+ * so a restart inside the group wait sends the group when it falls due, once.
+ */
+@Injectable()
+export class GroupingRepository {
+  private readonly db: Kysely<NotificationTables>;
+
+  constructor(@Inject(DATABASE) database: Database) {
+    this.db = notificationsDb(database);
+  }
+
+  /**
+   * Adds one notice to the open group of each key, opening the group when none is. With
+   * `releasing` (an alert id), the held-back opening it tells is let go in the same
+   * transaction, so a silence's end tells it exactly once. `bodyByKey` gives a key its own
+   * copy of the notice (the channels its routing rule allows).
+   */
+  async add(
+    keys: readonly string[],
+    notice: {
+      id: string;
+      body: Record<string, unknown>;
+      bodyByKey?: ReadonlyMap<string, Record<string, unknown>>;
+    },
+    now: Date,
+    timing: GroupTiming,
+    releasing?: string,
+  ): Promise<void> {
+    if (keys.length === 0 && releasing === undefined) return;
+    const waitUntil = new Date(now.getTime() + timing.groupWaitMs);
+    const intervalStart = new Date(now.getTime() - timing.groupIntervalMs);
+    await this.db.transaction().execute(async (trx) => {
+      for (const key of keys) {
+        // An open group keeps its time; else a recent message holds this one to the interval.
+        await sql`
+          insert into notification_groups as g (recipient_key, flush_at, last_sent_at)
+          values (${key}, ${waitUntil}, null)
+          on conflict (recipient_key) do update set flush_at = case
+            when g.flush_at is not null then g.flush_at
+            when g.last_sent_at > ${intervalStart}
+              then g.last_sent_at + ${timing.groupIntervalMs}::double precision * interval '1 millisecond'
+            else ${waitUntil}::timestamptz
+          end
+        `.execute(trx);
+        await trx
+          .insertInto('notification_group_items')
+          .values({
+            recipient_key: key,
+            notice_id: notice.id,
+            notice: JSON.stringify(notice.bodyByKey?.get(key) ?? notice.body),
+            added_at: now,
+            sealed_at: null,
+          })
+          .onConflict((oc) => oc.columns(['recipient_key', 'notice_id']).doNothing())
+          .execute();
+      }
+      if (releasing !== undefined)
+        await trx.deleteFrom('alert_withheld_notices').where('alert_id', '=', releasing).execute();
+    });
+  }
+
+  /**
+   * Seals every group due at `now` (its items become one message) and returns every sealed
+   * group not yet released: the ones sealed now and any a process left behind when it died.
+   */
+  async takeDue(now: Date, timing: GroupTiming): Promise<SealedGroup[]> {
+    await this.db.transaction().execute(async (trx) => {
+      const { rows } = await sql<{ recipient_key: string }>`
+        with due as (
+          select recipient_key from notification_groups
+          where flush_at <= ${now}
+          for update skip locked
+        )
+        update notification_groups as g set flush_at = null, last_sent_at = ${now}
+        from due where g.recipient_key = due.recipient_key
+        returning g.recipient_key
+      `.execute(trx);
+      if (rows.length > 0)
+        await trx
+          .updateTable('notification_group_items')
+          .set({ sealed_at: now })
+          .where('sealed_at', 'is', null)
+          .where(
+            'recipient_key',
+            'in',
+            rows.map((row) => row.recipient_key),
+          )
+          .execute();
+      // A recipient quiet for a whole interval needs no row: its next group waits the group wait.
+      await trx
+        .deleteFrom('notification_groups')
+        .where('flush_at', 'is', null)
+        .where('last_sent_at', '<=', new Date(now.getTime() - timing.groupIntervalMs))
+        .execute();
+    });
+    return this.sealed();
+  }
+
+  /** The sealed group went into the outbox: its items are done. */
+  async release(group: Pick<SealedGroup, 'key' | 'sealedAt'>): Promise<void> {
+    await this.db
+      .deleteFrom('notification_group_items')
+      .where('recipient_key', '=', group.key)
+      .where('sealed_at', '=', group.sealedAt)
+      .execute();
+  }
+
+  /** Notices waiting in open groups, for logs and tests. */
+  async pendingCount(): Promise<number> {
+    const row = await this.db
+      .selectFrom('notification_group_items')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('sealed_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  private async sealed(): Promise<SealedGroup[]> {
+    const rows = await this.db
+      .selectFrom('notification_group_items')
+      .select(['recipient_key', 'sealed_at', 'notice'])
+      .where('sealed_at', 'is not', null)
+      .orderBy('recipient_key')
+      .orderBy('sealed_at')
+      .orderBy('id')
+      .execute();
+    const groups = new Map<string, SealedGroup>();
+    for (const row of rows) {
+      const sealedAt = row.sealed_at!;
+      const id = `${row.recipient_key}\n${sealedAt.toISOString()}`;
+      const group = groups.get(id) ?? { key: row.recipient_key, sealedAt, items: [] };
+      group.items.push(row.notice);
+      groups.set(id, group);
+    }
+    return [...groups.values()];
+  }
+}
