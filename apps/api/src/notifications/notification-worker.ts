@@ -12,6 +12,16 @@ import {
 } from './notification-options';
 import { OutboxRepository, type ClaimedNotification } from './outbox.repository';
 import { retryDelayMs } from './retry-delay';
+import { NOTIFICATION_CHANNELS, type NotificationChannelKind } from './notification-tables';
+
+/**
+ * Claimed apart: the inbox is a write to this database, the others wait on remote servers;
+ * an outage's thousands of inbox notices must not hold the few mails back, nor the reverse.
+ */
+const LANES: ReadonlyArray<readonly NotificationChannelKind[]> = [
+  ['in_app'],
+  NOTIFICATION_CHANNELS.filter((channel) => channel !== 'in_app'),
+];
 
 export interface WorkerRunResult {
   sent: number;
@@ -48,15 +58,26 @@ export class NotificationWorker {
     this.beforeRun.push(work);
   }
 
-  /** One pass: claims due rows batch after batch until none is due. */
+  /** One pass: in each lane at once, claims due rows batch after batch until none is due. */
   async runOnce(): Promise<WorkerRunResult> {
     for (const work of this.beforeRun) await work();
     const result: WorkerRunResult = { sent: 0, retried: 0, failed: 0 };
+    const outcomes = await Promise.all(LANES.map((lane) => this.drain(lane)));
+    for (const outcome of outcomes.flat()) result[outcome] += 1;
+    return result;
+  }
+
+  private async drain(lane: readonly NotificationChannelKind[]): Promise<Array<keyof WorkerRunResult>> {
+    const outcomes: Array<keyof WorkerRunResult> = [];
     for (;;) {
-      const claimed = await this.outbox.claimDue(this.now(), this.options.batchSize, this.options.leaseMs);
-      if (claimed.length === 0) return result;
-      const outcomes = await Promise.all(claimed.map((row) => this.deliver(row)));
-      for (const outcome of outcomes) result[outcome] += 1;
+      const claimed = await this.outbox.claimDue(
+        this.now(),
+        this.options.batchSize,
+        this.options.leaseMs,
+        lane,
+      );
+      if (claimed.length === 0) return outcomes;
+      outcomes.push(...(await Promise.all(claimed.map((row) => this.deliver(row)))));
     }
   }
 
