@@ -33,7 +33,11 @@ export const OPTIONS = {
    */
   groupWaitMs: num('BENCH_GROUP_WAIT_S', 5) * 1000,
   groupIntervalMs: num('BENCH_GROUP_INTERVAL_S', 300) * 1000,
-  /** Replaces every non-zero raise time of the alert rules (production: 2–10 min); for quick runs. */
+  /**
+   * Replaces every non-zero raise time of the alert rules (production: 2–10 min), for quick
+   * runs. Keep it above the ~30 s the risk engine takes to confirm an outage, or the members
+   * open their own alerts before the incident exists.
+   */
   raiseAfterMinutes:
     optional('BENCH_RAISE_AFTER_S') === undefined ? undefined : num('BENCH_RAISE_AFTER_S', 0) / 60,
   /** Timed evaluations of the alert rules in each phase. */

@@ -24,6 +24,8 @@ const RELEASE_GRACE_MS = 60_000;
  * alerts one by one took half a minute, longer than a notification group waits for them.
  */
 const APPLY_CONCURRENCY = 8;
+/** New alerts per transaction: 13 parameters a row, far under PostgreSQL's 65,535. */
+const OPEN_CHUNK = 500;
 
 /**
  * Turns the risk engine's causes and incidents into alerts: keeps the latest assessment of
@@ -113,8 +115,13 @@ export class AlertEngine implements OnApplicationBootstrap, OnModuleDestroy {
       );
       const decisions = this.rules.evaluate(signals, now);
       this.evaluateAtNextRaise(now);
+      // New alerts go in together (a wave of faults is one transaction), the rest one by one.
+      const opened = decisions.filter((d) => d.kind === 'open');
+      for (let k = 0; k < opened.length; k += OPEN_CHUNK)
+        await this.lifecycle.openMany(opened.slice(k, k + OPEN_CHUNK));
+      const others = decisions.filter((d) => d.kind !== 'open');
       await inParallelPerAlert(
-        decisions,
+        others,
         (d) => d.id,
         APPLY_CONCURRENCY,
         (d) => this.apply(d),
@@ -180,7 +187,7 @@ export class AlertEngine implements OnApplicationBootstrap, OnModuleDestroy {
   private async apply(decision: AlertDecision): Promise<void> {
     switch (decision.kind) {
       case 'open':
-        this.checkWritten(await this.lifecycle.open(decision.id, decision.signal));
+        await this.lifecycle.openMany([decision]);
         return;
       case 'reopen':
         this.checkWritten(await this.lifecycle.reopen(decision.id, decision.signal));

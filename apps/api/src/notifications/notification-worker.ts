@@ -41,7 +41,8 @@ export class NotificationWorker {
   private readonly logger = new Logger('Notifications');
   private readonly channels: ReadonlyMap<string, NotificationChannel>;
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private ticking: Promise<unknown> | undefined;
+  private readonly draining = new Map<readonly NotificationChannelKind[], Promise<unknown>>();
   private readonly beforeRun: Array<() => Promise<void>> = [];
 
   constructor(
@@ -81,25 +82,44 @@ export class NotificationWorker {
     }
   }
 
-  /** Runs every pollMs, one pass at a time; failures are logged, never thrown. */
+  /**
+   * Every pollMs: the tick work (the grouper's flush, escalation), then a drain of each lane
+   * that is idle. A lane still working its backlog (an outage's inbox notices) neither
+   * delays the next flush nor the other lane. Failures are logged, never thrown.
+   */
   start(): void {
     if (this.timer) return;
-    const tick = () => {
-      if (this.running) return;
-      this.running = this.runOnce()
-        .catch((error: unknown) => this.logger.error(`outbox pass failed: ${(error as Error).message}`))
-        .finally(() => (this.running = undefined));
-    };
+    const tick = () => void this.tick();
     tick();
     this.timer = setInterval(tick, this.options.pollMs);
     this.timer.unref();
   }
 
-  /** Stops the timer and waits for the pass in progress, so the database can close. */
+  /** Stops the timer and waits for the work in progress, so the database can close. */
   async stop(): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
-    await this.running;
+    await this.ticking;
+    await Promise.all(this.draining.values());
+  }
+
+  private async tick(): Promise<void> {
+    if (this.ticking === undefined) {
+      this.ticking = (async () => {
+        for (const work of this.beforeRun) await work();
+      })()
+        .catch((error: unknown) => this.logger.error(`outbox tick failed: ${(error as Error).message}`))
+        .finally(() => (this.ticking = undefined));
+    }
+    await this.ticking;
+    if (this.timer === undefined) return;
+    for (const lane of LANES) {
+      if (this.draining.has(lane)) continue;
+      const drain = this.drain(lane)
+        .catch((error: unknown) => this.logger.error(`outbox pass failed: ${(error as Error).message}`))
+        .finally(() => this.draining.delete(lane));
+      this.draining.set(lane, drain);
+    }
   }
 
   private async deliver(row: ClaimedNotification): Promise<keyof WorkerRunResult> {
