@@ -22,5 +22,9 @@ export async function bootAlertsPlatform(terminals: readonly ImportTerminal[]): 
   if (imported.status !== 200) throw new Error(`import failed: ${JSON.stringify(imported.body)}`);
   const tokens = await createRoleTokens(p.api, p.adminToken, { regions: ['Shanghai'], merchantIds: ['M-A'] });
   const lifecycle = p.platform.app.get(AlertLifecycle);
-  return { p, tokens, openAlert: async (signal) => (await lifecycle.open(randomUUID(), signal))! };
+  return {
+    p,
+    tokens,
+    openAlert: async (signal) => (await lifecycle.openMany([{ id: randomUUID(), signal }]))[0]!,
+  };
 }

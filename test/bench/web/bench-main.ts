@@ -22,6 +22,7 @@ import { verifyLoginPage } from './login-check';
 import { seedFleet } from './seed-fleet';
 import { describe, summarize, type Summary } from './stats';
 import { waitForRiskEngine } from './wait-for-risk';
+import { runBench } from '../bench-runner';
 
 /**
  * npm run bench:web — the dashboard's performance targets on this machine, with the real
@@ -46,7 +47,8 @@ interface Results {
 }
 
 async function run(cleanups: Array<() => Promise<void>>): Promise<Results> {
-  if (!(await isPostgresReachable())) throw new Error('PostgreSQL at 127.0.0.1:5432 (TEST_POSTGRES_URL) is not reachable');
+  if (!(await isPostgresReachable()))
+    throw new Error('PostgreSQL at 127.0.0.1:5432 (TEST_POSTGRES_URL) is not reachable');
   ensureWebBuild(log);
   mkdirSync(OUT_DIR, { recursive: true });
 
@@ -63,8 +65,10 @@ async function run(cleanups: Array<() => Promise<void>>): Promise<Results> {
     seriesTerminals: OPTIONS.seriesTerminals,
     now: new Date(),
   });
-  log(`db: seeded ${OPTIONS.terminals} terminals (${seeded.expectedAtRisk} with a cause, ` +
-    `${OPTIONS.seriesTerminals} with 30 days of hourly rollups) in ${seeded.seconds.toFixed(1)} s`);
+  log(
+    `db: seeded ${OPTIONS.terminals} terminals (${seeded.expectedAtRisk} with a cause, ` +
+      `${OPTIONS.seriesTerminals} with 30 days of hourly rollups) in ${seeded.seconds.toFixed(1)} s`,
+  );
 
   log('platform: starting (risk engine loads every history at start-up) ...');
   const platform: BenchPlatform = await startBenchPlatform(testDb.databaseUrl!);
@@ -72,28 +76,55 @@ async function run(cleanups: Array<() => Promise<void>>): Promise<Results> {
     await platform.stop();
     log('platform: stopped');
   });
-  log(`platform: up at ${platform.url} in ${platform.bootSeconds.toFixed(1)} s, broker ${platform.brokerUrl}`);
+  log(
+    `platform: up at ${platform.url} in ${platform.bootSeconds.toFixed(1)} s, broker ${platform.brokerUrl}`,
+  );
   await waitForRiskEngine(platform, OPTIONS.terminals, seeded.expectedAtRisk, log);
   const loop = new EventLoopWatch();
   cleanups.push(async () => loop.stop());
   const sweeps = await timeRiskSweeps(platform, 3);
-  log(`risk: a full sweep of ${OPTIONS.terminals} terminals takes ${sweeps.map((t) => t.toFixed(0)).join(', ')} ms (runs every 5 s); ${loop.lap()}`);
+  log(
+    `risk: a full sweep of ${OPTIONS.terminals} terminals takes ${sweeps.map((t) => t.toFixed(0)).join(', ')} ms (runs every 5 s); ${loop.lap()}`,
+  );
 
-  const seriesId = (i: number) => terminalId(1 + ((i * 7919) % Math.max(1, Math.min(OPTIONS.seriesTerminals, OPTIONS.terminals))));
-  const sample = JSON.parse((await timedGet(platform.api, platform.token, `/terminals/${seriesId(0)}/series?range=30d`)).body);
-  log(`check: series 30d of ${seriesId(0)}: ${sample.signal.length} signal, ${sample.sim.length} sim, ${sample.txn.length} txn, ` +
-    `${sample.heartbeats.length} heartbeat points, ${sample.events.length} events`);
-  if (OPTIONS.seriesTerminals > 0 && sample.signal.length < 150) throw new Error('the 30-day series came back nearly empty');
+  const seriesId = (i: number) =>
+    terminalId(1 + ((i * 7919) % Math.max(1, Math.min(OPTIONS.seriesTerminals, OPTIONS.terminals))));
+  const sample = JSON.parse(
+    (await timedGet(platform.api, platform.token, `/terminals/${seriesId(0)}/series?range=30d`)).body,
+  );
+  log(
+    `check: series 30d of ${seriesId(0)}: ${sample.signal.length} signal, ${sample.sim.length} sim, ${sample.txn.length} txn, ` +
+      `${sample.heartbeats.length} heartbeat points, ${sample.events.length} events`,
+  );
+  if (OPTIONS.seriesTerminals > 0 && sample.signal.length < 150)
+    throw new Error('the 30-day series came back nearly empty');
 
-  const plan = { sequential: OPTIONS.sequentialRequests, concurrent: OPTIONS.concurrentRequests, concurrency: OPTIONS.concurrency };
-  log(`http: ${plan.sequential} sequential + ${plan.concurrent} concurrent (${plan.concurrency} at once) requests per endpoint ...`);
+  const plan = {
+    sequential: OPTIONS.sequentialRequests,
+    concurrent: OPTIONS.concurrentRequests,
+    concurrency: OPTIONS.concurrency,
+  };
+  log(
+    `http: ${plan.sequential} sequential + ${plan.concurrent} concurrent (${plan.concurrency} at once) requests per endpoint ...`,
+  );
   const atRisk = await measureLatency(platform.api, platform.token, () => '/terminals/at-risk', plan);
-  log(`http: GET /terminals/at-risk (${atRisk.bytes} B): sequential ${describe(atRisk.sequential)}; concurrent ${describe(atRisk.concurrent)}; ${loop.lap()}`);
-  const series = await measureLatency(platform.api, platform.token, (i) => `/terminals/${seriesId(i)}/series?range=30d`, plan);
-  log(`http: GET /terminals/{id}/series?range=30d (${series.bytes} B): sequential ${describe(series.sequential)}; concurrent ${describe(series.concurrent)}; ${loop.lap()}`);
+  log(
+    `http: GET /terminals/at-risk (${atRisk.bytes} B): sequential ${describe(atRisk.sequential)}; concurrent ${describe(atRisk.concurrent)}; ${loop.lap()}`,
+  );
+  const series = await measureLatency(
+    platform.api,
+    platform.token,
+    (i) => `/terminals/${seriesId(i)}/series?range=30d`,
+    plan,
+  );
+  log(
+    `http: GET /terminals/{id}/series?range=30d (${series.bytes} B): sequential ${describe(series.sequential)}; concurrent ${describe(series.concurrent)}; ${loop.lap()}`,
+  );
   const small = { sequential: 20, concurrent: 0, concurrency: 1 };
   const map = await measureLatency(platform.api, platform.token, () => '/fleet/map', small);
-  log(`http: GET /fleet/map (${(map.bytes / 1e6).toFixed(1)} MB, what the map page loads): ${describe(map.sequential)}`);
+  log(
+    `http: GET /fleet/map (${(map.bytes / 1e6).toFixed(1)} MB, what the map page loads): ${describe(map.sequential)}`,
+  );
   const summary = await measureLatency(platform.api, platform.token, () => '/fleet/summary', small);
   log(`http: GET /fleet/summary: ${describe(summary.sequential)}; ${loop.lap()}`);
 
@@ -113,9 +144,11 @@ async function run(cleanups: Array<() => Promise<void>>): Promise<Results> {
     open = await openMapCold(browser, platform.url, login.body.refreshToken as string);
     const l = open.load;
     loads.push(l.firstPaintMs);
-    log(`map: cold load ${k + 1}/${OPTIONS.mapLoads}: clusters painted ${l.firstPaintMs.toFixed(0)} ms after navigation start ` +
-      `(in DOM ${l.clusterInsertedMs.toFixed(0)} ms; session restored ${l.sessionRestoredMs?.toFixed(0) ?? '?'} ms; ` +
-      `/fleet/map ${l.mapRequest ? `${l.mapRequest.startMs.toFixed(0)}+${l.mapRequest.durationMs.toFixed(0)} ms, ${(l.mapRequest.bytes / 1e6).toFixed(1)} MB` : 'not seen'}; "${l.shown}")`);
+    log(
+      `map: cold load ${k + 1}/${OPTIONS.mapLoads}: clusters painted ${l.firstPaintMs.toFixed(0)} ms after navigation start ` +
+        `(in DOM ${l.clusterInsertedMs.toFixed(0)} ms; session restored ${l.sessionRestoredMs?.toFixed(0) ?? '?'} ms; ` +
+        `/fleet/map ${l.mapRequest ? `${l.mapRequest.startMs.toFixed(0)}+${l.mapRequest.durationMs.toFixed(0)} ms, ${(l.mapRequest.bytes / 1e6).toFixed(1)} MB` : 'not seen'}; "${l.shown}")`,
+    );
   }
   if (!open) throw new Error('no map load measured (BENCH_MAP_LOADS=0)');
   log(`map: during the loads, platform ${loop.lap()}`);
@@ -137,10 +170,15 @@ async function run(cleanups: Array<() => Promise<void>>): Promise<Results> {
 
   // Healthy terminals (not seeded with a cause), spread over the id range.
   const period = Math.max(1, Math.round(1 / OPTIONS.atRiskShare));
-  const liveIds = Array.from({ length: OPTIONS.liveMessages }, (_, k) => 1 + ((k * 9973 + 4321) % OPTIONS.terminals))
+  const liveIds = Array.from(
+    { length: OPTIONS.liveMessages },
+    (_, k) => 1 + ((k * 9973 + 4321) % OPTIONS.terminals),
+  )
     .map((i) => (i % period === 0 ? i + 1 : i))
     .map(terminalId);
-  log(`live: publishing ${liveIds.length} status changes through ${platform.brokerUrl} with the map open ...`);
+  log(
+    `live: publishing ${liveIds.length} status changes through ${platform.brokerUrl} with the map open ...`,
+  );
   const live = await measureLive(page, platform.brokerUrl, liveIds);
   const liveSocket = summarize(live.map((s) => s.socketMs));
   const redraws = live.flatMap((s) => (s.redrawMs === undefined ? [] : [s.redrawMs]));
@@ -167,26 +205,7 @@ function describeFrames(summary: Summary, frames: number[]): string {
 }
 
 async function main(): Promise<void> {
-  const cleanups: Array<() => Promise<void>> = [];
-  let results: Results | undefined;
-  let failure: unknown;
-  const timeout = new Promise<never>((_, reject) => {
-    const timer = setTimeout(() => reject(new Error(`bench timed out after ${OPTIONS.timeoutMs / 1000} s`)), OPTIONS.timeoutMs);
-    timer.unref();
-  });
-  try {
-    results = await Promise.race([run(cleanups), timeout]);
-  } catch (error) {
-    failure = error;
-  } finally {
-    for (const cleanup of cleanups.reverse()) {
-      await cleanup().catch((error: unknown) => console.error(`cleanup failed: ${(error as Error).message}`));
-    }
-  }
-  if (!results) {
-    console.error(`web: bench failed: ${(failure as Error)?.stack ?? String(failure)}`);
-    process.exit(2);
-  }
+  const results = await runBench('web', OPTIONS.timeoutMs, run);
   const missed = [
     results.mapFirstPaintMs > TARGETS.mapFirstPaintMs && `map first paint > ${TARGETS.mapFirstPaintMs} ms`,
     results.panP95FrameMs > TARGETS.panP95FrameMs && `pan p95 frame > ${TARGETS.panP95FrameMs} ms`,

@@ -34,18 +34,38 @@ export class AlertLifecycle {
     return new Date(this.clock.now());
   }
 
-  open(id: string, signal: AlertSignal): Promise<AlertView | undefined> {
-    const alert = raised(signal, this.now());
-    return this.commit(
-      'opened',
+  /**
+   * Opens many alerts as one change: the rows and their timeline entries in one
+   * transaction, the audit entries in one statement, one read back, then each on the feed.
+   * All or nothing: a refused insert (the rules ran ahead of the database) opens none.
+   */
+  async openMany(items: ReadonlyArray<{ id: string; signal: AlertSignal }>): Promise<AlertView[]> {
+    if (items.length === 0) return [];
+    const at = this.now();
+    const alerts = items.map(({ id, signal }) => ({
+      ...raised(signal, at),
       id,
-      SYSTEM_ACTOR,
-      { severity: alert.severity, evidence: signal.evidence },
-      (trx) =>
-        this.repository
-          .insert(trx, { ...alert, id, code: signal.code, dedupKey: signal.key })
-          .then(() => true),
+      code: signal.code,
+      dedupKey: signal.key,
+    }));
+    const detail = (a: (typeof alerts)[number]) => ({ severity: a.severity, evidence: a.evidence.text });
+    await this.repository.transaction(async (trx) => {
+      await this.repository.insertMany(trx, alerts);
+      await this.repository.addEvents(
+        trx,
+        alerts.map((a) => ({ alertId: a.id, at, kind: 'opened', actor: SYSTEM_ACTOR, detail: detail(a) })),
+      );
+    });
+    await this.audit.recordMany(
+      alerts.map((a) => ({ actor: SYSTEM_ACTOR, action: 'alert.opened', target: a.id, detail: detail(a) })),
     );
+    const rows = await this.repository.getMany(alerts.map((a) => a.id));
+    const snapshot = await this.muting.snapshot(at);
+    return rows.map((row) => {
+      const alert = this.muting.view(row, snapshot);
+      this.events.emit({ kind: 'opened', alert, actor: SYSTEM_ACTOR });
+      return alert;
+    });
   }
 
   reopen(id: string, signal: AlertSignal): Promise<AlertView | undefined> {

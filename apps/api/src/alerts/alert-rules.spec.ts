@@ -36,6 +36,21 @@ function signal(code: CauseCode, overrides: Partial<AlertSignal> = {}): AlertSig
 const kinds = (decisions: AlertDecision[]) => decisions.map((d) => d.kind);
 
 describe('AlertRules', () => {
+  it('tells when the next cause seen completes its raise time, and nothing once it opened', () => {
+    const r = rules();
+    const t = clock();
+    const paper = signal('PAPER_OUT');
+    const sim = signal('SIM_EXPIRY', { terminalId: 'T-2' });
+    const raiseMs = DEFAULT_ALERT_OPTIONS.causes.PAPER_OUT.raiseAfterMinutes * MIN;
+    expect(r.nextRaiseAfter(t.now())).toBeUndefined();
+    // SIM expiry raises at once; paper waits out its raise time.
+    expect(kinds(r.evaluate([paper, sim], t.now()))).toEqual(['open']);
+    expect(r.nextRaiseAfter(t.now())).toBe(T0 + raiseMs);
+    t.advance(raiseMs);
+    expect(kinds(r.evaluate([paper, sim], t.now()))).toEqual(['open']);
+    expect(r.nextRaiseAfter(t.now())).toBeUndefined();
+  });
+
   it('opens an alert only once its cause has lasted the raise time, and only one', () => {
     const r = rules();
     const t = clock();

@@ -83,6 +83,21 @@ export class AlertRules {
     return decisions;
   }
 
+  /**
+   * The earliest moment after `now` at which a cause seen so far completes its raise time,
+   * so the engine can evaluate right then instead of at its next periodic run: a wave of
+   * faults seen together then opens together, within one notification group wait.
+   */
+  nextRaiseAfter(now: number): number | undefined {
+    let next: number | undefined;
+    for (const [key, state] of this.keys) {
+      if (state.pending === undefined || state.live !== undefined || state.latched === true) continue;
+      const due = state.pending.since + this.timing(codeOf(key)).raiseAfterMinutes * MIN;
+      if (due > now && (next === undefined || due < next)) next = due;
+    }
+    return next;
+  }
+
   private present(signal: AlertSignal, now: number, out: AlertDecision[]): void {
     const state = this.state(signal.key);
     if (state.live) {

@@ -83,13 +83,22 @@ export class AlertsRepository {
     return this.database.db.transaction().execute(work);
   }
 
-  async insert(trx: Executor, a: NewAlert): Promise<void> {
+  insert(trx: Executor, a: NewAlert): Promise<void> {
+    return this.insertMany(trx, [a]);
+  }
+
+  /** Many new alerts in one statement (a wave of faults opening together). */
+  async insertMany(trx: Executor, alerts: readonly NewAlert[]): Promise<void> {
+    if (alerts.length === 0) return;
+    const values = alerts.map(
+      (a) => sql`(${a.id}, ${a.code}, ${a.severity}, 'open', ${a.dedupKey}, ${a.terminalId ?? null},
+        ${a.incidentId ?? null}, ${a.incidentRegion ?? null}, ${a.incidentMccMnc ?? null}, ${a.at}::timestamptz,
+        ${a.at}::timestamptz, ${jsonb(a.evidence)}, ${a.recommendedAction})`,
+    );
     await sql`
       insert into alerts (id, code, severity, state, dedup_key, terminal_id, incident_id, incident_region,
         incident_mcc_mnc, opened_at, last_raised_at, evidence, recommended_action)
-      values (${a.id}, ${a.code}, ${a.severity}, 'open', ${a.dedupKey}, ${a.terminalId ?? null}, ${a.incidentId ?? null},
-        ${a.incidentRegion ?? null}, ${a.incidentMccMnc ?? null}, ${a.at}, ${a.at}, ${jsonb(a.evidence)},
-        ${a.recommendedAction})`.execute(trx);
+      values ${sql.join(values)}`.execute(trx);
   }
 
   /** A resolved alert back to open: one more occurrence, acknowledgement and resolution cleared. */
@@ -143,6 +152,28 @@ export class AlertsRepository {
     await sql`
       insert into alert_events (alert_id, at, kind, actor, detail)
       values (${alertId}, ${at}, ${kind}, ${actor}, ${jsonb(detail)})`.execute(trx);
+  }
+
+  /** Timeline entries of many alerts in one statement. */
+  async addEvents(
+    trx: Executor,
+    events: ReadonlyArray<{ alertId: string; at: Date; kind: string; actor: string; detail: object }>,
+  ): Promise<void> {
+    if (events.length === 0) return;
+    const values = events.map(
+      (e) => sql`(${e.alertId}::uuid, ${e.at}::timestamptz, ${e.kind}, ${e.actor}, ${jsonb(e.detail)})`,
+    );
+    await sql`insert into alert_events (alert_id, at, kind, actor, detail) values ${sql.join(values)}`.execute(
+      trx,
+    );
+  }
+
+  /** The alerts of `ids` that exist (any scope), in no particular order. */
+  async getMany(ids: readonly string[]): Promise<AlertRow[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await sql<AlertRow>`
+      ${SELECT_ALERT} where a.id = any(${[...ids]}::uuid[])`.execute(this.database.db);
+    return rows;
   }
 
   /** One alert, or undefined when it does not exist or lies outside `scope`. */

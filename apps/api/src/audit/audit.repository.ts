@@ -33,6 +33,29 @@ export class AuditRepository {
       .execute();
   }
 
+  /** Many entries in one statement. */
+  async insertMany(
+    entries: ReadonlyArray<{
+      actor: string;
+      action: string;
+      target: string;
+      detail: Record<string, unknown>;
+    }>,
+  ): Promise<void> {
+    if (entries.length === 0) return;
+    await this.db
+      .insertInto('audit_log')
+      .values(
+        entries.map((e) => ({
+          actor: e.actor,
+          action: e.action,
+          target: e.target,
+          detail: sql<string>`${JSON.stringify(e.detail)}::jsonb`,
+        })),
+      )
+      .execute();
+  }
+
   page(query: AuditPageQuery): Promise<AuditRow[]> {
     let qb = this.db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(query.limit);
     if (query.before !== undefined) qb = qb.where('id', '<', query.before);

@@ -15,6 +15,18 @@ export class AuditService {
     return this.repository.insert(actor, action, target, detail);
   }
 
+  /** Many entries at once (an alert wave), as one statement. */
+  recordMany(
+    entries: ReadonlyArray<{
+      actor: string;
+      action: string;
+      target: string;
+      detail: Record<string, unknown>;
+    }>,
+  ): Promise<void> {
+    return this.repository.insertMany(entries);
+  }
+
   async page(query: AuditPageQuery): Promise<AuditPageView> {
     // One extra row tells whether an older page exists without a count query.
     const rows = await this.repository.page({ ...query, limit: query.limit + 1 });

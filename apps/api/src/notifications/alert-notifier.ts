@@ -116,7 +116,7 @@ export class AlertNotifier {
     const byId = new Map(users.map((user) => [user.id, user]));
     const now = new Date(this.clock.now());
     const notifications = due.flatMap((group) => this.notificationsFor(group, byId, preferences, now));
-    for (const notification of notifications) await this.outbox.enqueue(notification, now);
+    await this.outbox.enqueueMany(notifications, now);
     return notifications.length;
   }
 

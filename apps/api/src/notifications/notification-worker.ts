@@ -12,6 +12,16 @@ import {
 } from './notification-options';
 import { OutboxRepository, type ClaimedNotification } from './outbox.repository';
 import { retryDelayMs } from './retry-delay';
+import { NOTIFICATION_CHANNELS, type NotificationChannelKind } from './notification-tables';
+
+/**
+ * Claimed apart: the inbox is a write to this database, the others wait on remote servers;
+ * an outage's thousands of inbox notices must not hold the few mails back, nor the reverse.
+ */
+const LANES: ReadonlyArray<readonly NotificationChannelKind[]> = [
+  ['in_app'],
+  NOTIFICATION_CHANNELS.filter((channel) => channel !== 'in_app'),
+];
 
 export interface WorkerRunResult {
   sent: number;
@@ -31,7 +41,8 @@ export class NotificationWorker {
   private readonly logger = new Logger('Notifications');
   private readonly channels: ReadonlyMap<string, NotificationChannel>;
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  private ticking: Promise<unknown> | undefined;
+  private readonly draining = new Map<readonly NotificationChannelKind[], Promise<unknown>>();
   private readonly beforeRun: Array<() => Promise<void>> = [];
 
   constructor(
@@ -48,37 +59,67 @@ export class NotificationWorker {
     this.beforeRun.push(work);
   }
 
-  /** One pass: claims due rows batch after batch until none is due. */
+  /** One pass: in each lane at once, claims due rows batch after batch until none is due. */
   async runOnce(): Promise<WorkerRunResult> {
     for (const work of this.beforeRun) await work();
     const result: WorkerRunResult = { sent: 0, retried: 0, failed: 0 };
+    const outcomes = await Promise.all(LANES.map((lane) => this.drain(lane)));
+    for (const outcome of outcomes.flat()) result[outcome] += 1;
+    return result;
+  }
+
+  private async drain(lane: readonly NotificationChannelKind[]): Promise<Array<keyof WorkerRunResult>> {
+    const outcomes: Array<keyof WorkerRunResult> = [];
     for (;;) {
-      const claimed = await this.outbox.claimDue(this.now(), this.options.batchSize, this.options.leaseMs);
-      if (claimed.length === 0) return result;
-      const outcomes = await Promise.all(claimed.map((row) => this.deliver(row)));
-      for (const outcome of outcomes) result[outcome] += 1;
+      const claimed = await this.outbox.claimDue(
+        this.now(),
+        this.options.batchSize,
+        this.options.leaseMs,
+        lane,
+      );
+      if (claimed.length === 0) return outcomes;
+      outcomes.push(...(await Promise.all(claimed.map((row) => this.deliver(row)))));
     }
   }
 
-  /** Runs every pollMs, one pass at a time; failures are logged, never thrown. */
+  /**
+   * Every pollMs: the tick work (the grouper's flush, escalation), then a drain of each lane
+   * that is idle. A lane still working its backlog (an outage's inbox notices) neither
+   * delays the next flush nor the other lane. Failures are logged, never thrown.
+   */
   start(): void {
     if (this.timer) return;
-    const tick = () => {
-      if (this.running) return;
-      this.running = this.runOnce()
-        .catch((error: unknown) => this.logger.error(`outbox pass failed: ${(error as Error).message}`))
-        .finally(() => (this.running = undefined));
-    };
+    const tick = () => void this.tick();
     tick();
     this.timer = setInterval(tick, this.options.pollMs);
     this.timer.unref();
   }
 
-  /** Stops the timer and waits for the pass in progress, so the database can close. */
+  /** Stops the timer and waits for the work in progress, so the database can close. */
   async stop(): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
-    await this.running;
+    await this.ticking;
+    await Promise.all(this.draining.values());
+  }
+
+  private async tick(): Promise<void> {
+    if (this.ticking === undefined) {
+      this.ticking = (async () => {
+        for (const work of this.beforeRun) await work();
+      })()
+        .catch((error: unknown) => this.logger.error(`outbox tick failed: ${(error as Error).message}`))
+        .finally(() => (this.ticking = undefined));
+    }
+    await this.ticking;
+    if (this.timer === undefined) return;
+    for (const lane of LANES) {
+      if (this.draining.has(lane)) continue;
+      const drain = this.drain(lane)
+        .catch((error: unknown) => this.logger.error(`outbox pass failed: ${(error as Error).message}`))
+        .finally(() => this.draining.delete(lane));
+      this.draining.set(lane, drain);
+    }
   }
 
   private async deliver(row: ClaimedNotification): Promise<keyof WorkerRunResult> {

@@ -1,5 +1,6 @@
 import { beforeEach, expect, it } from 'vitest';
 import { describeOnEachDriver } from '../storage/testing/each-driver.medium';
+import type { NotificationChannel } from './channels/notification-channel';
 import { DEFAULT_NOTIFICATION_OPTIONS, type NotificationOptions } from './notification-options';
 import { notificationsDb } from './notification-tables';
 import { NotificationWorker } from './notification-worker';
@@ -48,6 +49,37 @@ describeOnEachDriver('notification outbox on %s', (test) => {
     expect(first.created).toBe(true);
     expect(second).toEqual({ id: first.id, created: false });
     expect((await outbox.findById(first.id))?.subject).toBe('subject');
+  });
+
+  it('enqueues many at once, each idempotency key once, keeping what was there', async () => {
+    const [a, b, c] = [notification(), notification(), notification()];
+    expect(await outbox.enqueueMany([a, b, { ...a, subject: 'changed' }], new Date(T0))).toBe(2);
+    expect(await outbox.enqueueMany([a, c], new Date(T0))).toBe(1);
+    const rows = await notificationsDb(test().database).selectFrom('notifications').selectAll().execute();
+    expect(rows.map((row) => row.idempotency_key).sort()).toEqual(
+      [a.idempotencyKey, b.idempotencyKey, c.idempotencyKey].sort(),
+    );
+    expect((await outbox.findByKey(a.idempotencyKey))?.subject).toBe('subject');
+  });
+
+  it('does not hold a mail back behind a backlog of inbox notices due before it', async () => {
+    const order: string[] = [];
+    const channel = (kind: 'email' | 'in_app'): NotificationChannel => ({
+      kind,
+      async send(row) {
+        order.push(row.channel);
+        await new Promise((resolve) => setImmediate(resolve));
+      },
+    });
+    const inbox = Array.from({ length: 3 * options.batchSize }, () =>
+      notification({ channel: 'in_app', address: 'user', dueAt: new Date(T0 - 60_000) }),
+    );
+    await outbox.enqueueMany(inbox, new Date(T0 - 60_000));
+    await outbox.enqueue(notification({ channel: 'email', address: 'a@example.test' }), new Date(T0));
+    const worker = new NotificationWorker(outbox, [channel('in_app'), channel('email')], clock, options);
+    expect(await worker.runOnce()).toEqual({ sent: inbox.length + 1, retried: 0, failed: 0 });
+    // Claimed in its own lane: alongside the first inbox batch, not after all sixty rows.
+    expect(order.indexOf('email')).toBeLessThanOrEqual(options.batchSize);
   });
 
   it('sends a due notification once and records the attempt', async () => {

@@ -40,10 +40,8 @@ export async function startSmtpTestServer(): Promise<SmtpTestServer> {
         .catch((error: Error) => callback(error));
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    ...(await listenOnFreePort(server)),
     mails,
     get refused() {
       return state.refused;
@@ -58,6 +56,15 @@ export async function startSmtpTestServer(): Promise<SmtpTestServer> {
       mails.length >= count
         ? Promise.resolve(mails)
         : new Promise((resolve) => waiters.push({ count, resolve })),
+  };
+}
+
+/** Starts `server` on a free loopback port: its smtp:// URL and how to stop it. */
+export async function listenOnFreePort(server: SMTPServer): Promise<{ url: string; close(): Promise<void> }> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,0 +1,58 @@
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { listenOnFreePort } from '../../../apps/api/src/notifications/testing/smtp-test-server';
+
+export interface AcceptedMail {
+  /** Wall time (epoch ms) at which the server answered 250 to the message. */
+  acceptedAt: number;
+  to: string;
+  subject: string;
+  /** The outbox's idempotency key, from the X-Fleet-Notification header. */
+  notificationKey: string;
+}
+
+export interface SmtpSink {
+  url: string;
+  mails: AcceptedMail[];
+  /** Resolves once `count` mails have been accepted in all. */
+  received(count: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A real SMTP server (smtp-server) on a free port that notes when it accepted each message:
+ * the time is taken when the data has arrived, before the message is parsed for its headers.
+ */
+export async function startSmtpSink(): Promise<SmtpSink> {
+  const mails: AcceptedMail[] = [];
+  const waiters: Array<{ count: number; resolve: () => void }> = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const acceptedAt = Date.now();
+        callback();
+        void simpleParser(Buffer.concat(chunks)).then((mail) => {
+          const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
+          mails.push({
+            acceptedAt,
+            to: to?.text ?? '',
+            subject: mail.subject ?? '',
+            notificationKey: String(mail.headers.get('x-fleet-notification') ?? ''),
+          });
+          for (const waiter of waiters.filter((w) => mails.length >= w.count)) waiter.resolve();
+        });
+      });
+    },
+  });
+  return {
+    ...(await listenOnFreePort(server)),
+    mails,
+    received: (count) =>
+      mails.length >= count ? Promise.resolve() : new Promise((resolve) => waiters.push({ count, resolve })),
+  };
+}
