@@ -21,6 +21,7 @@ import { LiveModule } from '../live/live.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { AlertNotificationsModule } from '../notifications/alert-notifications.module';
 import { NotificationsApiModule } from '../notifications/notifications-api.module';
+import { ReportsModule } from '../reports/reports.module';
 import { RiskModule } from '../risk/risk.module';
 import { StorageModule } from '../storage/storage.module';
 import { TerminalsModule } from '../terminals/terminals.module';
@@ -67,6 +68,7 @@ export class AppModule {
         LiveModule,
         AlertNotificationsModule,
         NotificationsApiModule,
+        ReportsModule,
         ...(config.demoFleetSize > 0 ? [DemoModule] : []),
         ...webModules(),
       ],
