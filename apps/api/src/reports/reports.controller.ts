@@ -6,8 +6,12 @@ import { type DeviceHealthQuery, deviceHealthQuerySchema } from '@fleet/telemetr
 import { CurrentScope, CurrentUser } from '../auth/guard/current-user.decorator';
 import type { Scope } from '../auth/scope/scope';
 import type { AuthUser } from '../auth/users/role';
+import { writeDeviceHealthCsv } from './csv/device-health-csv';
 import { DeviceHealthService } from './device-health.service';
+import { writeDeviceHealthPdf } from './pdf/device-health-pdf';
 import { ReportRequests } from './report-request';
+
+const REPORT_TYPES = ['application/json', 'text/csv', 'application/pdf'];
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -23,7 +27,7 @@ export class ReportsController {
    * `[from, to)`, dates in the caller's time zone (PROTOCOL.md §2).
    */
   @Get('device-health')
-  @ApiProduces('application/json')
+  @ApiProduces(...REPORT_TYPES)
   @ApiQuery({
     name: 'merchantId',
     required: false,
@@ -32,7 +36,10 @@ export class ReportsController {
   @ApiQuery({ name: 'from', required: true, description: 'first local date, YYYY-MM-DD' })
   @ApiQuery({ name: 'to', required: true, description: 'local date after the last one, YYYY-MM-DD' })
   @ApiQuery({ name: 'locale', required: false, enum: ['zh-CN', 'en'] })
-  @ApiOkResponse({ description: 'the report' })
+  @ApiOkResponse({
+    description:
+      'JSON (deviceHealthReportSchema), CSV (one line per terminal, UTF-8 with BOM) or PDF, by the Accept header',
+  })
   async deviceHealthReport(
     @Query(new ZodValidationPipe(deviceHealthQuerySchema)) query: DeviceHealthQuery,
     @CurrentUser() user: AuthUser,
@@ -40,8 +47,23 @@ export class ReportsController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const { selection, period } = await this.requests.resolve(user, scope, query);
-    void request;
-    response.json(await this.deviceHealth.report(selection, period));
+    const { selection, period, locale } = await this.requests.resolve(user, scope, query);
+    const type = request.accepts(REPORT_TYPES) || 'application/json';
+    const file = `device-health_${period.view.from}_${period.view.to}`;
+    response.vary('Accept');
+    if (type === 'text/csv') {
+      response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      response.setHeader('Content-Disposition', `attachment; filename="${file}.csv"`);
+      await writeDeviceHealthCsv(this.deviceHealth.pages(selection, period), locale, response);
+      return;
+    }
+    const report = await this.deviceHealth.report(selection, period);
+    if (type === 'application/pdf') {
+      response.setHeader('Content-Type', 'application/pdf');
+      response.setHeader('Content-Disposition', `attachment; filename="${file}.pdf"`);
+      await writeDeviceHealthPdf(report, locale, response);
+      return;
+    }
+    response.json(report);
   }
 }
