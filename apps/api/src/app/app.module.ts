@@ -22,6 +22,7 @@ import { LiveModule } from '../live/live.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { AlertNotificationsModule } from '../notifications/alert-notifications.module';
 import { NotificationsApiModule } from '../notifications/notifications-api.module';
+import { ReportsModule } from '../reports/reports.module';
 import { RiskModule } from '../risk/risk.module';
 import { StorageModule } from '../storage/storage.module';
 import { TerminalsModule } from '../terminals/terminals.module';
@@ -69,6 +70,7 @@ export class AppModule {
         AlertNotificationsModule,
         NotificationsApiModule,
         DispatchModule,
+        ReportsModule,
         ...(config.demoFleetSize > 0 ? [DemoModule] : []),
         ...webModules(),
       ],

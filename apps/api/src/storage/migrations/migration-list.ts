@@ -17,6 +17,7 @@ import { migration0016AlertRoutingRules } from './0016_alert_routing_rules';
 import { migration0017WorkOrders } from './0017_work_orders';
 import { migration0018TechnicianDispatch } from './0018_technician_dispatch';
 import { migration0022NotificationGroups } from './0022_notification_groups';
+import { migration0020ReportOutages } from './0020_report_outages';
 
 /**
  * Every migration, in order. A static list (no directory globbing) so it works the same
@@ -40,5 +41,6 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, factory: Migratio
   ['0016_alert_routing_rules', migration0016AlertRoutingRules],
   ['0017_work_orders', migration0017WorkOrders],
   ['0018_technician_dispatch', migration0018TechnicianDispatch],
+  ['0020_report_outages', migration0020ReportOutages],
   ['0022_notification_groups', migration0022NotificationGroups],
 ];
