@@ -95,7 +95,9 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
     // Incident alerts go to ALL_ROOM only; scoped users read theirs through GET /alerts.
     this.unsubscribeAlerts = this.alerts.onChanged((change) => {
       const { terminalId, region, merchantId } = change.alert;
-      const rooms = terminalId ? roomsForPlace({ region: region ?? null, merchantId: merchantId ?? null }) : [ALL_ROOM];
+      const rooms = terminalId
+        ? roomsForPlace({ region: region ?? null, merchantId: merchantId ?? null })
+        : [ALL_ROOM];
       this.server.to(rooms).emit('alerts.changed', change);
     });
     // Inbox counts are personal: to the user's own sockets only.
