@@ -13,6 +13,7 @@ import { BrokerModule } from '../broker/broker.module';
 import { DomainExceptionFilter } from '../common/errors/domain-exception.filter';
 import type { AppConfig } from '../config/app-config';
 import { DemoModule } from '../demo/demo.module';
+import { DispatchModule } from '../dispatch/dispatch.module';
 import { FleetModule } from '../fleet/fleet.module';
 import { HealthModule } from '../health/health.module';
 import { IncidentsModule } from '../incidents/incidents.module';
@@ -67,6 +68,7 @@ export class AppModule {
         LiveModule,
         AlertNotificationsModule,
         NotificationsApiModule,
+        DispatchModule,
         ...(config.demoFleetSize > 0 ? [DemoModule] : []),
         ...webModules(),
       ],

@@ -1,7 +1,7 @@
 import type { ColumnType, Generated, Kysely } from 'kysely';
 import type { Database } from '../storage/database';
 
-/** Row shapes of the tables migration 0003_auth creates (users: plus 0010_user_contact, 0014_alert_escalation); repositories here read them. */
+/** Row shapes of the tables migration 0003_auth creates (users: plus 0010_user_contact, 0014_alert_escalation, 0018_technician_dispatch); repositories here read them. */
 export interface UsersTable {
   id: Generated<string>;
   username: string;
@@ -16,6 +16,15 @@ export interface UsersTable {
   locale: ColumnType<string, string | undefined, string>;
   /** 0014_alert_escalation: `{start, end}` local HH:MM, or null. */
   quiet_hours: ColumnType<{ start: string; end: string } | null, string | null | undefined, string | null>;
+  /** 0018_technician_dispatch: `{models, comms}` (empty: any), or null. */
+  skills: ColumnType<TechnicianSkills | null, string | null | undefined, string | null>;
+  /** 0018_technician_dispatch: `{lat, lon}`, or null. */
+  home_base: ColumnType<{ lat: number; lon: number } | null, string | null | undefined, string | null>;
+}
+
+export interface TechnicianSkills {
+  models: string[];
+  comms: string[];
 }
 
 export interface RefreshTokensTable {

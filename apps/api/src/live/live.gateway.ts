@@ -25,6 +25,7 @@ import { IngestService } from '../ingest/ingest.service';
 import { IngestStatsService } from '../metrics/ingest-stats.service';
 import { RiskService, type RiskChangeEvent } from '../risk/risk.service';
 import { InboxEvents } from '../notifications/inbox/inbox-events';
+import { WorkOrderEvents } from '../dispatch/work-order-events';
 import { LiveRepository, type TerminalChangeRow } from '../storage/repositories/live.repository';
 import { ALL_ROOM, roomsForPlace, roomsForScope, terminalRoom, userRoom } from './socket-rooms';
 import { SocketSessionKeeper, type LiveSocket, type SocketData } from './socket-session-keeper';
@@ -54,6 +55,7 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
   private unsubscribeUsers?: () => void;
   private unsubscribeAlerts?: () => void;
   private unsubscribeInbox?: () => void;
+  private unsubscribeWorkOrders?: () => void;
 
   constructor(
     private readonly tokens: AccessTokens,
@@ -66,6 +68,7 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
     private readonly keeper: SocketSessionKeeper,
     private readonly alerts: AlertEvents,
     @Optional() private readonly inbox?: InboxEvents,
+    @Optional() private readonly workOrders?: WorkOrderEvents,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -104,6 +107,14 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
     this.unsubscribeInbox = this.inbox?.onChanged((userId, unreadCount) =>
       this.server.to(userRoom(userId)).emit('inbox.changed', { unreadCount }),
     );
+    // By the terminal's place, and to the assignee, who sees its own orders wherever they are.
+    this.unsubscribeWorkOrders = this.workOrders?.onChanged((change) => {
+      const { region, merchantId, assignee } = change.workOrder;
+      const rooms = roomsForPlace({ region: region || null, merchantId: merchantId || null });
+      this.server
+        .to(assignee === undefined ? rooms : [...rooms, userRoom(assignee)])
+        .emit('workOrders.changed', change);
+    });
   }
 
   onModuleDestroy(): void {
@@ -115,6 +126,7 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
     this.unsubscribeUsers?.();
     this.unsubscribeAlerts?.();
     this.unsubscribeInbox?.();
+    this.unsubscribeWorkOrders?.();
   }
 
   handleConnection(socket: LiveSocket): Promise<boolean> {

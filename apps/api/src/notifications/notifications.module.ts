@@ -134,6 +134,7 @@ class NotificationsLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     InboxService,
     PreferencesRepository,
     NOTIFICATION_CLOCK,
+    NOTIFICATION_CHANNELS_TOKEN,
     PushNotifier,
     PushSubscriptionsRepository,
     VAPID_KEYS,

@@ -28,6 +28,10 @@ export const userViewSchema = z.object({
   quietHours: z.object({ start: z.string(), end: z.string() }).optional(),
   disabled: z.boolean(),
   createdAt: z.string(),
+  /** A technician's skills for field dispatch: terminal models and link types (`comm`); empty means any. */
+  skills: z.object({ models: z.array(z.string()), comms: z.array(z.string()) }).optional(),
+  /** Where a technician starts from: dispatch measures the distance to the merchant from here. */
+  homeBase: z.object({ lat: z.number(), lon: z.number() }).optional(),
 });
 export type UserView = z.infer<typeof userViewSchema>;
 

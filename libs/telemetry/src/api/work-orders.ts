@@ -134,3 +134,105 @@ export const workOrderTransitionRequestSchema = z.object({
   clientId: z.string().min(1).max(100).optional(),
 });
 export type WorkOrderTransitionRequest = z.infer<typeof workOrderTransitionRequestSchema>;
+
+/**
+ * Why a technician could not complete a visit: `reason` of a `cannot_complete` transition
+ * must be one of these (optionally followed by `: ` and a note).
+ */
+export const CANNOT_COMPLETE_REASONS = [
+  'merchant_closed',
+  'no_access',
+  'part_missing',
+  'needs_terminal_swap',
+  'merchant_refused',
+  'fault_not_found',
+  'other',
+] as const;
+export type CannotCompleteReason = (typeof CANNOT_COMPLETE_REASONS)[number];
+
+/** `POST /work-orders`: support makes one by hand for any terminal, or asks for a paper delivery. */
+export const createWorkOrderRequestSchema = z.strictObject({
+  terminalId: z.string().min(1).max(64),
+  kind: z.enum(WORK_ORDER_KINDS).default('repair'),
+  /** The cause to fix; `PAPER_OUT` for a paper delivery. Default: the terminal's top cause, else `OFFLINE`. */
+  code: z.enum(CAUSE_CODES).optional(),
+  priority: z.enum(WORK_ORDER_PRIORITIES).optional(),
+  /** Technician's user id; default: the best eligible technician. */
+  assignee: z.uuid().optional(),
+  note: z.string().trim().min(1).max(500).optional(),
+});
+export type CreateWorkOrderRequest = z.input<typeof createWorkOrderRequestSchema>;
+
+/** `POST /work-orders/{id}/assign`: support hands the order to another technician. */
+export const assignWorkOrderRequestSchema = z.strictObject({ assignee: z.uuid() });
+export type AssignWorkOrderRequest = z.infer<typeof assignWorkOrderRequestSchema>;
+
+/** `workOrders.changed` on the socket: one order after a change, to the rooms of its terminal. */
+export const WORK_ORDER_CHANGE_KINDS = [
+  'created',
+  'assigned',
+  'transitioned',
+  'sla',
+  'confirmation',
+] as const;
+export type WorkOrderChangeKind = (typeof WORK_ORDER_CHANGE_KINDS)[number];
+export interface WorkOrderChange {
+  kind: WorkOrderChangeKind;
+  workOrder: WorkOrderView;
+}
+
+/** What support records about an alert before a visit is worth it (the dispatch policy reads them). */
+export const SUPPORT_STEP_KINDS = ['merchant_contacted', 'remote_step', 'line_ok'] as const;
+export type SupportStepKind = (typeof SUPPORT_STEP_KINDS)[number];
+
+/** `POST /alerts/{id}/support-steps`. */
+export const supportStepRequestSchema = z.strictObject({
+  step: z.enum(SUPPORT_STEP_KINDS),
+  note: z.string().trim().min(1).max(500).optional(),
+});
+export type SupportStepRequest = z.infer<typeof supportStepRequestSchema>;
+
+export const supportStepViewSchema = z.object({
+  id: z.string(),
+  alertId: z.string(),
+  terminalId: z.string(),
+  step: z.enum(SUPPORT_STEP_KINDS),
+  note: z.string().optional(),
+  at: z.string(),
+  by: z.string(),
+});
+export type SupportStepView = z.infer<typeof supportStepViewSchema>;
+
+/** SIM causes are fixed remotely by support, never by a visit: top up the data, renew the plan. */
+export const REMOTE_ACTION_KINDS = ['top_up', 'renew'] as const;
+export type RemoteActionKind = (typeof REMOTE_ACTION_KINDS)[number];
+export const REMOTE_ACTION_STATES = ['open', 'done'] as const;
+export type RemoteActionState = (typeof REMOTE_ACTION_STATES)[number];
+
+export const remoteActionViewSchema = z.object({
+  id: z.string(),
+  kind: z.enum(REMOTE_ACTION_KINDS),
+  state: z.enum(REMOTE_ACTION_STATES),
+  terminalId: z.string(),
+  code: z.enum(CAUSE_CODES),
+  alertId: z.string(),
+  merchantId: z.string().optional(),
+  merchantName: z.string().optional(),
+  region: z.string().optional(),
+  /** The SIM's ICCID and carrier from its latest report, for the carrier's portal. */
+  iccid: z.string().optional(),
+  mccMnc: z.string().optional(),
+  evidence: z.string(),
+  createdAt: z.string(),
+  doneAt: z.string().optional(),
+  doneBy: z.string().optional(),
+  note: z.string().optional(),
+});
+export type RemoteActionView = z.infer<typeof remoteActionViewSchema>;
+export const remoteActionsResponseSchema = z.object({ items: z.array(remoteActionViewSchema) });
+export type RemoteActionsResponse = z.infer<typeof remoteActionsResponseSchema>;
+
+/** `POST /remote-actions/{id}/done`. */
+export const remoteActionDoneRequestSchema = z.strictObject({
+  note: z.string().trim().min(1).max(500).optional(),
+});

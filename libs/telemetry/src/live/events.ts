@@ -1,6 +1,7 @@
 import type { AlertChange } from '../api/alerts';
 import type { UnreadCount } from '../api/notifications';
 import type { AtRiskItem, IncidentView } from '../api/risk';
+import type { WorkOrderChange } from '../api/work-orders';
 
 /**
  * socket.io event map shared by the gateway and the web client. The server batches
@@ -23,6 +24,12 @@ export interface ServerToClientEvents {
   'incidents.changed': (incidents: IncidentView[]) => void;
   /** One alert opened, reopened, acknowledged, resolved or assigned; to the rooms of its place. */
   'alerts.changed': (change: AlertChange) => void;
+  /**
+   * One work order was created, assigned, moved, or its SLA or confirmation changed; to the
+   * rooms of its terminal (support, the region's technicians, the merchant's account
+   * managers) and to its assignee's own sockets.
+   */
+  'workOrders.changed': (change: WorkOrderChange) => void;
   /** The user's inbox gained or read items; to that user's own sockets only. */
   'inbox.changed': (event: UnreadCount) => void;
   'ingest.stats': (stats: {

@@ -44,6 +44,8 @@ export function planUserUpdate(current: UserRow, input: UpdateUserInput, context
     phone: input.phone === undefined ? current.phone : input.phone,
     locale: input.locale ?? current.locale,
     quietHours: input.quietHours === undefined ? current.quiet_hours : input.quietHours,
+    skills: input.skills === undefined ? current.skills : input.skills,
+    homeBase: input.homeBase === undefined ? current.home_base : input.homeBase,
     disabled: input.disabled ?? current.disabled,
   };
   const stored = {
@@ -54,6 +56,8 @@ export function planUserUpdate(current: UserRow, input: UpdateUserInput, context
     phone: current.phone,
     locale: current.locale,
     quietHours: current.quiet_hours,
+    skills: current.skills,
+    homeBase: current.home_base,
     disabled: current.disabled,
   };
   assertKeepsAnAdmin(current, wanted, context);
@@ -72,6 +76,10 @@ export function planUserUpdate(current: UserRow, input: UpdateUserInput, context
   if (fields.includes('locale')) changes.locale = wanted.locale;
   if (fields.includes('quietHours'))
     changes.quiet_hours = wanted.quietHours === null ? null : JSON.stringify(wanted.quietHours);
+  if (fields.includes('skills'))
+    changes.skills = wanted.skills === null ? null : JSON.stringify(wanted.skills);
+  if (fields.includes('homeBase'))
+    changes.home_base = wanted.homeBase === null ? null : JSON.stringify(wanted.homeBase);
   if (fields.includes('disabled')) changes.disabled = wanted.disabled;
   if (context.passwordHash !== undefined) changes.password_hash = context.passwordHash;
   return {

@@ -2,7 +2,17 @@ import { Injectable, Logger } from '@nestjs/common';
 
 /** A user's stored fields that an admin changed (never which password). */
 export type UserField =
-  'role' | 'regions' | 'merchantIds' | 'email' | 'phone' | 'locale' | 'quietHours' | 'disabled' | 'password';
+  | 'role'
+  | 'regions'
+  | 'merchantIds'
+  | 'email'
+  | 'phone'
+  | 'locale'
+  | 'quietHours'
+  | 'skills'
+  | 'homeBase'
+  | 'disabled'
+  | 'password';
 
 export interface UserChange {
   userId: string;

@@ -7,6 +7,7 @@ import {
   userViewSchema,
   type UserView,
 } from '@fleet/telemetry/api/users';
+import { COMM_TYPES } from '@fleet/telemetry/protocol/messages';
 import { ROLES } from './role';
 
 /** Usernames are short and plain so they are safe in logs, tokens and topic-free audit lines. */
@@ -47,6 +48,21 @@ export const phoneSchema = z
 const hhmm = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'must be a time HH:MM, 00:00 to 23:59');
 /** Local time in Asia/Shanghai; a start after the end runs across midnight (22:00–07:00). */
 export const quietHoursSchema = z.object({ start: hhmm, end: hhmm }).strict();
+
+/** A technician's dispatch skills: terminal models and link types (`4g`, `dialup`, …); an empty list means any. */
+export const skillsSchema = z
+  .object({
+    models: z.array(label).max(100, 'at most 100 models').default([]),
+    comms: z.array(z.enum(COMM_TYPES, { message: `one of ${COMM_TYPES.join(', ')}` })).default([]),
+  })
+  .strict();
+/** A technician's home base, where dispatch measures the distance to a merchant from. */
+export const homeBaseSchema = z
+  .object({
+    lat: z.number().min(-90, 'from -90 to 90').max(90, 'from -90 to 90'),
+    lon: z.number().min(-180, 'from -180 to 180').max(180, 'from -180 to 180'),
+  })
+  .strict();
 
 const localeSchema = z.enum(USER_LOCALES, { message: `one of ${USER_LOCALES.join(', ')}` });
 
@@ -98,6 +114,8 @@ export const createUserSchema = z
     email: emailSchema.nullable().default(null),
     phone: phoneSchema.nullable().default(null),
     locale: localeSchema.default(DEFAULT_USER_LOCALE),
+    skills: skillsSchema.nullable().default(null),
+    homeBase: homeBaseSchema.nullable().default(null),
   })
   .superRefine(checkRoleAssignment);
 export type CreateUserInput = z.output<typeof createUserSchema>;
@@ -118,6 +136,9 @@ export const updateUserSchema = z
     locale: localeSchema.optional(),
     /** null clears them. */
     quietHours: quietHoursSchema.nullable().optional(),
+    /** Dispatch: null clears them. */
+    skills: skillsSchema.nullable().optional(),
+    homeBase: homeBaseSchema.nullable().optional(),
     disabled: z.boolean({ message: 'must be true or false' }).optional(),
     /** A password reset by the admin; the user's sessions end with it. */
     password: newPasswordSchema.optional(),

@@ -6,7 +6,8 @@ import type { Role } from './role';
 
 export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Pick<UserRow, 'username' | 'password_hash' | 'role' | 'regions' | 'merchant_ids'> &
-  Partial<Pick<UserRow, 'email' | 'phone' | 'locale'>>;
+  Partial<Pick<UserRow, 'email' | 'phone' | 'locale'>> &
+  Partial<Pick<Updateable<UsersTable>, 'skills' | 'home_base'>>;
 /** The columns an update may set. */
 export type UserChanges = Pick<
   Updateable<UsersTable>,
@@ -17,6 +18,8 @@ export type UserChanges = Pick<
   | 'phone'
   | 'locale'
   | 'quiet_hours'
+  | 'skills'
+  | 'home_base'
   | 'disabled'
   | 'password_hash'
 >;

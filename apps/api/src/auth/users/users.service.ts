@@ -30,6 +30,8 @@ export class UsersService {
       email: input.email,
       phone: input.phone,
       locale: input.locale,
+      skills: input.skills === null ? null : JSON.stringify(input.skills),
+      home_base: input.homeBase === null ? null : JSON.stringify(input.homeBase),
     });
     if (!row) throw new ConflictError(`username ${input.username} is taken`);
     await this.audit.record(actor, 'user.created', `user:${row.username}`, {
@@ -39,6 +41,8 @@ export class UsersService {
       email: row.email,
       phone: row.phone,
       locale: row.locale,
+      skills: row.skills,
+      homeBase: row.home_base,
     });
     return toUserView(row);
   }
@@ -101,6 +105,8 @@ export function toUserView(row: UserRow): UserView {
     phone: row.phone,
     locale: row.locale as UserLocale,
     ...(row.quiet_hours ? { quietHours: row.quiet_hours } : {}),
+    ...(row.skills ? { skills: row.skills } : {}),
+    ...(row.home_base ? { homeBase: row.home_base } : {}),
     disabled: row.disabled,
     createdAt: row.created_at.toISOString(),
   };

@@ -13,6 +13,8 @@ import { migration0012Notifications } from './0012_notifications';
 import { migration0013AlertMuting } from './0013_alert_muting';
 import { migration0014AlertEscalation } from './0014_alert_escalation';
 import { migration0015InboxPreferences } from './0015_inbox_preferences';
+import { migration0017WorkOrders } from './0017_work_orders';
+import { migration0018TechnicianDispatch } from './0018_technician_dispatch';
 import { migration0019WebPush } from './0019_web_push';
 
 /**
@@ -34,5 +36,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, factory: Migratio
   ['0013_alert_muting', migration0013AlertMuting],
   ['0014_alert_escalation', migration0014AlertEscalation],
   ['0015_inbox_preferences', migration0015InboxPreferences],
+  ['0017_work_orders', migration0017WorkOrders],
+  ['0018_technician_dispatch', migration0018TechnicianDispatch],
   ['0019_web_push', migration0019WebPush],
 ];

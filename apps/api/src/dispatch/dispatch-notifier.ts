@@ -1,0 +1,98 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { WorkOrderView } from '@fleet/telemetry/api/work-orders';
+import {
+  NOTIFICATION_CHANNELS_TOKEN,
+  type NotificationChannel,
+} from '../notifications/channels/notification-channel';
+import { quietUntil } from '../notifications/escalation/quiet-hours';
+import type { NotificationChannelKind } from '../notifications/notification-tables';
+import { OutboxRepository, type NewNotification } from '../notifications/outbox.repository';
+import { RecipientsRepository, type UserContact } from '../notifications/recipients.repository';
+import { renderDispatchMessage, type DispatchNoticeKind } from './dispatch-messages';
+
+/**
+ * Which channels carry a dispatch notice: the inbox always, and a technician's phone by
+ * SMS (support by e-mail). The one place to change when web push arrives (push first,
+ * SMS when the user has no subscription).
+ */
+export function dispatchChannels(kind: DispatchNoticeKind): Array<'sms' | 'email'> {
+  return kind === 'assigned' || kind === 'withdrawn' ? ['sms'] : ['email'];
+}
+
+/**
+ * Puts dispatch notices in the notifications outbox, one per recipient and channel, each
+ * keyed by the order, the notice and its moment so a repeat enqueues nothing. Quiet hours
+ * hold SMS and e-mail (not an urgent order's), never the inbox.
+ */
+@Injectable()
+export class DispatchNotifier {
+  private readonly configured: ReadonlySet<NotificationChannelKind>;
+
+  constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly recipients: RecipientsRepository,
+    @Inject(NOTIFICATION_CHANNELS_TOKEN) channels: NotificationChannel[],
+  ) {
+    this.configured = new Set(channels.map((channel) => channel.kind));
+  }
+
+  async notify(
+    userIds: readonly string[],
+    kind: DispatchNoticeKind,
+    order: WorkOrderView,
+    at: Date,
+  ): Promise<number> {
+    const users = await this.recipients.enabledContacts(userIds);
+    let enqueued = 0;
+    for (const user of users) {
+      for (const notice of this.noticesFor(user, kind, order, at)) {
+        if ((await this.outbox.enqueue(notice, at)).created) enqueued += 1;
+      }
+    }
+    return enqueued;
+  }
+
+  private noticesFor(
+    user: UserContact,
+    kind: DispatchNoticeKind,
+    order: WorkOrderView,
+    at: Date,
+  ): NewNotification[] {
+    const message = renderDispatchMessage(kind, order, user.locale);
+    const key = `dispatch:${order.id}:${kind}:${at.toISOString()}:${user.id}`;
+    const payload = {
+      kind: 'work_order',
+      notice: kind,
+      workOrderId: order.id,
+      alertId: order.alertId ?? null,
+    };
+    const held =
+      user.quietHours && order.priority !== 'urgent' ? quietUntil(user.quietHours, at.getTime()) : undefined;
+    const inbox: NewNotification = {
+      recipientUserId: user.id,
+      channel: 'in_app',
+      address: user.id,
+      idempotencyKey: `${key}:in_app`,
+      subject: message.subject,
+      bodyText: message.text,
+      payload,
+    };
+    const addressed = dispatchChannels(kind).flatMap((channel): NewNotification[] => {
+      const address = channel === 'sms' ? user.phone : user.email;
+      if (address === null || !this.configured.has(channel)) return [];
+      return [
+        {
+          recipientUserId: user.id,
+          channel,
+          address,
+          idempotencyKey: `${key}:${channel}`,
+          subject: message.subject,
+          bodyText: message.text,
+          payload,
+          ...(held === undefined ? {} : { dueAt: new Date(held) }),
+        },
+      ];
+    });
+    return [...(this.configured.has('in_app') ? [inbox] : []), ...addressed];
+  }
+}
