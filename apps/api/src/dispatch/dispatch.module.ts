@@ -4,6 +4,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { RiskModule } from '../risk/risk.module';
 import { DEFAULT_DISPATCH_OPTIONS, DISPATCH_OPTIONS } from './dispatch-options';
 import { DispatchNotifier } from './dispatch-notifier';
+import { DispatchTechniciansController } from './dispatch-technicians.controller';
 import { DispatchTerminalsRepository } from './dispatch-terminals.repository';
 import { ManualWorkOrders } from './manual-work-orders';
 import { TechniciansRepository } from './technicians.repository';
@@ -23,7 +24,7 @@ import { WorkOrdersService } from './work-orders.service';
  */
 @Module({
   imports: [RiskModule, AlertsModule, NotificationsModule, WorkOrderEventsModule],
-  controllers: [WorkOrdersController],
+  controllers: [WorkOrdersController, DispatchTechniciansController],
   providers: [
     { provide: DISPATCH_OPTIONS, useValue: DEFAULT_DISPATCH_OPTIONS },
     WorkOrdersRepository,

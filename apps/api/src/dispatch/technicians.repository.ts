@@ -17,9 +17,14 @@ interface TechnicianRow {
 export class TechniciansRepository {
   constructor(@Inject(DATABASE) private readonly database: Database) {}
 
-  /** Those whose regions hold `region`, or the one with `id` (support's explicit choice). */
-  async candidates(filter: { region: string } | { id: string }): Promise<TechnicianCandidate[]> {
-    const where = 'region' in filter ? sql`${filter.region} = any(u.regions)` : sql`u.id = ${filter.id}`;
+  /** Those whose regions hold `region`, the one with `id` (support's explicit choice), or all (the board). */
+  async candidates(filter: { region: string } | { id: string } | 'all'): Promise<TechnicianCandidate[]> {
+    const where =
+      filter === 'all'
+        ? sql`true`
+        : 'region' in filter
+          ? sql`${filter.region} = any(u.regions)`
+          : sql`u.id = ${filter.id}`;
     const { rows } = await sql<TechnicianRow>`
       select u.id, u.username, u.regions, u.skills, u.home_base,
         (select count(*) from work_orders w
