@@ -29,7 +29,7 @@ interface RequestOptions {
 }
 
 interface SendOptions extends RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'PUT';
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
 }
 
@@ -158,4 +158,14 @@ export function apiPut<T extends z.ZodType>(
   options: RequestOptions = {},
 ) {
   return apiRequest(path, schema, { ...options, method: 'PUT', body });
+}
+
+/** A DELETE with a JSON body; an empty answer (204) reads as undefined. */
+export function apiDelete<T extends z.ZodType>(
+  path: string,
+  body: unknown,
+  schema: T,
+  options: RequestOptions = {},
+) {
+  return apiRequest(path, schema, { ...options, method: 'DELETE', body });
 }

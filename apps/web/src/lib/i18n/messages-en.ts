@@ -1,4 +1,5 @@
 import { CAUSE_TEXTS } from '@fleet/telemetry/cause-texts';
+import { dispatchEn } from './messages-dispatch';
 import { prefixed } from './prefixed';
 /** English strings: the reference dictionary. Every other language must have every key. */
 export const en = {
@@ -96,6 +97,7 @@ export const en = {
   'table.event': 'Event',
   'table.detail': 'Detail',
 
+  ...dispatchEn,
   ...prefixed('cause', CAUSE_TEXTS.en.name),
 
   ...prefixed('action', CAUSE_TEXTS.en.action),

@@ -10,6 +10,9 @@ export type Route =
   | { name: 'alerts' }
   | { name: 'alert'; alertId: string }
   | { name: 'notification-settings' }
+  | { name: 'tech' }
+  | { name: 'tech-job'; workOrderId: string }
+  | { name: 'dispatch' }
   | { name: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -24,6 +27,12 @@ export function parseRoute(hash: string): Route {
   if (first === 'alerts') return id ? { name: 'alert', alertId: id } : { name: 'alerts' };
   if (first === 'settings' && id === 'notifications') return { name: 'notification-settings' };
   if (first === 'terminals' && id) return { name: 'terminal', terminalId: id };
+  if (first === 'tech' && !id) return { name: 'tech' };
+  if (first === 'tech' && id === 'jobs') {
+    const job = path.split('/')[3];
+    if (job) return { name: 'tech-job', workOrderId: decodeURIComponent(job) };
+  }
+  if (first === 'dispatch' && !id) return { name: 'dispatch' };
   return { name: 'not-found', path };
 }
 
@@ -38,4 +47,7 @@ export const href = {
   alerts: () => '#/alerts',
   alert: (alertId: string) => `#/alerts/${encodeURIComponent(alertId)}`,
   notificationSettings: () => '#/settings/notifications',
+  tech: () => '#/tech',
+  techJob: (workOrderId: string) => `#/tech/jobs/${encodeURIComponent(workOrderId)}`,
+  dispatch: () => '#/dispatch',
 };
