@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { parseEnv } from './src/lib/env-schema.ts';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
@@ -13,7 +14,39 @@ export default defineConfig(({ mode }) => {
   parseEnv(loadEnv(mode, webRoot, 'VITE_'));
   return {
     root: webRoot,
-    plugins: [react()],
+    plugins: [
+      react(),
+      // Installable on the technician's phone; the service worker is ours (src/sw.ts) so it
+      // can show pushes and open the job a notification names.
+      VitePWA({
+        strategies: 'injectManifest',
+        srcDir: 'src',
+        filename: 'sw.ts',
+        registerType: 'autoUpdate',
+        injectRegister: false,
+        injectManifest: {
+          globPatterns: ['**/*.{js,css,html,png,svg,json}'],
+          maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        },
+        manifest: {
+          name: 'Fleet Monitor',
+          short_name: 'Fleet',
+          description: 'Payment-terminal jobs for field technicians, and the support centre',
+          start_url: '/#/tech',
+          scope: '/',
+          display: 'standalone',
+          orientation: 'portrait',
+          theme_color: '#14213d',
+          background_color: '#f3f5f8',
+          lang: 'zh-CN',
+          icons: [
+            { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+            { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+            { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          ],
+        },
+      }),
+    ],
     resolve: {
       // Same subpath alias as tsconfig paths: shared schemas come from source, not a built dist.
       alias: [{ find: /^@fleet\/telemetry\/(.*)$/, replacement: `${telemetrySrc}$1` }],

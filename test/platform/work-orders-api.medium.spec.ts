@@ -289,7 +289,11 @@ describe('work orders over HTTP: transitions, 409s, scope and idempotent replay'
     ]);
   });
   const openAlert = async (terminalId: string, code: Parameters<typeof terminalSignal>[1]) =>
-    (await p.platform.app.get(AlertLifecycle).open(randomUUID(), terminalSignal(terminalId, code)))!;
+    (
+      await p.platform.app
+        .get(AlertLifecycle)
+        .openMany([{ id: randomUUID(), signal: terminalSignal(terminalId, code) }])
+    )[0]!;
   const ordersOf = async (terminalId: string) =>
     workOrdersResponseSchema
       .parse((await p.call('GET', '/work-orders', as('wo-support'))).body)

@@ -13,7 +13,9 @@ export async function main(): Promise<void> {
   }
   try {
     const platform = await startPlatform(config);
-    process.stdout.write(`fleet: dashboard and API at ${platform.url} (API docs at ${platform.url}/api/docs)\n`);
+    process.stdout.write(
+      `fleet: dashboard and API at ${platform.url} (API docs at ${platform.url}/api/docs)\n`,
+    );
   } catch (error) {
     process.stderr.write(`fleet: start-up failed: ${describeStartupError(error, config)}\n`);
     process.exit(1);

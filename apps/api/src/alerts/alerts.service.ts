@@ -33,7 +33,10 @@ export class AlertsService {
   async get(id: string, scope: Scope): Promise<AlertDetail> {
     const row = await this.found(id, scope);
     const snapshot = await this.muting.snapshot(this.lifecycle.now());
-    return { ...this.muting.view(row, snapshot), timeline: (await this.repository.timeline(id)).map(timelineEntry) };
+    return {
+      ...this.muting.view(row, snapshot),
+      timeline: (await this.repository.timeline(id)).map(timelineEntry),
+    };
   }
 
   async acknowledge(id: string, by: string, note: string | undefined, scope: Scope): Promise<AlertView> {

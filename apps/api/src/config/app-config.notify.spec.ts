@@ -8,6 +8,8 @@ describe('loadConfig: notification settings', () => {
       from: undefined,
       webhookSecret: undefined,
       sms: undefined,
+      vapidKeys: undefined,
+      vapidSubject: 'mailto:fleet-monitor@localhost',
     });
   });
 
@@ -52,5 +54,21 @@ describe('loadConfig: notification settings', () => {
     expect(() => loadConfig({ SMS_GATEWAY_URL: 'https://x', SMS_GATEWAY_METHOD: 'PUT' })).toThrow(
       'SMS_GATEWAY_METHOD',
     );
+  });
+
+  it('takes a VAPID pair only whole, and the mail sender as the default subject', () => {
+    const pair = { VAPID_PUBLIC_KEY: 'B'.repeat(87), VAPID_PRIVATE_KEY: 'k'.repeat(43) };
+    expect(loadConfig({ ...pair, NOTIFY_FROM: 'Fleet <fleet@example.com>' }).notify).toMatchObject({
+      vapidKeys: { publicKey: 'B'.repeat(87), privateKey: 'k'.repeat(43) },
+      vapidSubject: 'mailto:fleet@example.com',
+    });
+    expect(loadConfig({ VAPID_SUBJECT: 'https://fleet.example.com' }).notify.vapidSubject).toBe(
+      'https://fleet.example.com',
+    );
+    expect(() => loadConfig({ VAPID_PUBLIC_KEY: pair.VAPID_PUBLIC_KEY })).toThrow(
+      'VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must be set together',
+    );
+    expect(() => loadConfig({ ...pair, VAPID_PRIVATE_KEY: 'short' })).toThrow('VAPID_PRIVATE_KEY must be');
+    expect(() => loadConfig({ VAPID_SUBJECT: 'http://fleet.example.com' })).toThrow('VAPID_SUBJECT must be');
   });
 });

@@ -94,6 +94,23 @@ const envSchema = z.object({
     .optional(),
   SMS_GATEWAY_METHOD: z.enum(['POST', 'GET']).default('POST'),
   SMS_GATEWAY_BODY: z.string().min(1).default('{"phone":"{phone}","text":"{text}"}'),
+  /** Web push's VAPID key pair (base64url, as `web-push generate-vapid-keys` prints); unset: generated once and kept in the database. */
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{87}$/, 'must be an uncompressed P-256 public key, base64url (87 characters)')
+    .optional(),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, 'must be a P-256 private key, base64url (43 characters)')
+    .optional(),
+  /** Who runs this push sender, for push services to contact: `mailto:` or an https URL. */
+  VAPID_SUBJECT: z
+    .string()
+    .regex(
+      /^(mailto:[^\s@]+@[^\s@]+|https:\/\/[^\s]+)$/,
+      'must be mailto:someone@example.com or an https:// URL',
+    )
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ...alertingEnvSchema.shape,
 });
@@ -130,6 +147,9 @@ export interface AppConfig {
     from?: string;
     webhookSecret?: string;
     sms?: { url: string; method: 'POST' | 'GET'; bodyTemplate: string };
+    /** VAPID keys from the environment; unset: generated once and kept in the database. */
+    vapidKeys?: { publicKey: string; privateKey: string };
+    vapidSubject: string;
   };
   /** Hold, group and reminder timing; unset values keep the typed defaults. */
   alerting: AlertingConfig;
@@ -154,6 +174,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (e.SMTP_URL !== undefined && e.NOTIFY_FROM === undefined) {
     throw new ConfigError('bad configuration: SMTP_URL needs NOTIFY_FROM, the sender of notification mail');
+  }
+  if ((e.VAPID_PUBLIC_KEY === undefined) !== (e.VAPID_PRIVATE_KEY === undefined)) {
+    throw new ConfigError('bad configuration: VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must be set together');
   }
   const mqttDynsec = dynsecLogin(e.MQTT_DYNSEC_USER, e.MQTT_DYNSEC_PASSWORD, e.MQTT_URL);
   return {
@@ -192,6 +215,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       sms: e.SMS_GATEWAY_URL
         ? { url: e.SMS_GATEWAY_URL, method: e.SMS_GATEWAY_METHOD, bodyTemplate: e.SMS_GATEWAY_BODY }
         : undefined,
+      vapidKeys:
+        e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY
+          ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY }
+          : undefined,
+      vapidSubject: e.VAPID_SUBJECT ?? vapidSubjectFrom(e.NOTIFY_FROM),
     },
     alerting: alertingConfig(e),
     logLevel: e.LOG_LEVEL,
@@ -228,3 +256,9 @@ function dynsecLogin(
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** The sender of notification mail is who push services may write to; a placeholder without one. */
+function vapidSubjectFrom(notifyFrom: string | undefined): string {
+  const address = notifyFrom?.match(/<([^>]+)>/)?.[1] ?? notifyFrom;
+  return address ? `mailto:${address}` : 'mailto:fleet-monitor@localhost';
+}

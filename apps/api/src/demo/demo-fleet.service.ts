@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { buildFleet, type Fleet } from '@fleet/simulator/fleet/build-fleet';
 import type { DemoStatus } from '@fleet/telemetry/api/health';
 import { generateHistory } from '@fleet/simulator/history/generate-history';
@@ -77,7 +83,8 @@ export class DemoFleetService implements OnApplicationBootstrap, OnApplicationSh
       fleet,
       protocolVersion: this.broker.protocolVersion,
       passwordFor: passwords ? (id) => passwords.get(id) : undefined,
-      onProgress: (s) => this.logger.debug(`demo fleet live: ${s.connected} connected, ${s.published} published`),
+      onProgress: (s) =>
+        this.logger.debug(`demo fleet live: ${s.connected} connected, ${s.published} published`),
     });
     this.risk.endReplayWhenCaughtUp();
     this.current.phase = 'live';
@@ -109,7 +116,9 @@ export class DemoFleetService implements OnApplicationBootstrap, OnApplicationSh
       });
       this.current.backfillPublished = done + result.published;
       const seconds = Math.round(result.elapsedMs / 1000);
-      this.logger.log(`demo fleet: back-fill pass ${pass} done, ${result.published} messages in ${seconds} s`);
+      this.logger.log(
+        `demo fleet: back-fill pass ${pass} done, ${result.published} messages in ${seconds} s`,
+      );
       from = to;
       if (Date.now() - to < CAUGHT_UP_GAP_MS) return;
     }

@@ -5,5 +5,9 @@ import { DemoFleetService } from './demo-fleet.service';
 
 /** Global so /health can report the fleet's phase; imported only when DEMO_FLEET_SIZE > 0. */
 @Global()
-@Module({ imports: [DeviceAuthModule, RiskModule], providers: [DemoFleetService], exports: [DemoFleetService] })
+@Module({
+  imports: [DeviceAuthModule, RiskModule],
+  providers: [DemoFleetService],
+  exports: [DemoFleetService],
+})
 export class DemoModule {}

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { PushMessage } from '@fleet/telemetry/api/push';
 import type { WorkOrderView } from '@fleet/telemetry/api/work-orders';
 import {
   NOTIFICATION_CHANNELS_TOKEN,
@@ -11,12 +12,12 @@ import { RecipientsRepository, type UserContact } from '../notifications/recipie
 import { renderDispatchMessage, type DispatchNoticeKind } from './dispatch-messages';
 
 /**
- * Which channels carry a dispatch notice: the inbox always, and a technician's phone by
- * SMS (support by e-mail). The one place to change when web push arrives (push first,
- * SMS when the user has no subscription).
+ * Which channels carry a dispatch notice: the inbox always, and a technician's phone by web
+ * push (which falls back to SMS when the user has no subscription or the push fails);
+ * support by e-mail.
  */
-export function dispatchChannels(kind: DispatchNoticeKind): Array<'sms' | 'email'> {
-  return kind === 'assigned' || kind === 'withdrawn' ? ['sms'] : ['email'];
+export function dispatchChannels(kind: DispatchNoticeKind): Array<'push' | 'email'> {
+  return kind === 'assigned' || kind === 'withdrawn' ? ['push'] : ['email'];
 }
 
 /**
@@ -77,8 +78,10 @@ export class DispatchNotifier {
       bodyText: message.text,
       payload,
     };
-    const addressed = dispatchChannels(kind).flatMap((channel): NewNotification[] => {
-      const address = channel === 'sms' ? user.phone : user.email;
+    const addressed = dispatchChannels(kind).flatMap((wanted): NewNotification[] => {
+      // A process without the push channel (a test's) reaches the phone by SMS directly.
+      const channel = wanted === 'push' && !this.configured.has('push') ? 'sms' : wanted;
+      const address = channel === 'push' ? user.id : channel === 'sms' ? user.phone : user.email;
       if (address === null || !this.configured.has(channel)) return [];
       return [
         {
@@ -88,11 +91,25 @@ export class DispatchNotifier {
           idempotencyKey: `${key}:${channel}`,
           subject: message.subject,
           bodyText: message.text,
-          payload,
+          payload:
+            channel === 'push'
+              ? { ...payload, ...pushFields(order, message.subject, message.text) }
+              : payload,
           ...(held === undefined ? {} : { dueAt: new Date(held) }),
         },
       ];
     });
     return [...(this.configured.has('in_app') ? [inbox] : []), ...addressed];
   }
+}
+
+/** What the phone's service worker shows and opens (libs/telemetry `pushMessageSchema`). */
+function pushFields(order: WorkOrderView, title: string, body: string): PushMessage {
+  return {
+    title,
+    body,
+    url: `/#/tech/jobs/${encodeURIComponent(order.id)}`,
+    tag: `work-order:${order.id}`,
+    workOrderId: order.id,
+  };
 }

@@ -17,7 +17,7 @@ interface TechnicianRow {
 export class TechniciansRepository {
   constructor(@Inject(DATABASE) private readonly database: Database) {}
 
-  /** Those whose regions hold `region`, the one with `id` (support's explicit choice), or all. */
+  /** Those whose regions hold `region`, the one with `id` (support's explicit choice), or all (the board). */
   async candidates(filter: { region: string } | { id: string } | 'all'): Promise<TechnicianCandidate[]> {
     const where =
       filter === 'all'

@@ -31,7 +31,9 @@ export class FleetMapSnapshot implements OnApplicationBootstrap, OnModuleDestroy
   onApplicationBootstrap(): void {
     this.unsubscribe = this.feed.onChanged((rows) => this.apply(rows));
     // Warm up in the background so the first map view does not pay for the load.
-    this.load().catch((error: unknown) => this.logger.warn(`map snapshot not loaded yet: ${(error as Error).message}`));
+    this.load().catch((error: unknown) =>
+      this.logger.warn(`map snapshot not loaded yet: ${(error as Error).message}`),
+    );
   }
 
   onModuleDestroy(): void {

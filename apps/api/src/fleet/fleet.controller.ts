@@ -39,7 +39,9 @@ export class FleetController {
 
   /** Every visible terminal as compact columns (FleetMapPayload), from the in-memory snapshot. */
   @Get('map')
-  @ApiOkResponse({ description: 'FleetMapPayload: columns, coordinates in 1e-5 degree, dictionary-coded strings' })
+  @ApiOkResponse({
+    description: 'FleetMapPayload: columns, coordinates in 1e-5 degree, dictionary-coded strings',
+  })
   async map(@CurrentScope() scope: Scope, @Req() request: Request, @Res() response: Response): Promise<void> {
     await sendPreparedJson(request, response, await this.snapshot.body(scope));
   }

@@ -4,5 +4,9 @@ import { FleetRepository } from '../storage/repositories/fleet.repository';
 import { FleetMapSnapshot } from './fleet-map-snapshot';
 import { FleetController } from './fleet.controller';
 
-@Module({ imports: [LiveModule], controllers: [FleetController], providers: [FleetRepository, FleetMapSnapshot] })
+@Module({
+  imports: [LiveModule],
+  controllers: [FleetController],
+  providers: [FleetRepository, FleetMapSnapshot],
+})
 export class FleetModule {}

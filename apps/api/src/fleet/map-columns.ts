@@ -1,8 +1,4 @@
-import {
-  Dictionary,
-  toCoordinate5,
-  type FleetMapPayload,
-} from '@fleet/telemetry/api/fleet-map-codec';
+import { Dictionary, toCoordinate5, type FleetMapPayload } from '@fleet/telemetry/api/fleet-map-codec';
 import type { Scope, ScopedPlace } from '../auth/scope/scope';
 import type { MapRow } from '../storage/repositories/fleet.repository';
 
@@ -32,7 +28,11 @@ export class MapColumns {
   private readonly positions = new Map<string, number>();
   private readonly located: boolean[] = [];
   private hidden = 0;
-  private readonly dictionaries = { topCause: new Dictionary(), region: new Dictionary(), mccMnc: new Dictionary() };
+  private readonly dictionaries = {
+    topCause: new Dictionary(),
+    region: new Dictionary(),
+    mccMnc: new Dictionary(),
+  };
   private readonly columns = emptyColumns({
     topCause: this.dictionaries.topCause.values,
     region: this.dictionaries.region.values,
@@ -98,7 +98,11 @@ export class MapColumns {
   payload(scope: Scope, allows: (scope: Scope, place: ScopedPlace) => boolean): FleetMapPayload {
     const c = this.columns;
     if (scope.kind === 'all' && this.hidden === 0) return c;
-    const out = emptyColumns({ topCause: c.topCause.values, region: c.region.values, mccMnc: c.mccMnc.values });
+    const out = emptyColumns({
+      topCause: c.topCause.values,
+      region: c.region.values,
+      mccMnc: c.mccMnc.values,
+    });
     for (let i = 0; i < c.ids.length; i++) {
       if (!this.located[i]) continue;
       const region = c.region.values[c.region.index[i]!] || null;

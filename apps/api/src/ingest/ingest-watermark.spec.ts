@@ -17,7 +17,11 @@ describe('IngestWatermark', () => {
   it('stays behind by the arrival lag while late data keeps arriving, and says it is catching up', () => {
     const w = new IngestWatermark();
     for (let i = 0; i < 50; i++) w.arrived(message(NOW - 20 * MIN, NOW));
-    expect(w.position(NOW + 1000)).toEqual({ at: NOW + 1000 - 20 * MIN, behindMs: 20 * MIN, catchingUp: true });
+    expect(w.position(NOW + 1000)).toEqual({
+      at: NOW + 1000 - 20 * MIN,
+      behindMs: 20 * MIN,
+      catchingUp: true,
+    });
   });
 
   it('is the present again once nothing is buffered and nothing has arrived for two seconds', () => {
@@ -38,7 +42,11 @@ describe('IngestWatermark', () => {
     const w = new IngestWatermark();
     w.committed(NOW);
     w.storeFailed(NOW + 1000);
-    expect(w.position(NOW + 90_000)).toEqual({ at: NOW, behindMs: 90_000, catchingUp: 90_000 > CATCHING_UP_MS });
+    expect(w.position(NOW + 90_000)).toEqual({
+      at: NOW,
+      behindMs: 90_000,
+      catchingUp: 90_000 > CATCHING_UP_MS,
+    });
     w.committed(NOW + 91_000);
     expect(w.position(NOW + 95_000).behindMs).toBe(0);
   });

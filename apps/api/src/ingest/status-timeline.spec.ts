@@ -64,7 +64,9 @@ describe('StatusTimeline', () => {
   it('trusts the ts of a clean shutdown and of an online status', () => {
     const timeline = timelineWithLag();
     timeline.heard(heartbeat('A', NOW - MIN, NOW - MIN));
-    expect(timeline.dateStatus('A', { online: false, reason: 'shutdown', ts: NOW - HOUR }, NOW)).toBe(NOW - HOUR);
+    expect(timeline.dateStatus('A', { online: false, reason: 'shutdown', ts: NOW - HOUR }, NOW)).toBe(
+      NOW - HOUR,
+    );
     expect(timeline.dateStatus('A', { online: true, ts: NOW - HOUR }, NOW)).toBe(NOW - HOUR);
   });
 

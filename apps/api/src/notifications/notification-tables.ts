@@ -1,7 +1,7 @@
 import type { ColumnType, Generated, Kysely } from 'kysely';
 import type { Database } from '../storage/database';
 
-export const NOTIFICATION_CHANNELS = ['email', 'webhook', 'sms', 'in_app'] as const;
+export const NOTIFICATION_CHANNELS = ['email', 'webhook', 'sms', 'in_app', 'push'] as const;
 export type NotificationChannelKind = (typeof NOTIFICATION_CHANNELS)[number];
 export type NotificationState = 'pending' | 'sending' | 'sent' | 'failed';
 export type AttemptOutcome = 'sent' | 'retry' | 'failed';

@@ -28,6 +28,12 @@ import { OutboxRepository } from './outbox.repository';
 import { PreferencesRepository } from './preferences/preferences.repository';
 import { RecipientsRepository } from './recipients.repository';
 import { InboxEventsModule } from './inbox/inbox-events.module';
+import { authDb } from '../auth/auth-tables';
+import { DATABASE, type Database } from '../storage/database';
+import { PushChannel } from './push/push-channel';
+import { PushNotifier } from './push/push-notifier';
+import { PushSubscriptionsRepository } from './push/push-subscriptions.repository';
+import { loadVapidKeys, VAPID_KEYS, type VapidKeys } from './push/vapid-keys';
 
 /** Starts the worker (with the notifier's flush on each tick) and stops it before the database closes. */
 @Injectable()
@@ -70,14 +76,52 @@ class NotificationsLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     },
     { provide: NOTIFICATION_CLOCK, useValue: systemClock },
     {
-      provide: NOTIFICATION_CHANNELS_TOKEN,
-      // The inbox is always on: it needs nothing outside the database.
-      inject: [APP_CONFIG, InboxRepository, InboxEvents, NOTIFICATION_CLOCK],
-      useFactory: (config: AppConfig, inbox: InboxRepository, events: InboxEvents, clock: Clock) => [
-        ...configuredChannels(config),
-        new InAppChannel(inbox, events, clock),
-      ],
+      provide: VAPID_KEYS,
+      inject: [DATABASE, APP_CONFIG],
+      useFactory: (database: Database, config: AppConfig) =>
+        loadVapidKeys(authDb(database), config.notify.vapidKeys, config.notify.vapidSubject),
     },
+    {
+      provide: PushChannel,
+      inject: [
+        PushSubscriptionsRepository,
+        OutboxRepository,
+        RecipientsRepository,
+        VAPID_KEYS,
+        APP_CONFIG,
+        NOTIFICATION_CLOCK,
+      ],
+      useFactory: (
+        subscriptions: PushSubscriptionsRepository,
+        outbox: OutboxRepository,
+        recipients: RecipientsRepository,
+        vapid: VapidKeys,
+        config: AppConfig,
+        clock: Clock,
+      ) =>
+        new PushChannel({
+          subscriptions,
+          outbox,
+          recipients,
+          vapid,
+          clock,
+          smsFallback: config.notify.sms !== undefined,
+        }),
+    },
+    {
+      provide: NOTIFICATION_CHANNELS_TOKEN,
+      // The inbox and web push are always on: they need nothing outside the database.
+      inject: [APP_CONFIG, InboxRepository, InboxEvents, NOTIFICATION_CLOCK, PushChannel],
+      useFactory: (
+        config: AppConfig,
+        inbox: InboxRepository,
+        events: InboxEvents,
+        clock: Clock,
+        push: PushChannel,
+      ) => [...configuredChannels(config), new InAppChannel(inbox, events, clock), push],
+    },
+    PushSubscriptionsRepository,
+    PushNotifier,
     OutboxRepository,
     GroupingRepository,
     InboxRepository,
@@ -97,6 +141,9 @@ class NotificationsLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     PreferencesRepository,
     NOTIFICATION_CLOCK,
     NOTIFICATION_CHANNELS_TOKEN,
+    PushNotifier,
+    PushSubscriptionsRepository,
+    VAPID_KEYS,
   ],
 })
 export class NotificationsModule {}

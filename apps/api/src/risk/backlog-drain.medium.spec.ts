@@ -33,10 +33,16 @@ describe.runIf(postgresUp)('a backlog drain', () => {
     const now = Date.now();
     const client = await mqtt.connectAsync(platform.brokerUrl, { protocolVersion: 4, clientId: 'backlog' });
     const send = (tid: string, ts: number, seq: number) =>
-      client.publishAsync(topicFor(tid, 'heartbeat'), JSON.stringify(validPayload('heartbeat', ts, seq)), { qos: 1 });
+      client.publishAsync(topicFor(tid, 'heartbeat'), JSON.stringify(validPayload('heartbeat', ts, seq)), {
+        qos: 1,
+      });
     // The backlog's start: the hour before, one carrier.
     for (const tid of ids) {
-      await client.publishAsync(topicFor(tid, 'signal'), JSON.stringify(validPayload('signal', now - 60 * MIN, 0, { mccMnc: '46055' })), { qos: 1 });
+      await client.publishAsync(
+        topicFor(tid, 'signal'),
+        JSON.stringify(validPayload('signal', now - 60 * MIN, 0, { mccMnc: '46055' })),
+        { qos: 1 },
+      );
       for (let m = 60; m >= 10; m -= 5) await send(tid, now - m * MIN, 100 - m);
     }
     // Then its last ten minutes, minute by minute across the fleet, slowly enough that

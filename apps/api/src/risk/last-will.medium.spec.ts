@@ -3,7 +3,11 @@ import { once } from 'node:events';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { topicFor } from '@fleet/telemetry/protocol/topics';
-import { mosquittoAvailable, startMosquitto, type PrivateMosquitto } from '../../../../test/support/mosquitto';
+import {
+  mosquittoAvailable,
+  startMosquitto,
+  type PrivateMosquitto,
+} from '../../../../test/support/mosquitto';
 import { IncidentsService } from '../incidents/incidents.service';
 import { validPayload } from '../ingest/testing/terminal-messages';
 import { postgresAvailableOrSkip } from '../storage/testing/require-postgres';
@@ -28,7 +32,15 @@ async function connectTerminal(url: URL, tid: string, version: 'mqttv311' | 'mqt
     [
       ...['-h', url.hostname, '-p', url.port, '-V', version, '-i', `will-${tid}`, '-q', '1', '-k', '30'],
       ...['-t', topicFor(tid, 'heartbeat'), '-l'],
-      ...['--will-topic', topicFor(tid, 'status'), '--will-payload', WILL, '--will-qos', '1', '--will-retain'],
+      ...[
+        '--will-topic',
+        topicFor(tid, 'status'),
+        '--will-payload',
+        WILL,
+        '--will-qos',
+        '1',
+        '--will-retain',
+      ],
     ],
     { stdio: ['pipe', 'ignore', 'pipe'] },
   );
@@ -78,9 +90,17 @@ describe.runIf(postgresUp && mosquittoAvailable())('the Last Will exactly as PRO
       const history = mqtt.connect(brokerUrl.href, { protocolVersion: 4, clientId: 'will-history' });
       let sent = 0;
       for (const tid of ids) {
-        await history.publishAsync(topicFor(tid, 'signal'), JSON.stringify(validPayload('signal', now - 10 * MIN, 1, { mccMnc: '46077' })), { qos: 1 });
+        await history.publishAsync(
+          topicFor(tid, 'signal'),
+          JSON.stringify(validPayload('signal', now - 10 * MIN, 1, { mccMnc: '46077' })),
+          { qos: 1 },
+        );
         for (let m = 60; m >= 2; m -= 2) {
-          await history.publishAsync(topicFor(tid, 'heartbeat'), JSON.stringify(validPayload('heartbeat', now - m * MIN, 100 - m)), { qos: 1 });
+          await history.publishAsync(
+            topicFor(tid, 'heartbeat'),
+            JSON.stringify(validPayload('heartbeat', now - m * MIN, 100 - m)),
+            { qos: 1 },
+          );
           sent++;
         }
         sent++;
@@ -98,7 +118,10 @@ describe.runIf(postgresUp && mosquittoAvailable())('the Last Will exactly as PRO
       const afterWills = await platform.ingested(sent + 2 * TERMINALS);
       expect(afterWills.rejected).toBe(rejectedBefore);
       for (const tid of ids) {
-        expect(await platform.terminals.findState(tid)).toMatchObject({ online: false, onlineReason: 'lost' });
+        expect(await platform.terminals.findState(tid)).toMatchObject({
+          online: false,
+          onlineReason: 'lost',
+        });
       }
 
       const incidents = platform.app.get(IncidentsService);
@@ -108,7 +131,11 @@ describe.runIf(postgresUp && mosquittoAvailable())('the Last Will exactly as PRO
         open = await incidents.list(ALL, { status: 'open', limit: 10 });
       }
       expect(open.items).toHaveLength(1);
-      expect(open.items[0]).toMatchObject({ code: 'CARRIER_OUTAGE', mccMnc: '46077', terminalCount: TERMINALS });
+      expect(open.items[0]).toMatchObject({
+        code: 'CARRIER_OUTAGE',
+        mccMnc: '46077',
+        terminalCount: TERMINALS,
+      });
       expect((await incidents.get(open.items[0]!.id, ALL)).memberIds).toEqual(ids);
     });
   });

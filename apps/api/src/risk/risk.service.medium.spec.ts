@@ -147,7 +147,9 @@ describe.runIf(run)('RiskService on a real database and broker', () => {
     await publish(platform, heartbeatsUntil('R-1', now - 6 * 60 * MIN, 5));
     await platform.risk.sweep();
     await platform.risk.settled();
-    expect((await platform.risk.atRisk(ALL, { limit: 100 })).items.map((i) => i.terminalId)).not.toContain('R-1');
+    expect((await platform.risk.atRisk(ALL, { limit: 100 })).items.map((i) => i.terminalId)).not.toContain(
+      'R-1',
+    );
 
     platform.risk.endReplayWhenCaughtUp();
     expect(platform.risk.replaying).toBe(true);
@@ -157,7 +159,9 @@ describe.runIf(run)('RiskService on a real database and broker', () => {
     await platform.caughtUp();
     await platform.risk.sweep();
     await platform.risk.settled();
-    const offline = (await platform.risk.atRisk(ALL, { limit: 100, cause: 'OFFLINE' })).items.map((i) => i.terminalId);
+    const offline = (await platform.risk.atRisk(ALL, { limit: 100, cause: 'OFFLINE' })).items.map(
+      (i) => i.terminalId,
+    );
     expect(offline).toContain('R-1');
   });
 
@@ -220,7 +224,15 @@ describe.runIf(run)('RiskService on a real database and broker', () => {
   it('marks a merchant as contacted, within scope only', async () => {
     await start();
     await platform.terminals.importTerminals([
-      { terminalId: 'M-N', merchantId: 'm-1', merchantName: 'North Shop', merchantPhone: '+86 21 5555 0101', region: 'north', lat: 1, lon: 2 },
+      {
+        terminalId: 'M-N',
+        merchantId: 'm-1',
+        merchantName: 'North Shop',
+        merchantPhone: '+86 21 5555 0101',
+        region: 'north',
+        lat: 1,
+        lon: 2,
+      },
       { terminalId: 'M-S', merchantId: 'm-2', merchantName: 'South Shop', region: 'south', lat: 3, lon: 4 },
     ]);
     const now = Date.now();

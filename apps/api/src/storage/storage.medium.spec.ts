@@ -91,7 +91,10 @@ describe.each(['embedded', 'postgres'] as const)('storage on the %s driver', (ki
       const id = 'LIFE-1';
       const at = (minutes: number) => BASE + minutes * 60_000;
       await store.storeBatch([makeMessage('status', { terminalId: id, ts: at(0), receivedAt: at(0) })], []);
-      await store.storeBatch([makeMessage('heartbeat', { terminalId: id, ts: at(1), receivedAt: at(1) })], []);
+      await store.storeBatch(
+        [makeMessage('heartbeat', { terminalId: id, ts: at(1), receivedAt: at(1) })],
+        [],
+      );
       expect(await terminals.findState(id)).toMatchObject({ online: true, onlineReason: null });
 
       // The Last Will, dated by the ingestor after the traffic before it.
@@ -106,7 +109,10 @@ describe.each(['embedded', 'postgres'] as const)('storage on the %s driver', (ki
       expect(await terminals.findState(id)).toMatchObject({ online: false, onlineReason: 'lost' });
 
       // A redelivered copy of an old heartbeat is no proof of life; new traffic is.
-      await store.storeBatch([makeMessage('heartbeat', { terminalId: id, ts: at(1), receivedAt: at(6) })], []);
+      await store.storeBatch(
+        [makeMessage('heartbeat', { terminalId: id, ts: at(1), receivedAt: at(6) })],
+        [],
+      );
       expect(await terminals.findState(id)).toMatchObject({ online: false });
       await store.storeBatch([makeMessage('signal', { terminalId: id, ts: at(7), receivedAt: at(7) })], []);
       expect(await terminals.findState(id)).toMatchObject({ online: true, onlineReason: null });

@@ -24,7 +24,12 @@ export class TerminalSeriesService {
     private readonly series: SeriesRepository,
   ) {}
 
-  async get(terminalId: string, range: SeriesRange, scope: Scope, now = Date.now()): Promise<TerminalSeriesView> {
+  async get(
+    terminalId: string,
+    range: SeriesRange,
+    scope: Scope,
+    now = Date.now(),
+  ): Promise<TerminalSeriesView> {
     const state = await this.terminals.findState(terminalId, scope);
     if (!state) throw new NotFoundError(`terminal ${terminalId} not found`);
     const spec = RANGES[range];

@@ -52,7 +52,10 @@ export class TerminalsController {
   }
 
   @Get(':terminalId')
-  async get(@Param() { terminalId }: TerminalIdParamDto, @CurrentScope() scope: Scope): Promise<TerminalStateView> {
+  async get(
+    @Param() { terminalId }: TerminalIdParamDto,
+    @CurrentScope() scope: Scope,
+  ): Promise<TerminalStateView> {
     const state = await this.terminals.get(terminalId, scope);
     // Out of scope answers exactly like missing, so ids outside a slice leak nothing.
     if (!state) throw new NotFoundError(`terminal ${terminalId} not found`);

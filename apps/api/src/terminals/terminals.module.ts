@@ -4,5 +4,9 @@ import { TerminalsService } from './terminals.service';
 import { TerminalSeriesService } from './terminal-series.service';
 import { SeriesRepository } from '../storage/repositories/series.repository';
 
-@Module({ controllers: [TerminalsController], providers: [TerminalsService, TerminalSeriesService, SeriesRepository], exports: [TerminalsService] })
+@Module({
+  controllers: [TerminalsController],
+  providers: [TerminalsService, TerminalSeriesService, SeriesRepository],
+  exports: [TerminalsService],
+})
 export class TerminalsModule {}

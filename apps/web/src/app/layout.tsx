@@ -24,6 +24,16 @@ function navItems(user: SessionUser): NavItem[] {
     { to: href.atRisk(), label: 'nav.atRisk', active: (r) => r.name === 'at-risk' || r.name === 'terminal' },
     { to: href.alerts(), label: 'nav.alerts', active: (r) => r.name === 'alerts' || r.name === 'alert' },
   ];
+  if (user.role === 'technician') {
+    items.unshift({
+      to: href.tech(),
+      label: 'nav.tech',
+      active: (r) => r.name === 'tech' || r.name === 'tech-job',
+    });
+  }
+  if (can(user.role, 'dispatch')) {
+    items.push({ to: href.dispatch(), label: 'nav.dispatch', active: (r) => r.name === 'dispatch' });
+  }
   if (can(user.role, 'viewIncidents')) {
     items.push({
       to: href.incidents(),

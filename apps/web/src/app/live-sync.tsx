@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { fleetMapQueryKey } from '../api/get-fleet-map';
 import { storeAlertChange } from '../features/alerts/api/alert-cache';
+import { storeWorkOrder } from '../api/work-order-cache';
 import { storeUnreadCount } from '../features/inbox/api/mark-inbox-read';
 import { atRiskQueryKey } from '../features/at-risk/api/get-at-risk';
 import { applyRiskChange } from '../features/at-risk/components/queue-filter';
@@ -42,6 +43,11 @@ export function LiveSync() {
       closeLiveSocket();
     };
   }, [refresh]);
+
+  useLiveEvent('workOrders.changed', (change) => {
+    storeWorkOrder(client, change.workOrder);
+    void client.invalidateQueries({ queryKey: ['dispatch', 'technicians'] });
+  });
 
   useLiveEvent('terminals.changed', (changes) => {
     client.setQueryData<FleetMapView>(fleetMapQueryKey, (view) =>

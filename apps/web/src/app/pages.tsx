@@ -9,10 +9,12 @@ import { FleetOverview } from '../features/fleet/components/fleet-overview';
 import { IncidentsPage } from '../features/incidents/components/incidents-page';
 import { NotificationSettingsPage } from '../features/notification-settings/components/notification-settings-page';
 import { UsersPage } from '../features/users/components/users-page';
+import { TechPage } from '../features/tech/components/tech-page';
 import { can } from '../lib/auth/permissions';
 import type { SessionUser } from '../lib/auth/session-schema';
 import { useI18n } from '../lib/i18n/i18n-provider';
 import { href, type Route } from '../lib/router/routes';
+import type { Role } from '../lib/auth/session-schema';
 
 // Leaflet and recharts load with the pages that draw them, keeping the first load small.
 const MapPage = lazy(() =>
@@ -21,9 +23,19 @@ const MapPage = lazy(() =>
 const TerminalPage = lazy(() =>
   import('../features/terminal/components/terminal-page').then((m) => ({ default: m.TerminalPage })),
 );
+const DispatchBoard = lazy(() =>
+  import('../features/dispatch/components/dispatch-board').then((m) => ({ default: m.DispatchBoard })),
+);
 const IncidentPage = lazy(() =>
   import('../features/incidents/components/incident-page').then((m) => ({ default: m.IncidentPage })),
 );
+
+/** The technician's phone view: their jobs, shown by default after sign-in. */
+export function isPhoneRoute(route: Route, role: Role): boolean {
+  return (
+    route.name === 'tech' || route.name === 'tech-job' || (route.name === 'overview' && role === 'technician')
+  );
+}
 
 /** The page for a route, inside a loading state while its code arrives. */
 export function Page({ route, user }: { route: Route; user: SessionUser }) {
@@ -48,7 +60,15 @@ function RoutePage({ route, user }: { route: Route; user: SessionUser }) {
   const { t } = useI18n();
   switch (route.name) {
     case 'overview':
+      if (user.role === 'technician') return <TechPage user={user} />;
       return <FleetOverview role={user.role} />;
+    case 'tech':
+      return <TechPage user={user} />;
+    case 'tech-job':
+      return <TechPage key={route.workOrderId} user={user} workOrderId={route.workOrderId} />;
+    case 'dispatch':
+      if (!can(user.role, 'dispatch')) return <StatusPanel tone="empty" title={t('app.notAllowed')} />;
+      return <DispatchBoard />;
     case 'map':
       return <MapPage role={user.role} />;
     case 'at-risk':

@@ -6,7 +6,9 @@ import type { EvidenceData } from './risk';
 
 /** HTTP contract for terminals (shared/PROTOCOL.md §2), shared by the API and the web app. */
 
-export const terminalIdSchema = z.string().regex(TERMINAL_ID_PATTERN, 'terminalId must match [A-Za-z0-9_-]{1,64}');
+export const terminalIdSchema = z
+  .string()
+  .regex(TERMINAL_ID_PATTERN, 'terminalId must match [A-Za-z0-9_-]{1,64}');
 
 export const importTerminalSchema = z.object({
   terminalId: terminalIdSchema,

@@ -26,11 +26,16 @@ export async function loadServerSecrets(
   return { jwtKey: new TextEncoder().encode(jwt), devicePepper: Buffer.from(pepper) };
 }
 
-async function storedSecret(db: Kysely<AuthTables>, name: string): Promise<string> {
+/** The kept value of `name`, made by `generate` on first use (a random 256-bit key by default). */
+export async function storedSecret(
+  db: Kysely<AuthTables>,
+  name: string,
+  generate: () => string = () => randomBytes(32).toString('base64url'),
+): Promise<string> {
   // Insert-if-absent then read: two instances starting together agree on one value.
   await db
     .insertInto('server_secrets')
-    .values({ name, value: randomBytes(32).toString('base64url') })
+    .values({ name, value: generate() })
     .onConflict((oc) => oc.column('name').doNothing())
     .execute();
   const row = await db

@@ -27,7 +27,11 @@ export function prepareJson(value: unknown): PreparedJson {
  * chunk waiting behind whatever else runs (the risk sweep's slices): the 100k-terminal map
  * took 1–2 s to leave that way against about 0.1 s of compression.
  */
-export async function sendPreparedJson(request: Request, response: Response, body: PreparedJson): Promise<void> {
+export async function sendPreparedJson(
+  request: Request,
+  response: Response,
+  body: PreparedJson,
+): Promise<void> {
   response.setHeader('Content-Type', 'application/json; charset=utf-8');
   response.vary('Accept-Encoding');
   if (body.json.length >= MIN_GZIP_BYTES && request.acceptsEncodings('gzip', 'identity') === 'gzip') {

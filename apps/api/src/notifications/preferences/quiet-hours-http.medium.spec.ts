@@ -68,7 +68,7 @@ describe('a user’s own quiet hours over HTTP', () => {
   it('holds even a critical mail for a user who turned the override off, until the quiet hours end', async () => {
     await app.call('PUT', PATH, relaxed.token, { quietHours: { ...LUNCH, criticalOverride: true } });
     const alert = makeAlert({ terminalId: 'T-QUIET-CRIT', severity: 'critical' });
-    app.notifier.notify(
+    await app.notifier.notify(
       [
         { kind: 'user', userId: strict.id },
         { kind: 'user', userId: relaxed.id },

@@ -40,9 +40,9 @@ describe('routing rules through the real outbox and SMTP server', () => {
   /** Opens an alert for the terminal's cause, then waits for `mails` more mails in all. */
   const raise = async (terminalId: string, code: CauseCode, score: number, mails: number) => {
     const before = mail.smtp.mails.length;
-    const opened = await mail.platform.app
+    const [opened] = await mail.platform.app
       .get(AlertLifecycle)
-      .open(randomUUID(), terminalSignal(terminalId, code, { score }));
+      .openMany([{ id: randomUUID(), signal: terminalSignal(terminalId, code, { score }) }]);
     await mail.smtp.received(before + mails);
     // Give a message that should not exist time to show, then the caller counts.
     await new Promise((resolve) => setTimeout(resolve, 1_000));

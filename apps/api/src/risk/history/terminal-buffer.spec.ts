@@ -42,7 +42,8 @@ describe('TerminalBuffer', () => {
 
   it('takes each status at its ts, so a stale offline status flushed late does not make it OFFLINE', () => {
     const b = new TerminalBuffer('T1');
-    for (let t = NOW - HOUR; t <= NOW; t += 60_000) b.apply(makeMessage('heartbeat', { terminalId: 'T1', ts: t }));
+    for (let t = NOW - HOUR; t <= NOW; t += 60_000)
+      b.apply(makeMessage('heartbeat', { terminalId: 'T1', ts: t }));
     b.apply(
       makeMessage('status', {
         terminalId: 'T1',
@@ -59,11 +60,17 @@ describe('TerminalBuffer', () => {
   it('takes a Last Will at its ts (the ingestor dated it), and later traffic clears it', () => {
     const b = new TerminalBuffer('T1');
     b.apply(makeMessage('heartbeat', { terminalId: 'T1', ts: NOW - 2 * HOUR }));
-    const will = { terminalId: 'T1', ts: NOW - 2 * HOUR + 1, receivedAt: NOW, payload: { online: false, reason: 'lost' } };
+    const will = {
+      terminalId: 'T1',
+      ts: NOW - 2 * HOUR + 1,
+      receivedAt: NOW,
+      payload: { online: false, reason: 'lost' },
+    };
     b.apply(makeMessage('status', will));
     expect(b.status.at(-1)).toEqual({ ts: NOW - 2 * HOUR + 1, online: false, reason: 'lost' });
     expect(assessTerminal(b, NOW - HOUR).causes.map((c) => c.code)).toContain('OFFLINE');
-    for (let t = NOW - HOUR; t <= NOW; t += 60_000) b.apply(makeMessage('heartbeat', { terminalId: 'T1', ts: t }));
+    for (let t = NOW - HOUR; t <= NOW; t += 60_000)
+      b.apply(makeMessage('heartbeat', { terminalId: 'T1', ts: t }));
     expect(assessTerminal(b, NOW).causes.map((c) => c.code)).not.toContain('OFFLINE');
   });
 

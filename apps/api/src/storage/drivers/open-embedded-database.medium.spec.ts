@@ -28,7 +28,9 @@ describe('embedded TimescaleDB across restarts', () => {
         select count(*)::int as jobs from timescaledb_information.jobs where proc_name = 'policy_retention'
       `.execute(second.db);
       expect(rows[0]!.jobs).toBeGreaterThan(0);
-      await expect(sql`call refresh_continuous_aggregate('signal_hourly', null, null)`.execute(second.db)).resolves.toBeDefined();
+      await expect(
+        sql`call refresh_continuous_aggregate('signal_hourly', null, null)`.execute(second.db),
+      ).resolves.toBeDefined();
     } finally {
       await second.close();
     }

@@ -7,7 +7,10 @@ import type pg from 'pg';
  * client's 'error' is heard by openPgDatabase's listener, the running query rejects, the
  * rollback fails and the client is discarded.
  */
-export async function pgTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function pgTransaction<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
   const client = await pool.connect();
   let result: T;
   try {

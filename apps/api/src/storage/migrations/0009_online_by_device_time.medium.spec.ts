@@ -16,7 +16,12 @@ describeOnEachDriver('migration 0009 on the %s driver', (db) => {
     const store = new SqlTelemetryStore(db().database);
     // A live terminal, then a shutdown from 30 h before that arrived after its heartbeat.
     await store.storeBatch([makeMessage('heartbeat', { terminalId: 'M9-1', ts: TS, receivedAt: TS })], []);
-    const stale = { terminalId: 'M9-1', ts: TS - 30 * HOUR, receivedAt: TS + 1000, payload: { online: false, reason: 'shutdown' } };
+    const stale = {
+      terminalId: 'M9-1',
+      ts: TS - 30 * HOUR,
+      receivedAt: TS + 1000,
+      payload: { online: false, reason: 'shutdown' },
+    };
     await store.storeBatch([makeMessage('status', stale)], []);
     expect(await onlineOf('M9-1')).toBe(true);
 
@@ -27,7 +32,9 @@ describeOnEachDriver('migration 0009 on the %s driver', (db) => {
 
     await migration.up(db().database.db);
     expect(await onlineOf('M9-1')).toBe(true);
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from terminal_latest`.execute(db().database.db);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from terminal_latest`.execute(
+      db().database.db,
+    );
     expect(rows[0]?.n).toBe(1);
   });
 });

@@ -16,8 +16,9 @@ import { migration0015InboxPreferences } from './0015_inbox_preferences';
 import { migration0016AlertRoutingRules } from './0016_alert_routing_rules';
 import { migration0017WorkOrders } from './0017_work_orders';
 import { migration0018TechnicianDispatch } from './0018_technician_dispatch';
-import { migration0022NotificationGroups } from './0022_notification_groups';
+import { migration0019WebPush } from './0019_web_push';
 import { migration0020ReportOutages } from './0020_report_outages';
+import { migration0022NotificationGroups } from './0022_notification_groups';
 
 /**
  * Every migration, in order. A static list (no directory globbing) so it works the same
@@ -41,6 +42,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, factory: Migratio
   ['0016_alert_routing_rules', migration0016AlertRoutingRules],
   ['0017_work_orders', migration0017WorkOrders],
   ['0018_technician_dispatch', migration0018TechnicianDispatch],
+  ['0019_web_push', migration0019WebPush],
   ['0020_report_outages', migration0020ReportOutages],
   ['0022_notification_groups', migration0022NotificationGroups],
 ];

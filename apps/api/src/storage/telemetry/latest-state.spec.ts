@@ -33,7 +33,12 @@ describe('foldLatest', () => {
   it('gives a tie of device time to the status that arrived later', () => {
     const [update] = foldLatest([
       makeMessage('status', { ts: T, receivedAt: T + 10, payload: { online: true } }),
-      makeMessage('status', { ts: T, seq: 1, receivedAt: T + 20, payload: { online: false, reason: 'lost' } }),
+      makeMessage('status', {
+        ts: T,
+        seq: 1,
+        receivedAt: T + 20,
+        payload: { online: false, reason: 'lost' },
+      }),
     ]);
     expect(update!.status).toEqual({ online: false, reason: 'lost', ts: T, receivedAt: T + 20 });
   });

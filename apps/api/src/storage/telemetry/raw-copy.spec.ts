@@ -7,7 +7,12 @@ const T = Date.UTC(2026, 10, 26, 12, 0, 0, 5);
 describe('buildRawCopies', () => {
   it('builds one COPY per channel with one escaped line per message', () => {
     const copies = buildRawCopies([
-      makeMessage('event', { terminalId: 'T\\1', ts: T, seq: 7, payload: { code: 'A\tB', detail: 'x\ny "q" ü\0' } }),
+      makeMessage('event', {
+        terminalId: 'T\\1',
+        ts: T,
+        seq: 7,
+        payload: { code: 'A\tB', detail: 'x\ny "q" ü\0' },
+      }),
       makeMessage('heartbeat', { terminalId: 'T-2', ts: T, seq: 1, receivedAt: T + 1000 }),
       makeMessage('event', { terminalId: 'T-3', ts: T + 1, seq: 8 }),
     ]);

@@ -124,7 +124,10 @@ async function insertRaw(
     return alreadyStored;
   }
   for (const insert of buildRawInserts(messages, mode)) {
-    const { rows } = await run<{ terminal_id: string; ts_ms: number; seq: number }>(insert.sql, insert.parameters);
+    const { rows } = await run<{ terminal_id: string; ts_ms: number; seq: number }>(
+      insert.sql,
+      insert.parameters,
+    );
     for (const row of rows)
       alreadyStored.add(messageKey(insert.channel, row.terminal_id, row.ts_ms, Number(row.seq)));
   }

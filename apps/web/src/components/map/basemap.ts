@@ -10,7 +10,9 @@ export const FINE_BASEMAP_ZOOM = 6;
 const loaded = new Map<BasemapDetail, Promise<FeatureCollection<Geometry>>>();
 
 function toFeatures(module: unknown): FeatureCollection<Geometry> {
-  const topology = ((module as { default?: unknown }).default ?? module) as Topology<{ countries: GeometryCollection }>;
+  const topology = ((module as { default?: unknown }).default ?? module) as Topology<{
+    countries: GeometryCollection;
+  }>;
   return feature(topology, topology.objects.countries) as FeatureCollection<Geometry>;
 }
 

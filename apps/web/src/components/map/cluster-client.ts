@@ -87,7 +87,12 @@ export class ClusterClient {
       if (next) this.send(next);
     };
     const message: ClusterRequest = { type: 'load', version, input, first };
-    this.worker!.postMessage(message, [input.indices.buffer, input.lon.buffer, input.lat.buffer, input.rank.buffer]);
+    this.worker!.postMessage(message, [
+      input.indices.buffer,
+      input.lon.buffer,
+      input.lat.buffer,
+      input.rank.buffer,
+    ]);
   }
 
   clusters(bbox: [number, number, number, number], zoom: number): Promise<ClusterItem[] | undefined> {

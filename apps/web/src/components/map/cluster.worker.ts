@@ -1,5 +1,11 @@
 /// <reference lib="webworker" />
-import { buildClusterIndex, clustersIn, MAX_CLUSTER_ZOOM, type ClusterInput, type FleetClusterIndex } from './cluster-index';
+import {
+  buildClusterIndex,
+  clustersIn,
+  MAX_CLUSTER_ZOOM,
+  type ClusterInput,
+  type FleetClusterIndex,
+} from './cluster-index';
 import type { ClusterRequest, ClusterResponse } from './cluster-protocol';
 
 /**

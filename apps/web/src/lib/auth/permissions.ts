@@ -10,6 +10,8 @@ const PERMISSIONS = {
   viewIncidents: ['admin', 'support', 'technician'],
   issueCredentials: ['admin'],
   manageUsers: ['admin'],
+  // The dispatch board: reassigning work orders (POST /work-orders/{id}/assign).
+  dispatch: ['admin', 'support'],
   // GET /users is admin-only: others assign an alert to themselves.
   listUsers: ['admin'],
   // Support reads the alert routing rules; admins change them.

@@ -1,5 +1,6 @@
 import { CAUSE_TEXTS } from '@fleet/telemetry/cause-texts';
 import { EVIDENCE_TEXTS } from '@fleet/telemetry/evidence/evidence-texts';
+import { dispatchEn } from './messages-dispatch';
 import { prefixed } from './prefixed';
 /** English strings: the reference dictionary. Every other language must have every key. */
 export const en = {
@@ -97,6 +98,7 @@ export const en = {
   'table.event': 'Event',
   'table.detail': 'Detail',
 
+  ...dispatchEn,
   ...prefixed('cause', CAUSE_TEXTS.en.name),
 
   ...prefixed('action', CAUSE_TEXTS.en.action),

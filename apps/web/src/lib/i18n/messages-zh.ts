@@ -1,5 +1,6 @@
 import { CAUSE_TEXTS } from '@fleet/telemetry/cause-texts';
 import { EVIDENCE_TEXTS } from '@fleet/telemetry/evidence/evidence-texts';
+import { dispatchZh } from './messages-dispatch';
 import { prefixed } from './prefixed';
 import type { MessageKey } from './messages-en';
 
@@ -99,6 +100,7 @@ export const zh: Record<MessageKey, string> = {
   'table.event': '事件',
   'table.detail': '详情',
 
+  ...dispatchZh,
   ...prefixed('cause', CAUSE_TEXTS['zh-CN'].name),
 
   ...prefixed('action', CAUSE_TEXTS['zh-CN'].action),

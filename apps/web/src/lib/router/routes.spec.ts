@@ -16,6 +16,13 @@ describe('parseRoute', () => {
     expect(parseRoute(href.alertRules())).toEqual({ name: 'alert-rules' });
   });
 
+  it('reads the technician’s jobs and the dispatch board', () => {
+    expect(parseRoute(href.tech())).toEqual({ name: 'tech' });
+    expect(parseRoute(href.techJob('wo/1'))).toEqual({ name: 'tech-job', workOrderId: 'wo/1' });
+    expect(parseRoute(href.dispatch())).toEqual({ name: 'dispatch' });
+    expect(parseRoute('#/tech/jobs')).toEqual({ name: 'not-found', path: '/tech/jobs' });
+  });
+
   it('round-trips ids through href', () => {
     expect(parseRoute(href.terminal('A B/1'))).toEqual({ name: 'terminal', terminalId: 'A B/1' });
   });

@@ -11,6 +11,9 @@ export type Route =
   | { name: 'alert'; alertId: string }
   | { name: 'notification-settings' }
   | { name: 'alert-rules' }
+  | { name: 'tech' }
+  | { name: 'tech-job'; workOrderId: string }
+  | { name: 'dispatch' }
   | { name: 'not-found'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -26,6 +29,12 @@ export function parseRoute(hash: string): Route {
   if (first === 'settings' && id === 'notifications') return { name: 'notification-settings' };
   if (first === 'alert-rules' && !id) return { name: 'alert-rules' };
   if (first === 'terminals' && id) return { name: 'terminal', terminalId: id };
+  if (first === 'tech' && !id) return { name: 'tech' };
+  if (first === 'tech' && id === 'jobs') {
+    const job = path.split('/')[3];
+    if (job) return { name: 'tech-job', workOrderId: decodeURIComponent(job) };
+  }
+  if (first === 'dispatch' && !id) return { name: 'dispatch' };
   return { name: 'not-found', path };
 }
 
@@ -41,4 +50,7 @@ export const href = {
   alert: (alertId: string) => `#/alerts/${encodeURIComponent(alertId)}`,
   notificationSettings: () => '#/settings/notifications',
   alertRules: () => '#/alert-rules',
+  tech: () => '#/tech',
+  techJob: (workOrderId: string) => `#/tech/jobs/${encodeURIComponent(workOrderId)}`,
+  dispatch: () => '#/dispatch',
 };
