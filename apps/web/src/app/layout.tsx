@@ -31,6 +31,12 @@ function navItems(user: SessionUser): NavItem[] {
       active: (r) => r.name === 'incidents' || r.name === 'incident',
     });
   }
+  if (can(user.role, 'manageMuting')) {
+    items.push(
+      { to: href.silences(), label: 'nav.silences', active: (r) => r.name === 'silences' },
+      { to: href.maintenance(), label: 'nav.maintenance', active: (r) => r.name === 'maintenance' },
+    );
+  }
   if (can(user.role, 'manageUsers')) {
     items.push({ to: href.users(), label: 'nav.users', active: (r) => r.name === 'users' });
   }

@@ -29,7 +29,7 @@ interface RequestOptions {
 }
 
 interface SendOptions extends RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'PUT';
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
 }
 
@@ -158,4 +158,8 @@ export function apiPut<T extends z.ZodType>(
   options: RequestOptions = {},
 ) {
   return apiRequest(path, schema, { ...options, method: 'PUT', body });
+}
+
+export function apiDelete<T extends z.ZodType>(path: string, schema: T, options: RequestOptions = {}) {
+  return apiRequest(path, schema, { ...options, method: 'DELETE' });
 }

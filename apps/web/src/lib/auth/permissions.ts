@@ -10,6 +10,8 @@ const PERMISSIONS = {
   viewIncidents: ['admin', 'support', 'technician'],
   issueCredentials: ['admin'],
   manageUsers: ['admin'],
+  // Silences and maintenance windows (GET too): admin and support.
+  manageMuting: ['admin', 'support'],
   // GET /users is admin-only: others assign an alert to themselves.
   listUsers: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

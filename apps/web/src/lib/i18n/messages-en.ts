@@ -1,4 +1,5 @@
 import { CAUSE_TEXTS } from '@fleet/telemetry/cause-texts';
+import { mutingEn } from './messages-muting-en';
 import { prefixed } from './prefixed';
 /** English strings: the reference dictionary. Every other language must have every key. */
 export const en = {
@@ -416,6 +417,7 @@ export const en = {
   'settings.criticalNote': 'Critical alerts always reach your inbox, even when it is turned off.',
   'settings.save': 'Save',
   'settings.saved': 'Saved',
+  ...mutingEn,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

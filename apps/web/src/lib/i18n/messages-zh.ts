@@ -1,4 +1,5 @@
 import { CAUSE_TEXTS } from '@fleet/telemetry/cause-texts';
+import { mutingZh } from './messages-muting-zh';
 import { prefixed } from './prefixed';
 import type { MessageKey } from './messages-en';
 
@@ -411,4 +412,5 @@ export const zh: Record<MessageKey, string> = {
   'settings.criticalNote': '严重告警始终会进入收件箱，即使已关闭。',
   'settings.save': '保存',
   'settings.saved': '已保存',
+  ...mutingZh,
 };
