@@ -44,6 +44,12 @@ function navItems(user: SessionUser): NavItem[] {
   if (can(user.role, 'viewAlertRules')) {
     items.push({ to: href.alertRules(), label: 'nav.alertRules', active: (r) => r.name === 'alert-rules' });
   }
+  if (can(user.role, 'manageMuting')) {
+    items.push(
+      { to: href.silences(), label: 'nav.silences', active: (r) => r.name === 'silences' },
+      { to: href.maintenance(), label: 'nav.maintenance', active: (r) => r.name === 'maintenance' },
+    );
+  }
   if (can(user.role, 'manageUsers')) {
     items.push({ to: href.users(), label: 'nav.users', active: (r) => r.name === 'users' });
   }

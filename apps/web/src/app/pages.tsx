@@ -7,6 +7,8 @@ import { AlertsPage } from '../features/alerts/components/alerts-page';
 import { AtRiskPage } from '../features/at-risk/components/at-risk-page';
 import { FleetOverview } from '../features/fleet/components/fleet-overview';
 import { IncidentsPage } from '../features/incidents/components/incidents-page';
+import { MaintenancePage } from '../features/muting/components/maintenance-page';
+import { SilencesPage } from '../features/muting/components/silences-page';
 import { NotificationSettingsPage } from '../features/notification-settings/components/notification-settings-page';
 import { UsersPage } from '../features/users/components/users-page';
 import { TechPage } from '../features/tech/components/tech-page';
@@ -87,6 +89,10 @@ function RoutePage({ route, user }: { route: Route; user: SessionUser }) {
     case 'alert':
       // One element for both routes, so filters and ticks survive opening and closing the drawer.
       return <AlertsPage role={user.role} openAlertId={route.name === 'alert' ? route.alertId : undefined} />;
+    case 'silences':
+    case 'maintenance':
+      if (!can(user.role, 'manageMuting')) return <StatusPanel tone="empty" title={t('app.notAllowed')} />;
+      return route.name === 'silences' ? <SilencesPage prefill={route.prefill} /> : <MaintenancePage />;
     case 'notification-settings':
       return <NotificationSettingsPage />;
     case 'alert-rules':

@@ -12,6 +12,8 @@ const PERMISSIONS = {
   manageUsers: ['admin'],
   // The dispatch board: reassigning work orders (POST /work-orders/{id}/assign).
   dispatch: ['admin', 'support'],
+  // Silences and maintenance windows (GET too): admin and support.
+  manageMuting: ['admin', 'support'],
   // GET /users is admin-only: others assign an alert to themselves.
   listUsers: ['admin'],
   // Support reads the alert routing rules; admins change them.

@@ -1,6 +1,7 @@
 import { CAUSE_TEXTS } from '@fleet/telemetry/cause-texts';
 import { EVIDENCE_TEXTS } from '@fleet/telemetry/evidence/evidence-texts';
 import { dispatchEn } from './messages-dispatch';
+import { mutingEn } from './messages-muting-en';
 import { prefixed } from './prefixed';
 /** English strings: the reference dictionary. Every other language must have every key. */
 export const en = {
@@ -433,6 +434,7 @@ export const en = {
   'rules.channel.sms': 'SMS',
   'rules.channel.in_app': 'In-app inbox',
   'rules.channel.webhook': 'Webhook',
+  ...mutingEn,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

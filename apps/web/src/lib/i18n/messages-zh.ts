@@ -1,6 +1,7 @@
 import { CAUSE_TEXTS } from '@fleet/telemetry/cause-texts';
 import { EVIDENCE_TEXTS } from '@fleet/telemetry/evidence/evidence-texts';
 import { dispatchZh } from './messages-dispatch';
+import { mutingZh } from './messages-muting-zh';
 import { prefixed } from './prefixed';
 import type { MessageKey } from './messages-en';
 
@@ -433,4 +434,5 @@ export const zh: Record<MessageKey, string> = {
   'rules.channel.sms': '短信',
   'rules.channel.in_app': '站内收件箱',
   'rules.channel.webhook': 'Webhook',
+  ...mutingZh,
 };

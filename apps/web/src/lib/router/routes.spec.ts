@@ -23,6 +23,14 @@ describe('parseRoute', () => {
     expect(parseRoute('#/tech/jobs')).toEqual({ name: 'not-found', path: '/tech/jobs' });
   });
 
+  it('reads the silences and maintenance pages, and a new silence filled from an alert', () => {
+    expect(parseRoute(href.silences())).toEqual({ name: 'silences' });
+    expect(parseRoute(href.maintenance())).toEqual({ name: 'maintenance' });
+    const prefill = { code: 'SIM_EXPIRY', terminalId: 'T 1&2', region: 'Shanghai', alertId: 'a-1' };
+    expect(parseRoute(href.newSilence(prefill))).toEqual({ name: 'silences', prefill });
+    expect(parseRoute('#/silences/new?colour=red')).toEqual({ name: 'silences', prefill: {} });
+  });
+
   it('round-trips ids through href', () => {
     expect(parseRoute(href.terminal('A B/1'))).toEqual({ name: 'terminal', terminalId: 'A B/1' });
   });

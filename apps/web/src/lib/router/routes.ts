@@ -1,3 +1,14 @@
+/** What a new silence starts from (an alert's place and cause), as `#/silences/new?…` carries it. */
+export const SILENCE_PREFILL_KEYS = [
+  'code',
+  'terminalId',
+  'region',
+  'mccMnc',
+  'merchantId',
+  'alertId',
+] as const;
+export type SilencePrefill = Partial<Record<(typeof SILENCE_PREFILL_KEYS)[number], string>>;
+
 /** Hash routes: work from any static host and from file-less e2e servers without rewrites. */
 export type Route =
   | { name: 'overview' }
@@ -14,10 +25,22 @@ export type Route =
   | { name: 'tech' }
   | { name: 'tech-job'; workOrderId: string }
   | { name: 'dispatch' }
+  | { name: 'silences'; prefill?: SilencePrefill }
+  | { name: 'maintenance' }
   | { name: 'not-found'; path: string };
 
+function prefillOf(query: string): SilencePrefill {
+  const params = new URLSearchParams(query);
+  const prefill: SilencePrefill = {};
+  for (const key of SILENCE_PREFILL_KEYS) {
+    const value = params.get(key);
+    if (value) prefill[key] = value;
+  }
+  return prefill;
+}
+
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, '') || '/';
+  const [path = '/', query = ''] = (hash.replace(/^#/, '') || '/').split('?');
   const [, first = '', second] = path.split('/');
   const id = second ? decodeURIComponent(second) : undefined;
   if (first === '' && !id) return { name: 'overview' };
@@ -35,6 +58,9 @@ export function parseRoute(hash: string): Route {
     if (job) return { name: 'tech-job', workOrderId: decodeURIComponent(job) };
   }
   if (first === 'dispatch' && !id) return { name: 'dispatch' };
+  if (first === 'silences' && !id) return { name: 'silences' };
+  if (first === 'silences' && id === 'new') return { name: 'silences', prefill: prefillOf(query) };
+  if (first === 'maintenance' && !id) return { name: 'maintenance' };
   return { name: 'not-found', path };
 }
 
@@ -53,4 +79,12 @@ export const href = {
   tech: () => '#/tech',
   techJob: (workOrderId: string) => `#/tech/jobs/${encodeURIComponent(workOrderId)}`,
   dispatch: () => '#/dispatch',
+  silences: () => '#/silences',
+  /** The silences page with its form open, filled from `prefill`. */
+  newSilence: (prefill: SilencePrefill) => {
+    const params = new URLSearchParams();
+    for (const key of SILENCE_PREFILL_KEYS) if (prefill[key]) params.set(key, prefill[key]);
+    return `#/silences/new?${params.toString()}`;
+  },
+  maintenance: () => '#/maintenance',
 };

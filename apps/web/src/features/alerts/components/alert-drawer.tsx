@@ -4,6 +4,7 @@ import { useI18n } from '../../../lib/i18n/i18n-provider';
 import { href } from '../../../lib/router/routes';
 import { useAlert } from '../api/get-alert';
 import { AcknowledgeForm } from './acknowledge-form';
+import { AlertNotifications } from './alert-notifications';
 import { AlertPlace } from './alert-place';
 import { AlertTimeline } from './alert-timeline';
 import { AssignControl } from './assign-control';
@@ -16,10 +17,19 @@ interface AlertDrawerProps {
   canListUsers: boolean;
   myId: string | undefined;
   assigneeName: (userId: string) => string;
+  /** Admin and support make silences. */
+  canSilence: boolean;
 }
 
 /** One alert beside the list: what it is, what to do, its timeline and the actions its state allows. */
-export function AlertDrawer({ alertId, linkIncident, canListUsers, myId, assigneeName }: AlertDrawerProps) {
+export function AlertDrawer({
+  alertId,
+  linkIncident,
+  canListUsers,
+  myId,
+  assigneeName,
+  canSilence,
+}: AlertDrawerProps) {
   const { t, locale } = useI18n();
   const detail = useAlert(alertId);
   const alert = detail.data;
@@ -57,6 +67,7 @@ export function AlertDrawer({ alertId, linkIncident, canListUsers, myId, assigne
             <dd>{alert.occurrences}</dd>
             <dt>{t('alerts.assignee')}</dt>
             <dd>{alert.assignee ? assigneeName(alert.assignee) : '—'}</dd>
+            <AlertNotifications alert={alert} canSilence={canSilence} />
           </dl>
           <p className="alert-drawer__evidence">{alert.evidence}</p>
           <p>

@@ -104,6 +104,7 @@ export function AlertsPage({ role, openAlertId }: { role: Role; openAlertId?: st
           canListUsers={canListUsers}
           myId={myId}
           assigneeName={assigneeName}
+          canSilence={can(role, 'manageMuting')}
         />
       ) : null}
     </div>

@@ -3,6 +3,7 @@ import { formatTimeAgo } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
 import { href } from '../../../lib/router/routes';
 import { AlertPlace } from './alert-place';
+import { MutingBadge } from './muting-badge';
 import { SeverityBadge } from './severity-badge';
 
 interface AlertsTableProps {
@@ -84,7 +85,8 @@ export function AlertsTable({
               <td>
                 <span className={`badge alert-state--${alert.state}`}>
                   {t(`alerts.state.${alert.state}`)}
-                </span>
+                </span>{' '}
+                <MutingBadge alert={alert} />
               </td>
               <td>{alert.assignee ? assigneeName(alert.assignee) : '—'}</td>
             </tr>

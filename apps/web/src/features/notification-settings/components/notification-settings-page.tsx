@@ -8,14 +8,20 @@ import {
 import { StatusPanel } from '../../../components/status-panel';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
 import { useNotificationPreferences, useSaveNotificationPreferences } from '../api/notification-preferences';
+import { QuietHoursSection } from './quiet-hours-form';
 
-/** Every user's own channels × minimum severity; critical alerts always reach the inbox. */
+/** Every user's own channels × minimum severity (critical alerts always reach the inbox), and their quiet hours. */
 export function NotificationSettingsPage() {
   const { t } = useI18n();
   const saved = useNotificationPreferences();
   if (saved.isPending) return <StatusPanel tone="loading" title={t('settings.loading')} />;
   if (saved.isError) return <StatusPanel tone="error" title={saved.error.message} />;
-  return <PreferencesForm initial={saved.data} />;
+  return (
+    <div className="page notification-settings-page">
+      <PreferencesForm initial={saved.data} />
+      <QuietHoursSection />
+    </div>
+  );
 }
 
 function PreferencesForm({ initial }: { initial: NotificationPreferences }) {

@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import type { UserView } from '@fleet/telemetry/api/users';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
 import { useUpdateUser } from '../api/update-user';
-import { formErrors } from './field-errors';
-import { TextField } from './form-field';
+import { formErrors } from '../../../lib/field-errors';
+import { TextField } from '../../../components/form-field';
 import { FormFooter } from './form-footer';
 
 interface ResetPasswordFormProps {

@@ -9,8 +9,8 @@ import {
 import { useI18n } from '../../../lib/i18n/i18n-provider';
 import { useCreateUser } from '../api/create-user';
 import { useUpdateUser } from '../api/update-user';
-import { formErrors, splitList } from './field-errors';
-import { SelectField, TextField } from './form-field';
+import { formErrors, splitList } from '../../../lib/field-errors';
+import { SelectField, TextField } from '../../../components/form-field';
 import { FormFooter } from './form-footer';
 
 const FIELDS = ['username', 'password', 'role', 'regions', 'merchantIds', 'email', 'phone', 'locale'];

@@ -1,4 +1,4 @@
-import { ApiError } from '../../../lib/api-client';
+import { ApiError } from './api-client';
 
 export interface FormErrors {
   /** Message per form field: `regions.1` is shown at `regions`. */

@@ -32,7 +32,7 @@ interface TextFieldProps {
   onChange: (value: string) => void;
   error?: string;
   hint?: string;
-  type?: 'text' | 'email' | 'tel' | 'password';
+  type?: 'text' | 'email' | 'tel' | 'password' | 'time' | 'datetime-local' | 'number';
   autoComplete?: string;
 }
 
