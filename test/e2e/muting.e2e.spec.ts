@@ -97,6 +97,7 @@ describe.skipIf(blocked)('silences, maintenance windows and quiet hours, end to 
     await page.getByRole('button', { name: /^Show expired \(1\)$/ }).click();
     await row.getByText('expired', { exact: true }).waitFor(WAIT);
     expect(await row.getByRole('button', { name: 'Expire' }).count()).toBe(0);
+    await screenshot(page, '64-silences-expired');
 
     await open('#/alerts');
     await alertRow().waitFor(WAIT);

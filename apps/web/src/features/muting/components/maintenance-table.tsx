@@ -16,7 +16,7 @@ export function MaintenanceTable({ windows, busyId, onEdit, onDelete }: Maintena
   const { t, locale } = useI18n();
   const [confirming, setConfirming] = useState<string | undefined>();
   return (
-    <div className="table-scroll">
+    <div className="table-scroll muting-table__scroll">
       <table className="table muting-table" aria-label={t('maintenance.title')}>
         <thead>
           <tr>
@@ -43,28 +43,30 @@ export function MaintenanceTable({ windows, busyId, onEdit, onDelete }: Maintena
               </td>
               <td className="muting-table__comment">{window.comment}</td>
               <td>{window.createdBy}</td>
-              <td className="muting-table__actions">
-                <button type="button" className="button button--secondary" onClick={() => onEdit(window)}>
-                  {t('maintenance.edit')}
-                </button>
-                {confirming === window.id ? (
-                  <button
-                    type="button"
-                    className="button button--danger"
-                    disabled={busyId === window.id}
-                    onClick={() => onDelete(window)}
-                  >
-                    {t('maintenance.confirmDelete')}
+              <td>
+                <div className="muting-table__actions">
+                  <button type="button" className="button button--secondary" onClick={() => onEdit(window)}>
+                    {t('maintenance.edit')}
                   </button>
-                ) : (
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    onClick={() => setConfirming(window.id)}
-                  >
-                    {t('maintenance.delete')}
-                  </button>
-                )}
+                  {confirming === window.id ? (
+                    <button
+                      type="button"
+                      className="button button--danger"
+                      disabled={busyId === window.id}
+                      onClick={() => onDelete(window)}
+                    >
+                      {t('maintenance.confirmDelete')}
+                    </button>
+                  ) : (
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      onClick={() => setConfirming(window.id)}
+                    >
+                      {t('maintenance.delete')}
+                    </button>
+                  )}
+                </div>
               </td>
             </tr>
           ))}

@@ -15,7 +15,7 @@ const STATE_BADGE = { active: 'badge--warn', pending: 'badge--muted', expired: '
 export function SilencesTable({ silences, busyId, onExpire }: SilencesTableProps) {
   const { t, locale } = useI18n();
   return (
-    <div className="table-scroll">
+    <div className="table-scroll muting-table__scroll">
       <table className="table muting-table" aria-label={t('silences.title')}>
         <thead>
           <tr>
