@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AlertsResponse } from '@fleet/telemetry/api/alerts';
 import type { PushMessage } from '@fleet/telemetry/api/push';
 import type {
   RemoteActionsResponse,
@@ -16,6 +17,7 @@ import {
   type TestSubscriber,
 } from '../../apps/api/src/notifications/testing/web-push-decrypt';
 import { apiAsAdmin, postAsAdmin } from './support/api';
+import { carrierOutageMessages } from '../../apps/api/src/risk/testing/carrier-outage-messages';
 import { launchBrowser, screenshot } from './support/browser';
 import { startPlatform, type RunningPlatform } from './support/platform';
 import { publishSimRunningOut, TerminalPublisher } from './support/publish';
@@ -286,9 +288,35 @@ describe.skipIf(blocked)('field dispatch on the technician’s phone, end to end
     await screenshot(page, '17-field-dispatch-confirmed');
   }, 150_000);
 
-  it('makes no work order for a SIM running out of data, but a top-up for support', async () => {
+  it('makes no work order for a carrier outage nor its members, nor for a SIM running out of data, which becomes a top-up for support', async () => {
+    const outage = ['E2E-OUT-1', 'E2E-OUT-2', 'E2E-OUT-3', 'E2E-OUT-4', 'E2E-OUT-5', 'E2E-OUT-6'];
+    await postAsAdmin(
+      platform,
+      '/terminals/import',
+      outage.map((terminalId, i) => ({
+        terminalId,
+        merchantId: `M-E2E-OUT-${i}`,
+        merchantName: `Shop ${i}`,
+        region: 'Beijing',
+        lat: 39.9,
+        lon: 116.4,
+      })),
+    );
+    for (const [tid, channel, payload] of carrierOutageMessages(outage, Date.now()))
+      await terminal.publish(tid, channel, payload as unknown as Record<string, unknown>);
+    await expect
+      .poll(
+        async () =>
+          (await apiAsAdmin<AlertsResponse>(platform, '/alerts?state=open')).items.some(
+            (a) => a.code === 'CARRIER_OUTAGE',
+          ),
+        WAIT,
+      )
+      .toBe(true);
+
     await publishSimRunningOut(terminal, SIM);
     await terminal.publish(SIM, 'heartbeat', { intervalS: 60, uptimeS: 3_600, comm: '4g', power: 'mains' });
+    // The top-up comes from a dispatch pass after the outage's: that one has decided too.
     await expect
       .poll(
         async () =>
@@ -300,7 +328,8 @@ describe.skipIf(blocked)('field dispatch on the technician’s phone, end to end
         WAIT,
       )
       .toEqual([[SIM, 'top_up', 'SIM_DATA_EXHAUSTION']]);
-    expect(await ordersOf(SIM)).toEqual([]);
+    const orders = (await apiAsAdmin<WorkOrdersResponse>(platform, '/work-orders')).items;
+    expect(orders.map((o) => o.terminalId)).toEqual([FAULTY]);
   }, 120_000);
 });
 
