@@ -45,10 +45,20 @@ export const DEFAULT_ALERT_OPTIONS: AlertOptions = {
 
 export const ALERT_OPTIONS = Symbol('ALERT_OPTIONS');
 
-/** The defaults with the hold the configuration sets (ALERT_RESOLVE_HOLD_S). */
+/** The defaults with the hold and the raise cap the configuration sets (ALERT_RESOLVE_HOLD_S, ALERT_RAISE_AFTER_S). */
 export function alertOptionsFrom(config: Pick<AppConfig, 'alerting'>): AlertOptions {
-  const holdS = config.alerting.resolveHoldS;
-  return holdS === undefined
-    ? DEFAULT_ALERT_OPTIONS
-    : { ...DEFAULT_ALERT_OPTIONS, resolveHoldMinutes: holdS / 60 };
+  const { resolveHoldS, raiseAfterS } = config.alerting;
+  if (resolveHoldS === undefined && raiseAfterS === undefined) return DEFAULT_ALERT_OPTIONS;
+  const causes = { ...DEFAULT_ALERT_OPTIONS.causes };
+  if (raiseAfterS !== undefined)
+    for (const code of Object.keys(causes) as CauseCode[]) {
+      const timing = causes[code];
+      causes[code] = { ...timing, raiseAfterMinutes: Math.min(timing.raiseAfterMinutes, raiseAfterS / 60) };
+    }
+  return {
+    ...DEFAULT_ALERT_OPTIONS,
+    resolveHoldMinutes:
+      resolveHoldS === undefined ? DEFAULT_ALERT_OPTIONS.resolveHoldMinutes : resolveHoldS / 60,
+    causes,
+  };
 }

@@ -14,6 +14,7 @@ export interface ReminderSetting {
  */
 export interface AlertingConfig {
   resolveHoldS?: number;
+  raiseAfterS?: number;
   groupWaitS?: number;
   groupIntervalS?: number;
   escalationEvaluateS?: number;
@@ -44,6 +45,8 @@ const remindersSchema = z
 export const alertingEnvSchema = z.object({
   /** A cause gone this long resolves its alert by itself (causes with their own hold keep it). */
   ALERT_RESOLVE_HOLD_S: seconds(DAY_S),
+  /** A cause seen this long opens its alert, however long its own raise time (shorter ones keep theirs). */
+  ALERT_RAISE_AFTER_S: seconds(DAY_S),
   /** A new group of notices waits this long for more before it is sent. */
   NOTIFY_GROUP_WAIT_S: seconds(3_600),
   /** After a message, what follows for that recipient waits until this long has passed. */
@@ -56,6 +59,7 @@ export const alertingEnvSchema = z.object({
 export function alertingConfig(e: z.infer<typeof alertingEnvSchema>): AlertingConfig {
   return {
     resolveHoldS: e.ALERT_RESOLVE_HOLD_S,
+    raiseAfterS: e.ALERT_RAISE_AFTER_S,
     groupWaitS: e.NOTIFY_GROUP_WAIT_S,
     groupIntervalS: e.NOTIFY_GROUP_INTERVAL_S,
     escalationEvaluateS: e.NOTIFY_ESCALATION_EVALUATE_S,

@@ -30,6 +30,17 @@ describe('loadConfig: alert and notification timing', () => {
     expect(escalationPolicyFrom(config).evaluateEveryMs).toBe(1_000);
   });
 
+  it('caps every cause’s raise time at ALERT_RAISE_AFTER_S, and leaves shorter ones and the holds as they were', () => {
+    const options = alertOptionsFrom(loadConfig({ ALERT_RAISE_AFTER_S: '3' }));
+    expect(options.causes.COMM_MODULE_FAULT).toEqual({ raiseAfterMinutes: 0.05 });
+    expect(options.causes.WEAK_SIGNAL).toEqual({ raiseAfterMinutes: 0.05, clearHoldMinutes: 30 });
+    expect(options.causes.SIM_DATA_EXHAUSTION).toEqual({ raiseAfterMinutes: 0 });
+    expect(options.resolveHoldMinutes).toBe(DEFAULT_ALERT_OPTIONS.resolveHoldMinutes);
+    expect(alertOptionsFrom(loadConfig({ ALERT_RAISE_AFTER_S: '3600' })).causes).toEqual(
+      DEFAULT_ALERT_OPTIONS.causes,
+    );
+  });
+
   it('gives the severities NOTIFY_REMINDERS names reminders, and leaves the others as they were', () => {
     const policy = escalationPolicyFrom(loadConfig({ NOTIFY_REMINDERS: 'minor:20:3, critical:600:2' }));
     expect(policy.bySeverity.minor).toEqual({
@@ -48,6 +59,7 @@ describe('loadConfig: alert and notification timing', () => {
     ['NOTIFY_GROUP_WAIT_S', '0', 'NOTIFY_GROUP_WAIT_S'],
     ['NOTIFY_GROUP_WAIT_S', 'soon', 'NOTIFY_GROUP_WAIT_S'],
     ['ALERT_RESOLVE_HOLD_S', '1.5', 'ALERT_RESOLVE_HOLD_S'],
+    ['ALERT_RAISE_AFTER_S', '0', 'ALERT_RAISE_AFTER_S'],
   ])('names %s when it is %s', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(message);
   });

@@ -38,6 +38,10 @@ export function getWorkOrder(id: string, signal?: AbortSignal): Promise<WorkOrde
   return apiGet(`/work-orders/${encodeURIComponent(id)}`, workOrderViewSchema, { signal });
 }
 
-export function useWorkOrder(id: string) {
-  return useQuery({ queryKey: workOrderQueryKey(id), queryFn: ({ signal }) => getWorkOrder(id, signal) });
+export function useWorkOrder(id: string, enabled = true) {
+  return useQuery({
+    queryKey: workOrderQueryKey(id),
+    queryFn: ({ signal }) => getWorkOrder(id, signal),
+    enabled,
+  });
 }

@@ -1,4 +1,4 @@
-import { useOpenWorkOrders } from '../../../api/get-work-orders';
+import { useOpenWorkOrders, useWorkOrder } from '../../../api/get-work-orders';
 import { StatusPanel } from '../../../components/status-panel';
 import { currentUserId } from '../../../lib/auth/current-user-id';
 import type { SessionUser } from '../../../lib/auth/session-schema';
@@ -10,6 +10,7 @@ import { JobCard } from './job-card';
 import { JobDetail } from './job-detail';
 import { OfflineBanner } from './offline-banner';
 import { PushToggle } from './push-toggle';
+import { shownJob } from './shown-job';
 import './tech.css';
 
 /** States in which a job is the technician's to act on. */
@@ -31,7 +32,10 @@ export function TechPage({ user, workOrderId }: { user: SessionUser; workOrderId
     .filter((order) => order.assignee === userId)
     .map((order) => applyPending(order, sync.pending))
     .sort((a, b) => Date.parse(a.slaDueAt) - Date.parse(b.slaDueAt));
-  const open = workOrderId ? jobs.find((order) => order.id === workOrderId) : undefined;
+  const listed = workOrderId !== undefined && jobs.some((order) => order.id === workOrderId);
+  // A job marked fixed leaves the open list: fetched alone, it stays on screen to show its confirmation.
+  const fetched = useWorkOrder(workOrderId ?? '', workOrderId !== undefined && orders.isSuccess && !listed);
+  const open = shownJob(jobs, fetched.data && applyPending(fetched.data, sync.pending), workOrderId, userId);
 
   return (
     <div className="tech">
