@@ -55,8 +55,8 @@ describe.skipIf(blocked)('notification settings and the inbox, end to end', () =
     await sms.check();
     await page.getByLabel('Minimum severity for SMS').selectOption('critical');
     await page.getByRole('checkbox', { name: 'Email on' }).uncheck();
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('status').getByText('Saved').waitFor(WAIT);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('status').getByText('Saved', { exact: true }).waitFor(WAIT);
     await screenshot(page, '20-notification-settings');
 
     await page.reload();

@@ -16,6 +16,11 @@ export interface DispatchPolicyOptions {
   weakSignalAfterRemoteStepHours: number;
   /** LINE_FAULT: still failing this long after the merchant said the line is fine (0: at once). */
   lineFaultAfterLineOkHours: number;
+  /**
+   * POWER: still on a low battery this long after the merchant was told to connect mains
+   * power; then the adapter or the terminal's power hardware is at fault.
+   */
+  powerAfterContactHours: number;
 }
 
 export interface SlaOptions {
@@ -49,7 +54,12 @@ export interface DispatchOptions {
 }
 
 export const DEFAULT_DISPATCH_OPTIONS: DispatchOptions = {
-  policy: { offlineAfterContactHours: 2, weakSignalAfterRemoteStepHours: 24, lineFaultAfterLineOkHours: 0 },
+  policy: {
+    offlineAfterContactHours: 2,
+    weakSignalAfterRemoteStepHours: 24,
+    lineFaultAfterLineOkHours: 0,
+    powerAfterContactHours: 2,
+  },
   sla: {
     urgentHours: 4,
     standardBusinessDays: 5,

@@ -28,8 +28,11 @@ describe('dispatch policy', () => {
     });
   });
 
-  it('sends one for power hardware at once, with a power adapter', () => {
-    expect(decide(alert('POWER'), 0)).toMatchObject({ kind: 'work_order', parts: ['power_adapter'] });
+  it('sends one for power only once the merchant was told and it is still on battery 2 h later, with a power adapter', () => {
+    expect(decide(alert('POWER'), 10)).toMatchObject({ kind: 'none' });
+    const told = alert('POWER', { steps: [{ kind: 'merchant_contacted', at: RAISED + HOUR }] });
+    expect(decide(told, 2.99)).toMatchObject({ kind: 'none' });
+    expect(decide(told, 3)).toMatchObject({ kind: 'work_order', parts: ['power_adapter'] });
   });
 
   it('makes a critical alert urgent whatever its cause', () => {

@@ -57,7 +57,9 @@ export function priorityFor(
 
 /**
  * Whether an alert needs a visit now, support's remote action, or nothing (yet):
- * - `COMM_MODULE_FAULT` and `POWER` (hardware): a visit at once.
+ * - `COMM_MODULE_FAULT`: a visit at once.
+ * - `POWER`: the merchant connects mains power first; a visit (power hardware) once it is
+ *   still on a low battery `powerAfterContactHours` after support recorded telling them.
  * - `OFFLINE`: a visit once it is still down `offlineAfterContactHours` after support
  *   recorded the merchant as contacted (they may just have unplugged it).
  * - `WEAK_SIGNAL`: a visit (antenna, relocation) once it is still there
@@ -88,8 +90,13 @@ export function decideDispatch(
   };
   switch (alert.code) {
     case 'COMM_MODULE_FAULT':
-    case 'POWER':
       return visit();
+    case 'POWER':
+      return afterStep(
+        'merchant_contacted',
+        options.policy.powerAfterContactHours,
+        'tell the merchant to connect mains power first',
+      );
     case 'OFFLINE':
       return afterStep(
         'merchant_contacted',
