@@ -12,8 +12,6 @@ export const mutingEn = {
   'muting.matchHint': 'Fill in at least one; every one filled in must match.',
   'muting.comment': 'Comment',
   'muting.commentHint': 'Why, for whoever reads it next.',
-  'muting.cancel': 'Cancel',
-  'muting.saving': 'Saving…',
   'muting.createdBy': 'By',
   'muting.actions': 'Actions',
   'muting.chinaTime': 'Times of day are China time (UTC+8).',

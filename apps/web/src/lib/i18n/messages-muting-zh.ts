@@ -14,8 +14,6 @@ export const mutingZh: Record<keyof typeof mutingEn, string> = {
   'muting.matchHint': '至少填写一项；填写的每一项都须匹配。',
   'muting.comment': '备注',
   'muting.commentHint': '说明原因，方便后来的人了解。',
-  'muting.cancel': '取消',
-  'muting.saving': '正在保存…',
   'muting.createdBy': '创建人',
   'muting.actions': '操作',
   'muting.chinaTime': '时刻均为北京时间 (UTC+8)。',

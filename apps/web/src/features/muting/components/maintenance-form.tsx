@@ -5,7 +5,7 @@ import { useI18n } from '../../../lib/i18n/i18n-provider';
 import { useSaveMaintenanceWindow } from '../api/maintenance-windows';
 import { fromLocalInput, toLocalInput } from './local-input';
 import { mutingFormErrors } from './muting-errors';
-import { MutingFormFooter } from './muting-form-footer';
+import { FormFooter } from '../../../components/form-footer';
 import { EMPTY_PLACE, PlaceFields, placeOf, type PlaceDraft } from './place-fields';
 import { ScheduleFields, type ScheduleDraft } from './schedule-fields';
 
@@ -103,7 +103,8 @@ export function MaintenanceForm({ window, onDone, onCancel }: MaintenanceFormPro
         error={errors.byField.comment}
         onChange={setComment}
       />
-      <MutingFormFooter
+      <FormFooter
+        actionsClassName="muting-form__actions"
         error={errors.general}
         submitLabel={t('maintenance.save')}
         pending={save.isPending}

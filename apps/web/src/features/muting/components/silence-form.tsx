@@ -7,7 +7,7 @@ import type { SilencePrefill } from '../../../lib/router/routes';
 import { useCreateSilence } from '../api/silences';
 import { fromLocalInput, toLocalInput } from './local-input';
 import { mutingFormErrors } from './muting-errors';
-import { MutingFormFooter } from './muting-form-footer';
+import { FormFooter } from '../../../components/form-footer';
 import { EMPTY_PLACE, PlaceFields, placeOf, type PlaceDraft } from './place-fields';
 
 const HOUR = 3_600_000;
@@ -113,7 +113,8 @@ export function SilenceForm({ prefill, onDone, onCancel }: SilenceFormProps) {
         error={errors.byField.comment}
         onChange={setComment}
       />
-      <MutingFormFooter
+      <FormFooter
+        actionsClassName="muting-form__actions"
         error={errors.general}
         submitLabel={t('silences.create')}
         pending={create.isPending}

@@ -4,7 +4,7 @@ import { useI18n } from '../../../lib/i18n/i18n-provider';
 import { useUpdateUser } from '../api/update-user';
 import { formErrors } from '../../../lib/field-errors';
 import { TextField } from '../../../components/form-field';
-import { FormFooter } from './form-footer';
+import { FormFooter } from '../../../components/form-footer';
 
 interface ResetPasswordFormProps {
   user: UserView;
@@ -36,6 +36,7 @@ export function ResetPasswordForm({ user, onDone, onCancel }: ResetPasswordFormP
         hint={t('users.passwordHint')}
       />
       <FormFooter
+        actionsClassName="user-form__actions"
         error={errors.general}
         submitLabel={t('users.resetPassword')}
         pending={update.isPending}

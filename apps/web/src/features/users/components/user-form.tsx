@@ -11,7 +11,7 @@ import { useCreateUser } from '../api/create-user';
 import { useUpdateUser } from '../api/update-user';
 import { formErrors, splitList } from '../../../lib/field-errors';
 import { SelectField, TextField } from '../../../components/form-field';
-import { FormFooter } from './form-footer';
+import { FormFooter } from '../../../components/form-footer';
 
 const FIELDS = ['username', 'password', 'role', 'regions', 'merchantIds', 'email', 'phone', 'locale'];
 
@@ -129,6 +129,7 @@ export function UserForm({ user, onDone, onCancel }: UserFormProps) {
         />
       </div>
       <FormFooter
+        actionsClassName="user-form__actions"
         error={errors.general}
         submitLabel={user ? t('users.save') : t('users.create')}
         pending={mutation.isPending}
