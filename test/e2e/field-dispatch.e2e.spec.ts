@@ -113,6 +113,8 @@ describe.skipIf(blocked)('field dispatch on the technician’s phone, end to end
         terminalId: FAULTY,
         merchantId: 'M-E2E-BJ',
         merchantName: 'Noodle Bar',
+        merchantPhone: '+86 138 0000 0009',
+        address: '北京市东城区王府井大街 88 号',
         region: 'Beijing',
         lat: 39.91,
         lon: 116.4,
@@ -221,6 +223,10 @@ describe.skipIf(blocked)('field dispatch on the technician’s phone, end to end
   it('queues accept, en route and on site made offline, and the server keeps each at the phone’s time, in order', async () => {
     await page.getByTestId('job-card').filter({ hasText: FAULTY }).tap();
     await page.getByRole('heading', { name: 'Noodle Bar' }).waitFor(WAIT);
+    await page.getByText('北京市东城区王府井大街 88 号', { exact: true }).waitFor(WAIT);
+    expect(await page.getByRole('link', { name: /\+86 138 0000 0009/ }).getAttribute('href')).toBe(
+      'tel:+86 138 0000 0009',
+    );
     await screenshot(page, '15-field-dispatch-job');
 
     await context.setOffline(true);

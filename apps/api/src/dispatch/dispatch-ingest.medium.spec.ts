@@ -4,9 +4,11 @@ import { validPayload } from '../ingest/testing/terminal-messages';
 import { insertUser } from '../notifications/testing/users-factory';
 import { carrierOutageMessages } from '../risk/testing/carrier-outage-messages';
 import { postgresAvailableOrSkip } from '../storage/testing/require-postgres';
+import type { WorkOrderChange } from '@fleet/telemetry/api/work-orders';
 import type { AuthUser } from '../auth/users/role';
 import { RemoteActionsService } from './remote-actions.service';
 import { startDispatchPlatform, type DispatchPlatform, type Message } from './testing/dispatch-platform';
+import { WorkOrderEvents } from './work-order-events';
 import { WorkOrdersService } from './work-orders.service';
 
 const MIN = 60_000;
@@ -19,6 +21,7 @@ const TERMINALS = [
     terminalId: 'DSP-BJ-1',
     merchantId: 'M-BJ',
     merchantName: 'Beijing Noodles',
+    address: '北京市东城区王府井大街 88 号',
     region: 'Beijing',
     lat: 39.91,
     lon: 116.4,
@@ -135,6 +138,7 @@ describe.runIf(run)('dispatch through the real ingest: MQTT → risk → alert �
       assignee: beijingTech,
       parts: ['comm_module', 'terminal_swap'],
       createdBy: 'system',
+      address: '北京市东城区王府井大街 88 号',
     });
     expect(order!.alertId).toBeDefined();
     expect(order!.evidence).toMatch(/transactions failed on the link/);
@@ -232,6 +236,21 @@ describe.runIf(run)('dispatch through the real ingest: MQTT → risk → alert �
       d.test.database.db,
     );
     expect(audit.rows).toHaveLength(1);
+  });
+
+  it('puts an order on the socket feed once, when its SLA turns at risk', async () => {
+    await commFault('DSP-BJ-1');
+    const [order] = await orders();
+    const changes: WorkOrderChange[] = [];
+    d.platform.app.get(WorkOrderEvents).onChanged((change) => changes.push(change));
+    const atRisk = () => changes.filter((c) => c.kind === 'sla' && c.workOrder.slaState === 'at_risk');
+
+    await d.evaluateAt(clock.now + MIN);
+    expect(atRisk()).toEqual([]);
+    const nearlyDue = Date.parse(order!.slaDueAt) - MIN;
+    await d.evaluateAt(nearlyDue);
+    await d.evaluateAt(nearlyDue + 30_000);
+    expect(atRisk().map((c) => c.workOrder.id)).toEqual([order!.id]);
   });
 
   it('makes no work order for a SIM running out of data, but a top-up for support', async () => {

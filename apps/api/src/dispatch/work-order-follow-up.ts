@@ -3,12 +3,14 @@ import { AuditService } from '../audit/audit.service';
 import { DISPATCH_OPTIONS, type DispatchOptions } from './dispatch-options';
 import { SYSTEM_ACTOR, WorkOrderLifecycle } from './work-order-lifecycle';
 import { TechniciansRepository } from './technicians.repository';
+import { workOrderView } from './work-order-view';
 import { WorkOrdersRepository, type WorkOrderRow } from './work-orders.repository';
 
 const HOUR = 3_600_000;
 
 /**
- * After the visit and against the clock: an order past its due time is told to support
+ * After the visit and against the clock: an order entering `at_risk` is announced on the
+ * socket once; an order past its due time is told to support
  * once (its escalation, as level 2 of the alerts' is every support user); a resolved
  * order is `confirmed` once the terminal has reported since with the cause gone, or
  * `still_failing` when `confirmWithinHours` pass without that, and support is told.
@@ -24,8 +26,16 @@ export class WorkOrderFollowUp {
   ) {}
 
   async run(now: number): Promise<void> {
+    for (const row of await this.orders.activeWithoutSlaWarning()) await this.warnIfAtRisk(row, now);
     for (const row of await this.orders.breachedUnnotified(new Date(now))) await this.breached(row, now);
     for (const row of await this.orders.awaitingConfirmation()) await this.confirm(row, now);
+  }
+
+  /** An order entering `at_risk` goes on the socket once, so the board shows it without a reload. */
+  private async warnIfAtRisk(row: WorkOrderRow, now: number): Promise<void> {
+    if (workOrderView(row, [], now, this.options.sla).slaState !== 'at_risk') return;
+    if (!(await this.orders.markAtRiskAnnounced(row.id, new Date(now)))) return;
+    await this.lifecycle.announce(row, 'sla');
   }
 
   private async breached(row: WorkOrderRow, now: number): Promise<void> {

@@ -60,6 +60,7 @@ export function workOrderView(
   if (row.assignee_name !== null) view.assigneeName = row.assignee_name;
   if (row.alert_id !== null) view.alertId = row.alert_id;
   if (row.merchant_phone !== null) view.merchantPhone = row.merchant_phone;
+  if (row.address !== null) view.address = row.address;
   if (row.model !== null) view.model = row.model;
   if (row.comm !== null) view.comm = row.comm;
   if (row.shop_hours !== null) view.shopHours = `${row.shop_hours.open}–${row.shop_hours.close}`;

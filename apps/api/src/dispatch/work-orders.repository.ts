@@ -37,6 +37,7 @@ export interface WorkOrderRow {
   created_by: string;
   sla_due_at: Date;
   sla_breach_notified_at: Date | null;
+  sla_at_risk_announced_at: Date | null;
   parts: WorkOrderPart[];
   evidence: { text?: string; data?: Record<string, number | string> };
   recommended_action: string;
@@ -50,6 +51,7 @@ export interface WorkOrderRow {
   merchant_id: string | null;
   merchant_name: string | null;
   merchant_phone: string | null;
+  address: string | null;
   region: string | null;
   lat: number | null;
   lon: number | null;
@@ -183,6 +185,23 @@ export class WorkOrdersRepository {
     return Number(result.numAffectedRows ?? 0) === 1;
   }
 
+  /** Active orders not yet announced as at risk nor breached: candidates for the SLA warning. */
+  async activeWithoutSlaWarning(): Promise<WorkOrderRow[]> {
+    const { rows } = await sql<WorkOrderRow>`
+      ${SELECT_ORDER} where w.sla_at_risk_announced_at is null and w.sla_breach_notified_at is null
+        and w.state not in ('resolved', 'cancelled', 'cannot_complete')
+      order by w.sla_due_at limit 500`.execute(this.database.db);
+    return rows;
+  }
+
+  /** True for the one caller that marked it: the warning goes out once across passes and processes. */
+  async markAtRiskAnnounced(id: string, at: Date): Promise<boolean> {
+    const result = await sql`
+      update work_orders set sla_at_risk_announced_at = ${at}
+      where id = ${id} and sla_at_risk_announced_at is null`.execute(this.database.db);
+    return Number(result.numAffectedRows ?? 0) === 1;
+  }
+
   /** One order, or undefined when missing or outside what `viewer` may see. */
   async get(id: string, viewer: DispatchViewer | 'all'): Promise<WorkOrderRow | undefined> {
     const { rows } = await sql<WorkOrderRow>`
@@ -256,7 +275,7 @@ function visible(viewer: DispatchViewer | 'all') {
 
 const SELECT_ORDER = sql`
   select w.*, u.username as assignee_name, t.merchant_id, t.merchant_name, t.merchant_phone, t.region, t.lat, t.lon,
-    t.model, t.comm, t.shop_hours, l.last_seen_at,
+    t.address, t.model, t.comm, t.shop_hours, l.last_seen_at,
     (select array_agg(c->>'code') from jsonb_array_elements(coalesce(l.causes, '[]'::jsonb)) c) as current_causes
   from work_orders w
   left join users u on u.id = w.assignee

@@ -174,6 +174,23 @@ describe.each(['embedded', 'postgres'] as const)('storage on the %s driver', (ki
       expect(await countRows('paper_samples', id)).toBe(1);
     });
 
+    it('stores an imported address and keeps it when a later import leaves it out', async () => {
+      const row = {
+        terminalId: 'ADDR-1',
+        merchantId: 'M-10',
+        merchantName: '王府井小吃',
+        region: 'Beijing',
+        lat: 39.91,
+        lon: 116.41,
+      };
+      await terminals.importTerminals([{ ...row, address: '北京市东城区王府井大街 88 号' }]);
+      expect((await terminals.findState('ADDR-1'))?.address).toBe('北京市东城区王府井大街 88 号');
+      await terminals.importTerminals([row]);
+      expect((await terminals.findState('ADDR-1'))?.address).toBe('北京市东城区王府井大街 88 号');
+      await terminals.importTerminals([{ ...row, terminalId: 'ADDR-2' }]);
+      expect((await terminals.findState('ADDR-2'))?.address).toBeNull();
+    });
+
     it('stores dead letters with their reason', async () => {
       const deadLetters = new DeadLetterRepository(test.database);
       const result = await store.storeBatch(

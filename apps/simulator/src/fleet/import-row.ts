@@ -14,6 +14,8 @@ export interface ImportRow {
   comm: CommType;
   accountManager: string;
   merchantPhone: string;
+  /** An addition of this platform to the import: where the technician drives to. */
+  address: string;
 }
 
 export function toImportRow(p: TerminalProfile): ImportRow {
@@ -28,6 +30,7 @@ export function toImportRow(p: TerminalProfile): ImportRow {
     comm: p.comm,
     accountManager: p.accountManager,
     merchantPhone: phoneFor(p.merchantId),
+    address: addressFor(p.merchantId, p.region),
   };
 }
 
@@ -35,4 +38,19 @@ export function toImportRow(p: TerminalProfile): ImportRow {
 export function phoneFor(merchantId: string): string {
   const digits = String(hashString(merchantId) % 1_000_000_000).padStart(9, '0');
   return `+86 13${digits.slice(0, 1)} ${digits.slice(1, 5)} ${digits.slice(5)}`;
+}
+
+const STREETS = [
+  'Jianguo Road',
+  'Renmin Road',
+  'Zhongshan Road',
+  'Jiefang Road',
+  'Heping Street',
+  'Xinhua Road',
+];
+
+/** A street address derived from the merchant id, in the terminal's city. */
+export function addressFor(merchantId: string, region: string): string {
+  const h = hashString(`${merchantId}/address`);
+  return `${(h % 899) + 1} ${STREETS[h % STREETS.length]}, ${region}`;
 }

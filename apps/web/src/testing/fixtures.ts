@@ -40,6 +40,7 @@ export function terminalState(overrides: Partial<TerminalStateView> = {}): Termi
     merchantId: 'M-1',
     merchantName: 'Corner Café',
     merchantPhone: '+86 21 5555 0101',
+    address: null,
     region: 'east',
     lat: 31.23,
     lon: 121.47,

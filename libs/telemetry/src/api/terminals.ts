@@ -25,6 +25,8 @@ export const importTerminalSchema = z.object({
     .string()
     .regex(/^\+?[0-9][0-9 ()-]{3,23}$/, 'merchantPhone must be a phone number')
     .optional(),
+  /** Optional addition to the contract: the shop's street address, for the technician's navigation link. */
+  address: z.string().trim().min(1).max(300).optional(),
   /**
    * Optional addition to the contract: opening hours in Asia/Shanghai, `{"open":"09:00","close":"22:00"}`.
    * An OFFLINE terminal of a closed shop is not alerted until it should have opened.
@@ -64,6 +66,7 @@ export interface TerminalStateView {
   merchantId: string | null;
   merchantName: string | null;
   merchantPhone: string | null;
+  address: string | null;
   region: string | null;
   lat: number | null;
   lon: number | null;

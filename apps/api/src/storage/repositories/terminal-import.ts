@@ -10,6 +10,8 @@ export interface TerminalImportRow {
   comm?: string;
   accountManager?: string;
   merchantPhone?: string;
+  /** The shop's street address, for the technician's navigation link (an addition to the import). */
+  address?: string;
   /** Opening hours in Asia/Shanghai (an addition to PROTOCOL.md's import). */
   shopHours?: { open: string; close: string };
 }

@@ -22,6 +22,7 @@ export interface TerminalStateRow {
   comm: string | null;
   account_manager: string | null;
   merchant_phone: string | null;
+  address: string | null;
   online: boolean | null;
   online_reason: string | null;
   last_seen_at: Date | null;
@@ -51,6 +52,7 @@ export function toTerminalState(row: TerminalStateRow): TerminalState {
     comm: row.comm,
     accountManager: row.account_manager,
     merchantPhone: row.merchant_phone,
+    address: row.address,
     online: row.online ?? false,
     onlineReason: row.online_reason,
     lastSeenAt: toIso(row.last_seen_at),

@@ -64,6 +64,7 @@ export class TerminalsRepository {
           comm: r.comm ?? null,
           account_manager: r.accountManager ?? null,
           merchant_phone: r.merchantPhone ?? null,
+          address: r.address ?? null,
           shop_hours: r.shopHours === undefined ? null : JSON.stringify(r.shopHours),
           registered: true,
         }));
@@ -82,6 +83,7 @@ export class TerminalsRepository {
               comm: eb.fn.coalesce('excluded.comm', 'terminals.comm'),
               account_manager: eb.fn.coalesce('excluded.account_manager', 'terminals.account_manager'),
               merchant_phone: eb.fn.coalesce('excluded.merchant_phone', 'terminals.merchant_phone'),
+              address: eb.fn.coalesce('excluded.address', 'terminals.address'),
               shop_hours: eb.fn.coalesce('excluded.shop_hours', 'terminals.shop_hours'),
               registered: true,
               updated_at: sql<Date>`now()`,
@@ -156,6 +158,7 @@ export class TerminalsRepository {
       't.comm',
       't.account_manager',
       't.merchant_phone',
+      't.address',
       'l.online',
       'l.online_reason',
       'l.last_seen_at',

@@ -17,6 +17,8 @@ export interface TerminalsTable {
   account_manager: string | null;
   /** Added by migration 0006. */
   merchant_phone: string | null;
+  /** Added by migration 0024: the shop's street address. */
+  address: string | null;
   /** Added by migration 0013: `{"open","close"}` local times, or null. */
   shop_hours: ColumnType<{ open: string; close: string } | null, string | null, string | null>;
   registered: Generated<boolean>;

@@ -1,12 +1,11 @@
 import type { WorkOrderView } from '@fleet/telemetry/api/work-orders';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
 import { href } from '../../../lib/router/routes';
-import { slaLeft } from './sla-left';
+import { SlaText } from './sla-text';
 
 /** One job in the list: the whole card is the tap target that opens it. */
 export function JobCard({ order, now }: { order: WorkOrderView; now: number }) {
   const { t } = useI18n();
-  const sla = slaLeft(order.slaDueAt, now);
   return (
     <li>
       <a
@@ -16,9 +15,7 @@ export function JobCard({ order, now }: { order: WorkOrderView; now: number }) {
       >
         <span className="job-card__head">
           <strong>{order.merchantName}</strong>
-          <span className={`job-sla job-sla--${sla.overdue ? 'breached' : order.slaState}`}>
-            {sla.overdue ? t('tech.slaOverdue', { time: sla.span }) : t('tech.slaLeft', { time: sla.span })}
-          </span>
+          <SlaText order={order} now={now} />
         </span>
         <span className="job-card__line">{order.address ?? order.region}</span>
         <span className="job-card__line">

@@ -4,7 +4,7 @@ import { useI18n } from '../../../lib/i18n/i18n-provider';
 import { evidenceInWords } from '@fleet/telemetry/evidence/evidence-in-words';
 import { href } from '../../../lib/router/routes';
 import { LastReadings } from './last-readings';
-import { slaLeft } from './sla-left';
+import { shownSla } from './sla-left';
 import { TransitionBar } from './transition-bar';
 
 interface JobDetailProps {
@@ -25,7 +25,7 @@ function mapLinks(order: WorkOrderView) {
 /** Everything a visit needs, then one button per next step. */
 export function JobDetail({ order, now, onStep }: JobDetailProps) {
   const { t, locale, language } = useI18n();
-  const sla = slaLeft(order.slaDueAt, now);
+  const sla = shownSla(order, now);
   const links = mapLinks(order);
   return (
     <article className="job-detail" aria-labelledby="job-title">
@@ -36,9 +36,14 @@ export function JobDetail({ order, now, onStep }: JobDetailProps) {
       <p className={`job-state job-state--${order.state}`} data-testid="job-state">
         {t(`wo.state.${order.state}`)}
       </p>
-      <p className={`job-sla job-sla--${sla.overdue ? 'breached' : order.slaState}`}>
+      <p className={`job-sla job-sla--${sla.modifier}`}>
         {t(`wo.sla.${order.slaState}`)} ·{' '}
-        {sla.overdue ? t('tech.slaOverdue', { time: sla.span }) : t('tech.slaLeft', { time: sla.span })} ·{' '}
+        {sla.closed ? null : (
+          <>
+            {sla.overdue ? t('tech.slaOverdue', { time: sla.span }) : t('tech.slaLeft', { time: sla.span })}{' '}
+            ·{' '}
+          </>
+        )}
         {t('tech.due', { time: formatDateTime(order.slaDueAt, locale) })}
       </p>
       {order.confirmation ? (

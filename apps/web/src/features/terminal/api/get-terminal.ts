@@ -12,6 +12,7 @@ export const terminalStateSchema = z.object({
   merchantId: z.string().nullable(),
   merchantName: z.string().nullable(),
   merchantPhone: z.string().nullish(),
+  address: z.string().nullish(),
   region: z.string().nullable(),
   lat: z.number().nullable(),
   lon: z.number().nullable(),

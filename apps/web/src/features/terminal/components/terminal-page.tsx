@@ -48,6 +48,7 @@ export function TerminalPage({ terminalId, role }: { terminalId: string; role: R
           {[state.merchantName, state.region, state.model].filter(Boolean).join(' · ')}
         </span>
         {state.merchantPhone ? <a href={`tel:${state.merchantPhone}`}>☎ {state.merchantPhone}</a> : null}
+        {state.address ? <span className="panel__meta">{state.address}</span> : null}
       </header>
       <section className="panel" aria-label={t('terminal.causes')}>
         <h2 className="panel__title">{t('terminal.causes')}</h2>
