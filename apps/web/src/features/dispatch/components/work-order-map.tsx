@@ -34,6 +34,9 @@ export function WorkOrderMap({ orders, label, titleOf, onSelect }: WorkOrderMapP
   const layerRef = useRef<L.LayerGroup | null>(null);
   const select = useRef(onSelect);
   select.current = onSelect;
+  // Zoomed to the orders once, when they first arrive; after that the dispatcher's view stays.
+  // Without street tiles the embedded basemap has only outlines, useless past province level.
+  const fitted = useRef(false);
 
   useEffect(() => {
     const element = container.current;
@@ -67,6 +70,11 @@ export function WorkOrderMap({ orders, label, titleOf, onSelect }: WorkOrderMapP
       marker.bindTooltip(titleOf(order));
       marker.on('click', () => select.current(order.id));
       layer.addLayer(marker);
+    }
+    if (!fitted.current && orders.length > 0 && mapRef.current) {
+      fitted.current = true;
+      const bounds = L.latLngBounds(orders.map((order) => [order.lat, order.lon] as L.LatLngTuple));
+      mapRef.current.fitBounds(bounds, { padding: [40, 40], maxZoom: env.tileUrl ? 12 : 6 });
     }
   }, [orders, titleOf]);
 
