@@ -206,5 +206,28 @@ describe.skipIf(!postgresUp)(
       expect(await archiveRows('support-late')).toEqual([{ period_start: '2026-11-30', state: 'ready' }]);
       expect(mailsTo('support-late')).toHaveLength(1);
     }, 60_000);
+    it('makes a report whose maker died after claiming it, once its claim has lapsed', async () => {
+      const crash = await app.addUser({ username: 'support-crash', role: 'support', locale: 'en' });
+      expect((await app.call('PUT', '/reports/subscriptions/weekly', crash, {})).status).toBe(200);
+      // Monday 08:00: a process claimed the week (for the default 10 minutes) and died before rendering it.
+      app.clock.now = local('2026-12-14T08:00:00').getTime();
+      await sql`
+        insert into report_archive (user_id, cadence, period_start, period_end, time_zone, locale, state, claimed_until)
+        select id, 'weekly', '2026-12-07', '2026-12-14', 'Asia/Shanghai', 'en', 'claimed', ${local('2026-12-14T08:10:00')}
+        from users where username = 'support-crash'`.execute(app.test.database.db);
+      await app.api.job.runOnce();
+      expect(await archiveRows('support-crash')).toEqual([{ period_start: '2026-12-07', state: 'claimed' }]);
+
+      app.clock.now = local('2026-12-14T08:11:00').getTime();
+      await app.api.job.runOnce();
+      await app.api.job.runOnce();
+      await app.api.drainOutbox();
+      await until(() => mailsTo('support-crash').length === 1, 'the taken-over report’s mail');
+      expect(await archiveRows('support-crash')).toEqual([{ period_start: '2026-12-07', state: 'ready' }]);
+      expect(mailsTo('support-crash')[0]?.subject).toBe(
+        'Weekly device-health report 2026-12-07 – 2026-12-13',
+      );
+      expect(mailsTo('support-crash')[0]?.attachments).toHaveLength(1);
+    }, 60_000);
   },
 );
