@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DeviceHealthReport } from '@fleet/telemetry/api/reports';
 import { postgresAvailableOrSkip } from '../storage/testing/require-postgres';
 import { local } from './testing/report-fixture';
 import { REPORT_NOW, startReportsHttpApp, type ReportsHttpApp } from './testing/reports-http-app';
@@ -114,7 +115,9 @@ describe.skipIf(!postgresUp)(
 
     it('fills the report’s workOrders section within the caller’s scope', async () => {
       const period = '/reports/device-health?from=2026-11-02&to=2026-11-04';
-      const manager = await (await app.get(period, app.manager, 'application/json')).json();
+      const manager = (await (
+        await app.get(period, app.manager, 'application/json')
+      ).json()) as DeviceHealthReport;
       expect(manager.workOrders).toEqual({
         total: 3,
         resolved: 2,
@@ -122,7 +125,9 @@ describe.skipIf(!postgresUp)(
         slaMet: 1,
         slaDue: 2,
       });
-      const admin = await (await app.get(period, app.admin, 'application/json')).json();
+      const admin = (await (
+        await app.get(period, app.admin, 'application/json')
+      ).json()) as DeviceHealthReport;
       expect(admin.workOrders).toEqual({
         total: 5,
         resolved: 2,
