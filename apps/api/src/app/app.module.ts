@@ -23,6 +23,7 @@ import { MetricsModule } from '../metrics/metrics.module';
 import { AlertNotificationsModule } from '../notifications/alert-notifications.module';
 import { NotificationsApiModule } from '../notifications/notifications-api.module';
 import { ReportsModule } from '../reports/reports.module';
+import { ReportSubscriptionsModule } from '../reports/subscriptions/report-subscriptions.module';
 import { RiskModule } from '../risk/risk.module';
 import { StorageModule } from '../storage/storage.module';
 import { TerminalsModule } from '../terminals/terminals.module';
@@ -71,6 +72,7 @@ export class AppModule {
         NotificationsApiModule,
         DispatchModule,
         ReportsModule,
+        ReportSubscriptionsModule,
         ...(config.demoFleetSize > 0 ? [DemoModule] : []),
         ...webModules(),
       ],

@@ -21,6 +21,8 @@ export interface UsersTable {
   skills: ColumnType<TechnicianSkills | null, string | null | undefined, string | null>;
   /** 0018_technician_dispatch: `{lat, lon}`, or null. */
   home_base: ColumnType<{ lat: number; lon: number } | null, string | null | undefined, string | null>;
+  /** 0020_report_outages: the IANA zone report periods and schedules run in. */
+  time_zone: ColumnType<string, string | undefined, string>;
 }
 
 export interface TechnicianSkills {

@@ -9,6 +9,7 @@ import {
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { systemClock, type Clock } from '../ingest/clock';
 import { AlertNotifier } from './alert-notifier';
+import { ArchivedReportAttachments } from './archived-report-attachments';
 import { configuredChannels } from './channels/configured-channels';
 import { EmailChannel } from './channels/email-channel';
 import { InAppChannel } from './channels/in-app-channel';
@@ -111,15 +112,24 @@ class NotificationsLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     {
       provide: NOTIFICATION_CHANNELS_TOKEN,
       // The inbox and web push are always on: they need nothing outside the database.
-      inject: [APP_CONFIG, InboxRepository, InboxEvents, NOTIFICATION_CLOCK, PushChannel],
+      inject: [
+        APP_CONFIG,
+        InboxRepository,
+        InboxEvents,
+        NOTIFICATION_CLOCK,
+        PushChannel,
+        ArchivedReportAttachments,
+      ],
       useFactory: (
         config: AppConfig,
         inbox: InboxRepository,
         events: InboxEvents,
         clock: Clock,
         push: PushChannel,
-      ) => [...configuredChannels(config), new InAppChannel(inbox, events, clock), push],
+        attachments: ArchivedReportAttachments,
+      ) => [...configuredChannels(config, attachments), new InAppChannel(inbox, events, clock), push],
     },
+    ArchivedReportAttachments,
     PushSubscriptionsRepository,
     PushNotifier,
     OutboxRepository,

@@ -25,6 +25,8 @@ export interface NewNotification {
   payload?: Record<string, unknown>;
   /** When it may first be sent; now when unset. */
   dueAt?: Date;
+  /** An archived report whose files the mail attaches, read when it is sent (never copied here). */
+  attachmentArchiveId?: string;
 }
 
 /** A row this worker holds until `next_attempt_at`; `attempts` counts this attempt. */
@@ -178,7 +180,7 @@ export class OutboxRepository {
   }
 }
 
-/** Rows per INSERT of enqueueMany: 13 parameters each, far under PostgreSQL's 65,535. */
+/** Rows per INSERT of enqueueMany: 14 parameters each, far under PostgreSQL's 65,535. */
 const ENQUEUE_CHUNK = 500;
 
 function outboxRow(notification: NewNotification, now: Date) {
@@ -195,5 +197,6 @@ function outboxRow(notification: NewNotification, now: Date) {
     last_error: null,
     created_at: now,
     sent_at: null,
+    attachment_archive_id: notification.attachmentArchiveId ?? null,
   };
 }

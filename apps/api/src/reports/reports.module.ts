@@ -13,7 +13,8 @@ import { REPORT_CLOCK } from './report-clock';
 import { ReportsController } from './reports.controller';
 import { ReportRequests } from './report-request';
 import { ReportsRepository } from './reports.repository';
-import { WORK_ORDER_SOURCE, noWorkOrders } from './work-order-source';
+import { WorkOrderFiguresSource } from './work-order-figures';
+import { WORK_ORDER_SOURCE } from './work-order-source';
 
 const logger = new Logger('Reports');
 
@@ -36,7 +37,7 @@ class ReportsLifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
   controllers: [ReportsController],
   providers: [
     { provide: REPORT_CLOCK, useValue: Date.now },
-    { provide: WORK_ORDER_SOURCE, useValue: noWorkOrders },
+    { provide: WORK_ORDER_SOURCE, useClass: WorkOrderFiguresSource },
     {
       provide: OutageJob,
       inject: [OutagesRepository],
@@ -48,6 +49,6 @@ class ReportsLifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
     ReportRequests,
     ReportsLifecycle,
   ],
-  exports: [DeviceHealthService, OutageJob],
+  exports: [DeviceHealthService, OutageJob, REPORT_CLOCK],
 })
 export class ReportsModule {}

@@ -1,9 +1,8 @@
 import type { WorkOrderFigures } from '@fleet/telemetry/api/reports';
 
 /**
- * The seam for work-order figures. Dispatch (the `work_orders` table) is built on its own
- * branch; once it lands it provides this token, and the report's `workOrders` section fills.
- * Until then the default reports none (null), never made-up numbers.
+ * The seam for work-order figures: the app binds WorkOrderFiguresSource (dispatch's
+ * `work_orders`); `noWorkOrders` reports none (null) for figure tests that leave dispatch out.
  */
 export interface WorkOrderSource {
   /** Work orders of `terminalIds` opened in [from, to). */

@@ -28,6 +28,8 @@ export const userViewSchema = z.object({
   quietHours: z
     .object({ start: z.string(), end: z.string(), criticalOverride: z.boolean().optional() })
     .optional(),
+  /** The IANA zone report periods are cut and scheduled reports made in (default Asia/Shanghai); always sent by the API. */
+  timeZone: z.string().optional(),
   disabled: z.boolean(),
   createdAt: z.string(),
   /** A technician's skills for field dispatch: terminal models and link types (`comm`); empty means any. */

@@ -46,6 +46,7 @@ export function planUserUpdate(current: UserRow, input: UpdateUserInput, context
     quietHours: input.quietHours === undefined ? current.quiet_hours : input.quietHours,
     skills: input.skills === undefined ? current.skills : input.skills,
     homeBase: input.homeBase === undefined ? current.home_base : input.homeBase,
+    timeZone: input.timeZone ?? current.time_zone,
     disabled: input.disabled ?? current.disabled,
   };
   const stored = {
@@ -58,6 +59,7 @@ export function planUserUpdate(current: UserRow, input: UpdateUserInput, context
     quietHours: current.quiet_hours,
     skills: current.skills,
     homeBase: current.home_base,
+    timeZone: current.time_zone,
     disabled: current.disabled,
   };
   assertKeepsAnAdmin(current, wanted, context);
@@ -80,6 +82,7 @@ export function planUserUpdate(current: UserRow, input: UpdateUserInput, context
     changes.skills = wanted.skills === null ? null : JSON.stringify(wanted.skills);
   if (fields.includes('homeBase'))
     changes.home_base = wanted.homeBase === null ? null : JSON.stringify(wanted.homeBase);
+  if (fields.includes('timeZone')) changes.time_zone = wanted.timeZone;
   if (fields.includes('disabled')) changes.disabled = wanted.disabled;
   if (context.passwordHash !== undefined) changes.password_hash = context.passwordHash;
   return {

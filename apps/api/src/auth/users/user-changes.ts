@@ -11,6 +11,7 @@ export type UserField =
   | 'quietHours'
   | 'skills'
   | 'homeBase'
+  | 'timeZone'
   | 'disabled'
   | 'password';
 

@@ -8,6 +8,7 @@ import {
   type UserView,
 } from '@fleet/telemetry/api/users';
 import { quietHoursSchema } from '@fleet/telemetry/api/notifications';
+import { timeZoneSchema } from '@fleet/telemetry/api/report-subscriptions';
 import { COMM_TYPES } from '@fleet/telemetry/protocol/messages';
 import { ROLES } from './role';
 
@@ -136,6 +137,8 @@ export const updateUserSchema = z
     /** Dispatch: null clears them. */
     skills: skillsSchema.nullable().optional(),
     homeBase: homeBaseSchema.nullable().optional(),
+    /** Reports: the IANA zone periods are cut and scheduled reports made in. */
+    timeZone: timeZoneSchema.optional(),
     disabled: z.boolean({ message: 'must be true or false' }).optional(),
     /** A password reset by the admin; the user's sessions end with it. */
     password: newPasswordSchema.optional(),

@@ -20,6 +20,7 @@ export type UserChanges = Pick<
   | 'quiet_hours'
   | 'skills'
   | 'home_base'
+  | 'time_zone'
   | 'disabled'
   | 'password_hash'
 >;

@@ -107,6 +107,7 @@ export function toUserView(row: UserRow): UserView {
     ...(row.quiet_hours ? { quietHours: row.quiet_hours } : {}),
     ...(row.skills ? { skills: row.skills } : {}),
     ...(row.home_base ? { homeBase: row.home_base } : {}),
+    timeZone: row.time_zone,
     disabled: row.disabled,
     createdAt: row.created_at.toISOString(),
   };

@@ -1,5 +1,6 @@
 import { createTransport, type Transporter } from 'nodemailer';
 import type { ClaimedNotification } from '../outbox.repository';
+import type { MailAttachments } from './mail-attachments';
 import { DeliveryError, type NotificationChannel } from './notification-channel';
 
 export interface EmailChannelOptions {
@@ -17,7 +18,11 @@ export class EmailChannel implements NotificationChannel {
   readonly kind = 'email' as const;
   private readonly transport: Transporter;
 
-  constructor(private readonly options: EmailChannelOptions) {
+  constructor(
+    private readonly options: EmailChannelOptions,
+    /** Files a mail references (a scheduled report's PDF); none when unset. */
+    private readonly attachments?: MailAttachments,
+  ) {
     this.transport = createTransport({
       url: options.smtpUrl,
       // Well under the outbox lease, so a stuck server is a retry, not a second sender.
@@ -29,6 +34,7 @@ export class EmailChannel implements NotificationChannel {
 
   async send(notification: ClaimedNotification): Promise<void> {
     try {
+      const attachments = (await this.attachments?.of(notification)) ?? [];
       await this.transport.sendMail({
         from: this.options.from,
         to: notification.address,
@@ -36,6 +42,7 @@ export class EmailChannel implements NotificationChannel {
         text: notification.body_text,
         html: notification.body_html ?? undefined,
         headers: { 'X-Fleet-Notification': notification.idempotency_key },
+        attachments,
       });
     } catch (error) {
       throw asDeliveryError(error);
