@@ -6,7 +6,7 @@ import type { ClaimedNotification } from './outbox.repository';
 
 /**
  * The files of the archived report a mail points at (`attachment_archive_id`, migration
- * 0021), read at sending time: the bytes sent are the bytes the archive downloads.
+ * 0023), read at sending time: the bytes sent are the bytes the archive downloads.
  */
 @Injectable()
 export class ArchivedReportAttachments implements MailAttachments {

@@ -23,7 +23,7 @@ export interface NotificationsTable {
   last_error: string | null;
   created_at: ColumnType<Date, Date, never>;
   sent_at: Date | null;
-  /** 0021_report_subscriptions: the archived report a mail carries as its attachments. */
+  /** 0023_report_subscriptions: the archived report a mail carries as its attachments. */
   attachment_archive_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 

@@ -3,7 +3,7 @@ import type { ReportCadence } from '@fleet/telemetry/api/report-subscriptions';
 import type { ReportLocale } from '@fleet/telemetry/api/reports';
 import type { Database } from '../../storage/database';
 
-/** Rows of migration 0021_report_subscriptions. */
+/** Rows of migration 0023_report_subscriptions. */
 export interface ReportSubscriptionsTable {
   id: Generated<string>;
   user_id: string;

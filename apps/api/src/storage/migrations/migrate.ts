@@ -17,13 +17,7 @@ class StaticMigrationProvider implements MigrationProvider {
 
 export function createMigrator(database: Database): Migrator {
   const migrations = Object.fromEntries(MIGRATIONS.map(([name, factory]) => [name, factory(database.mode)]));
-  return new Migrator({
-    db: database.db,
-    provider: new StaticMigrationProvider(migrations),
-    // Branches land out of number order (0022 before 0021): a database that already ran a
-    // later one still takes an earlier one that landed after it.
-    allowUnorderedMigrations: true,
-  });
+  return new Migrator({ db: database.db, provider: new StaticMigrationProvider(migrations) });
 }
 
 /** Applies every pending migration; returns the names applied. Throws one line on failure. */

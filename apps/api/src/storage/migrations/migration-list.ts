@@ -18,8 +18,8 @@ import { migration0017WorkOrders } from './0017_work_orders';
 import { migration0018TechnicianDispatch } from './0018_technician_dispatch';
 import { migration0019WebPush } from './0019_web_push';
 import { migration0020ReportOutages } from './0020_report_outages';
-import { migration0021ReportSubscriptions } from './0021_report_subscriptions';
 import { migration0022NotificationGroups } from './0022_notification_groups';
+import { migration0023ReportSubscriptions } from './0023_report_subscriptions';
 import { migration0024AddressAndSlaWarning } from './0024_address_and_sla_warning';
 
 /**
@@ -46,7 +46,7 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, factory: Migratio
   ['0018_technician_dispatch', migration0018TechnicianDispatch],
   ['0019_web_push', migration0019WebPush],
   ['0020_report_outages', migration0020ReportOutages],
-  ['0021_report_subscriptions', migration0021ReportSubscriptions],
   ['0022_notification_groups', migration0022NotificationGroups],
+  ['0023_report_subscriptions', migration0023ReportSubscriptions],
   ['0024_address_and_sla_warning', migration0024AddressAndSlaWarning],
 ];

@@ -9,7 +9,7 @@ import { runStatements, type MigrationFactory } from './migration';
  * again after `claimed_until`. The outbox row of the mail points at the archived files
  * (`notifications.attachment_archive_id`) instead of copying them. Same in both modes.
  */
-export const migration0021ReportSubscriptions: MigrationFactory = () => ({
+export const migration0023ReportSubscriptions: MigrationFactory = () => ({
   async up(db) {
     await runStatements(db, [
       sql`create table report_subscriptions (
