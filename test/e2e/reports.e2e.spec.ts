@@ -267,7 +267,17 @@ describe.skipIf(blocked)('the reports page, end to end', () => {
     await terminalsTable().waitFor(WAIT);
     await page.getByRole('figure', { name: 'Transactions per day' }).waitFor(WAIT);
     await fullScreenshot('72-reports-phone');
+    await page
+      .getByRole('figure', { name: 'Availability by merchant' })
+      .screenshot({ path: join(SCREENSHOTS, '74-reports-phone-chart.png') });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // The Chinese edition of the page, on the phone too.
+    await page.getByLabel('Language', { exact: true }).selectOption('zh-CN');
+    await page.getByRole('heading', { level: 1, name: '报表' }).waitFor(WAIT);
+    await page.getByRole('table', { name: '终端列表' }).waitFor(WAIT);
+    await fullScreenshot('73-reports-phone-zh');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.getByLabel('语言', { exact: true }).selectOption('en');
     await page.setViewportSize({ width: 1366, height: 768 });
   }, 60_000);
 });

@@ -4,7 +4,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'rec
 import { ChartFrame } from '../../../components/chart-frame';
 import { formatCount } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
-import { formatMinutes, formatPercent } from './report-format';
+import { axisLabel, formatMinutes, formatPercent } from './report-format';
 import { ReportSection } from './report-section';
 import { type ReportColumn, ReportTable } from './report-table';
 import { TerminalLink } from './terminal-link';
@@ -14,8 +14,6 @@ const CHART_MERCHANTS = 12;
 /** Terminal rows shown before "show more": a fleet-wide month has thousands. */
 const PAGE = 50;
 
-/** Long merchant names are cut on the axis; the tooltip has them whole. */
-const axisName = (name: string) => (name.length > 12 ? `${name.slice(0, 11)}…` : name);
 const percentOf = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
 const worstFirst = (a: number | null, b: number | null) => (a ?? 2) - (b ?? 2);
 
@@ -40,7 +38,7 @@ function MerchantAvailabilityChart({ report }: { report: DeviceHealthReport }) {
       <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#dde2ea" horizontal={false} />
         <XAxis type="number" domain={[0, 100]} unit="%" />
-        <YAxis type="category" dataKey="name" width={110} tick={{ fontSize: 12 }} tickFormatter={axisName} />
+        <YAxis type="category" dataKey="name" width={110} tick={{ fontSize: 12 }} tickFormatter={axisLabel} />
         <Tooltip formatter={(value) => `${String(value)}%`} />
         <Legend />
         <Bar dataKey="availability" name={t('reports.thisPeriod')} fill="#2f6db5" isAnimationActive={false} />

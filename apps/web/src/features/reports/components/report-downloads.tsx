@@ -16,7 +16,9 @@ interface ReportDownloadsProps {
 /** The language of the file and the PDF / CSV buttons; the server renders both. */
 export function ReportDownloads({ request, merchantName }: ReportDownloadsProps) {
   const { t, language } = useI18n();
-  const [locale, setLocale] = useState<ReportLocale>(language);
+  // The page's language until the user picks the file's own.
+  const [chosen, setLocale] = useState<ReportLocale>();
+  const locale = chosen ?? language;
   const [busy, setBusy] = useState<ReportFormat>();
   const [error, setError] = useState<string>();
 

@@ -45,3 +45,18 @@ export function formatDay(day: string, locale: string, style: 'short' | 'medium'
       : { day: 'numeric', month: 'short', year: 'numeric' };
   return at.toLocaleDateString(locale, { ...parts, timeZone: 'UTC' });
 }
+
+// About what fits the 110 px category axis at 12 px: a Chinese character takes two units, a Latin one.
+const AXIS_UNITS = 16;
+
+/** A merchant name cut to fit the axis, on one line (recharts wraps at spaces); the tooltip has it whole. */
+export function axisLabel(name: string): string {
+  let units = 0;
+  let cut = '';
+  for (const char of name) {
+    units += /[\u2e80-\uffef]/u.test(char) ? 2 : 1;
+    if (units > AXIS_UNITS) return `${cut}…`.replace(/ /g, '\u00a0');
+    cut += char;
+  }
+  return name.replace(/ /g, '\u00a0');
+}
