@@ -54,6 +54,31 @@ function report(overrides: Partial<DeviceHealthReport> = {}): DeviceHealthReport
   };
 }
 
+/** One terminal's line of the report. */
+function terminal(terminalId: string): DeviceHealthReport['terminals'][number] {
+  return {
+    terminalId,
+    merchantId: 'M1',
+    merchantName: '华联超市',
+    model: 'A920',
+    comm: '4g',
+    openMinutes: 600,
+    onlineMinutes: 300,
+    availability: 0.5,
+    previousAvailability: null,
+    outages: 2,
+    faultMinutes: 300,
+    approved: 40,
+    declined: 2,
+    timeouts: 3,
+    reversals: 1,
+    dataUsedMb: 12,
+    dataBalanceMb: 100,
+    simExpiresAt: null,
+    alerts: 1,
+  };
+}
+
 describe('ReportsPage', () => {
   it('asks for this week in the user zone and says so when the caller has no terminals', async () => {
     server.answer(PATH, 200, report());
@@ -81,29 +106,7 @@ describe('ReportsPage', () => {
             previousAvailability: null,
           },
         ],
-        terminals: [
-          {
-            terminalId: 'T-1',
-            merchantId: 'M1',
-            merchantName: '华联超市',
-            model: 'A920',
-            comm: '4g',
-            openMinutes: 600,
-            onlineMinutes: 300,
-            availability: 0.5,
-            previousAvailability: null,
-            outages: 2,
-            faultMinutes: 300,
-            approved: 40,
-            declined: 2,
-            timeouts: 3,
-            reversals: 1,
-            dataUsedMb: 12,
-            dataBalanceMb: 100,
-            simExpiresAt: null,
-            alerts: 1,
-          },
-        ],
+        terminals: [terminal('T-1')],
       }),
     );
     fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
@@ -127,5 +130,74 @@ describe('ReportsPage', () => {
     expect(server.requests.length).toBe(asked);
     fireEvent.change(screen.getByLabelText('To (included)'), { target: { value: '2026-12-06' } });
     await waitFor(() => expect(server.requests).toContain(`${PATH}?from=2026-12-05&to=2026-12-07`));
+  });
+
+  it('shows every section the JSON gives: losses apart from incidents, SIM plans, offenders, recommendations', async () => {
+    server.answer(
+      PATH,
+      200,
+      report({
+        terminals: [terminal('T-7')],
+        failures: [
+          { cause: 'COMM_MODULE_FAULT', kind: 'device', outages: 3, terminals: 1, lostMinutes: 150 },
+          { cause: 'CARRIER_OUTAGE', kind: 'incident', outages: 1, terminals: 4, lostMinutes: 45 },
+        ],
+        incidents: [
+          {
+            id: 'inc-1',
+            code: 'CARRIER_OUTAGE',
+            startedAt: '2026-12-01T02:00:00.000Z',
+            endedAt: null,
+            region: 'Shanghai',
+            mccMnc: '46000',
+            terminals: 4,
+            lostMinutes: 45,
+          },
+        ],
+        sim: {
+          usedMb: 420,
+          forecast30dMb: 900,
+          topUsers: [],
+          expiringIn30Days: [
+            { terminalId: 'T-9', merchantName: '永辉超市', iccid: '8986001', expiresAt: '2026-12-20' },
+          ],
+          expiringIn60Days: [],
+        },
+        repeatOffenders: [
+          {
+            terminalId: 'T-7',
+            merchantName: '鑫源面馆',
+            outages: 5,
+            alerts: 2,
+            faultMinutes: 150,
+            mainCause: 'COMM_MODULE_FAULT',
+          },
+        ],
+        recommendations: [
+          {
+            code: 'RENEW_SIM',
+            terminalIds: ['T-9'],
+            text: { 'zh-CN': '在 12月20日 前续费 1 张 SIM 卡', en: 'Renew 1 SIM plan before 20 Dec' },
+          },
+        ],
+      }),
+    );
+    renderUi(<ReportsPage />);
+    const failures = await screen.findByRole('table', { name: 'Failures by cause' });
+    const rows = within(failures)
+      .getAllByRole('row')
+      .map((r) => r.textContent);
+    expect(rows[1]).toContain('device fault');
+    // 150 minutes, as an agent says it.
+    expect(rows[1]).toContain('3 h');
+    expect(rows[2]).toContain('incident');
+    expect(
+      within(screen.getByRole('table', { name: 'Incidents' })).getByText('46000 · Shanghai'),
+    ).toBeTruthy();
+    const expiring = screen.getByRole('table', { name: 'Plans expiring within 30 days' });
+    expect(within(expiring).getByRole('link', { name: 'T-9' }).getAttribute('href')).toBe('#/terminals/T-9');
+    const offenders = screen.getByRole('table', { name: 'Repeat offenders' });
+    expect(within(offenders).getByRole('link', { name: 'T-7' })).toBeTruthy();
+    expect(screen.getByText('Renew 1 SIM plan before 20 Dec')).toBeTruthy();
   });
 });
