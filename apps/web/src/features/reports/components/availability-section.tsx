@@ -40,7 +40,8 @@ function MerchantAvailabilityChart({ report }: { report: DeviceHealthReport }) {
         <XAxis type="number" domain={[0, 100]} unit="%" />
         <YAxis type="category" dataKey="name" width={110} tick={{ fontSize: 12 }} tickFormatter={axisLabel} />
         <Tooltip formatter={(value) => `${String(value)}%`} />
-        <Legend />
+        {/* By key, so this period (availability) comes before the previous one, not by label. */}
+        <Legend itemSorter="dataKey" />
         <Bar dataKey="availability" name={t('reports.thisPeriod')} fill="#2f6db5" isAnimationActive={false} />
         <Bar dataKey="previous" name={t('reports.previousPeriod')} fill="#b8c4d6" isAnimationActive={false} />
       </BarChart>
