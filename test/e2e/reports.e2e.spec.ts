@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -186,6 +186,7 @@ describe.skipIf(blocked)('the reports page, end to end', () => {
   afterAll(async () => {
     await browser?.close();
     await platform?.stop();
+    rmSync(downloads, { recursive: true, force: true });
   }, 30_000);
 
   it('shows an account manager only their merchants’ terminals, and a custom period’s own figures', async () => {
