@@ -147,7 +147,7 @@ describe('App', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['Fleet overview', 'Live map', 'At-risk queue', 'Alerts', 'Notification settings']);
+    ).toEqual(['Fleet overview', 'Live map', 'At-risk queue', 'Alerts', 'Reports', 'Notification settings']);
     expect(screen.queryByText('Database: pg (external)')).toBeNull();
   });
 
@@ -191,6 +191,18 @@ describe('App', () => {
       within(screen.getByRole('navigation', { name: 'Main' })).queryByRole('link', { name: 'Alert rules' }),
     ).toBeNull();
     expect(server.requests).not.toContain('/api/v1/alert-rules');
+  });
+
+  it('offers the reports page to account managers, support and admins, not technicians', async () => {
+    server.answer('POST /api/v1/auth/login', 200, sessionAnswer('technician'));
+    window.location.hash = '#/reports';
+    render(<App />);
+    await signInThroughForm();
+    expect(await screen.findByText('Your role cannot open this page')).toBeTruthy();
+    expect(
+      within(screen.getByRole('navigation', { name: 'Main' })).queryByRole('link', { name: 'Reports' }),
+    ).toBeNull();
+    expect(server.requests.some((p) => p.startsWith('/api/v1/reports'))).toBe(false);
   });
 
   it('switches to Simplified Chinese and remembers it', async () => {

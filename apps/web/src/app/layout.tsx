@@ -41,6 +41,9 @@ function navItems(user: SessionUser): NavItem[] {
       active: (r) => r.name === 'incidents' || r.name === 'incident',
     });
   }
+  if (can(user.role, 'viewReports')) {
+    items.push({ to: href.reports(), label: 'nav.reports', active: (r) => r.name === 'reports' });
+  }
   if (can(user.role, 'viewAlertRules')) {
     items.push({ to: href.alertRules(), label: 'nav.alertRules', active: (r) => r.name === 'alert-rules' });
   }

@@ -28,6 +28,9 @@ const TerminalPage = lazy(() =>
 const DispatchBoard = lazy(() =>
   import('../features/dispatch/components/dispatch-board').then((m) => ({ default: m.DispatchBoard })),
 );
+const ReportsPage = lazy(() =>
+  import('../features/reports/components/reports-page').then((m) => ({ default: m.ReportsPage })),
+);
 const IncidentPage = lazy(() =>
   import('../features/incidents/components/incident-page').then((m) => ({ default: m.IncidentPage })),
 );
@@ -93,6 +96,9 @@ function RoutePage({ route, user }: { route: Route; user: SessionUser }) {
     case 'maintenance':
       if (!can(user.role, 'manageMuting')) return <StatusPanel tone="empty" title={t('app.notAllowed')} />;
       return route.name === 'silences' ? <SilencesPage prefill={route.prefill} /> : <MaintenancePage />;
+    case 'reports':
+      if (!can(user.role, 'viewReports')) return <StatusPanel tone="empty" title={t('app.notAllowed')} />;
+      return <ReportsPage />;
     case 'notification-settings':
       return <NotificationSettingsPage />;
     case 'alert-rules':

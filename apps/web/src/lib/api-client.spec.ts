@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { CannedApiServer } from '../testing/canned-api-server';
-import { ApiError, apiGet } from './api-client';
+import { ApiError, apiGet, apiGetFile } from './api-client';
 
 const server = new CannedApiServer();
 let baseUrl = '';
@@ -92,5 +92,32 @@ describe('apiGet', () => {
     );
     expect(error.status).toBe(0);
     expect(error.message).toMatch(/cannot be reached/);
+  });
+});
+
+describe('apiGetFile', () => {
+  it('returns the answer as a file, byte for byte', async () => {
+    server.answer('/api/v1/report', 200, '\uFEFFTerminal,Merchant\nT1,"老王, 朝阳"\n');
+    const file = await apiGetFile('/report', 'text/csv', { baseUrl });
+    const bytes = Buffer.from(await file.arrayBuffer());
+    // The BOM that lets Excel read UTF-8 survives (text() would decode it away).
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.subarray(3).toString('utf8')).toBe('Terminal,Merchant\nT1,"老王, 朝阳"\n');
+  });
+
+  it("throws the API's reason for a refused file", async () => {
+    server.answer('/api/v1/report', 400, {
+      error: {
+        code: 'VALIDATION',
+        message: 'to: must be after from',
+        fields: [{ field: 'to', message: 'must be after from' }],
+      },
+    });
+    const error = await failureOf(apiGetFile('/report', 'application/pdf', { baseUrl }));
+    expect(error).toMatchObject({
+      status: 400,
+      message: 'to: must be after from',
+      fields: [{ field: 'to' }],
+    });
   });
 });

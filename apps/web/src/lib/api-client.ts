@@ -31,6 +31,8 @@ interface RequestOptions {
 interface SendOptions extends RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
+  /** The form asked for; JSON unless a file (CSV, PDF) is wanted. */
+  accept?: string;
 }
 
 function messageOf(value: unknown): string | undefined {
@@ -84,8 +86,11 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-async function send(path: string, { signal, baseUrl = env.apiBase, method = 'GET', body }: SendOptions) {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+async function send(
+  path: string,
+  { signal, baseUrl = env.apiBase, method = 'GET', body, accept = 'application/json' }: SendOptions,
+) {
+  const headers: Record<string, string> = { Accept: accept };
   const token = getAccessToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -103,21 +108,29 @@ async function send(path: string, { signal, baseUrl = env.apiBase, method = 'GET
 }
 
 /**
- * Calls `path` under the API base with the session's bearer token and validates the answer
- * with `schema`, so a drifted server contract shows up as one clear error instead of
- * `undefined` deep in a component. A 401 rotates the session once and retries; a second
- * 401 ends the session, which sends the app back to the login page.
+ * Calls `path` under the API base with the session's bearer token. A 401 rotates the
+ * session once and retries; a second 401 ends the session, which sends the app back to
+ * the login page.
+ */
+async function sendSignedIn(path: string, options: SendOptions): Promise<Response> {
+  let response = await send(path, options);
+  if (response.status === 401 && getAccessToken()) {
+    if (await refreshSession()) response = await send(path, options);
+    if (response.status === 401) endSession('expired');
+  }
+  return response;
+}
+
+/**
+ * Calls `path` and validates the answer with `schema`, so a drifted server contract shows
+ * up as one clear error instead of `undefined` deep in a component.
  */
 export async function apiRequest<T extends z.ZodType>(
   path: string,
   schema: T,
   options: SendOptions = {},
 ): Promise<z.infer<T>> {
-  let response = await send(path, options);
-  if (response.status === 401 && getAccessToken()) {
-    if (await refreshSession()) response = await send(path, options);
-    if (response.status === 401) endSession('expired');
-  }
+  const response = await sendSignedIn(path, options);
   const body = await readJson(response);
   if (!response.ok) throw errorFromBody(response.status, response.statusText, body);
   const parsed = schema.safeParse(body);
@@ -127,6 +140,13 @@ export async function apiRequest<T extends z.ZodType>(
     throw new ApiError(response.status, `unexpected response from ${path} (${where})`);
   }
   return parsed.data;
+}
+
+/** GETs a file (a CSV or PDF report) as the signed-in user; a refusal throws the server's reason. */
+export async function apiGetFile(path: string, accept: string, options: RequestOptions = {}): Promise<Blob> {
+  const response = await sendSignedIn(path, { ...options, accept });
+  if (!response.ok) throw errorFromBody(response.status, response.statusText, await readJson(response));
+  return response.blob();
 }
 
 export function apiGet<T extends z.ZodType>(path: string, schema: T, options: RequestOptions = {}) {

@@ -122,23 +122,24 @@ export const reportIncidentSchema = z.object({
   lostMinutes: z.number(),
 });
 
-export const transactionDaySchema = z.object({
-  /** Local date in the report's zone. */
-  day: z.string(),
-  approved: z.number().int(),
-  declined: z.number().int(),
-  timeouts: z.number().int(),
-  reversals: z.number().int(),
-  failureRate: z.number().nullable(),
-});
-
-export const transactionTotalsSchema = z.object({
+/** Transaction counts with their failure rate: one definition for a day of the trend and the period. */
+const transactionCounts = {
   approved: z.number().int(),
   declined: z.number().int(),
   timeouts: z.number().int(),
   reversals: z.number().int(),
   /** Timeouts over attempts (approved + declined + timeouts): declines are the card's, not the link's. */
   failureRate: z.number().nullable(),
+};
+
+export const transactionDaySchema = z.object({
+  /** Local date in the report's zone. */
+  day: z.string(),
+  ...transactionCounts,
+});
+
+export const transactionTotalsSchema = z.object({
+  ...transactionCounts,
   previousFailureRate: z.number().nullable(),
   trend: z.array(transactionDaySchema),
 });
@@ -177,22 +178,24 @@ export const eventCountSchema = z.object({
   hoursOpen: z.number(),
 });
 
-export const alertCodeFiguresSchema = z.object({
-  code: z.enum(CAUSE_CODES),
-  count: z.number().int(),
-  meanAckMinutes: z.number().nullable(),
-  meanResolveMinutes: z.number().nullable(),
-  slaMet: z.number().int(),
-  slaDue: z.number().int(),
-});
-
-export const alertFiguresSchema = z.object({
-  total: z.number().int(),
+/** How fast alerts were answered: one definition for each cause and for all of them. */
+const answerTimes = {
   meanAckMinutes: z.number().nullable(),
   meanResolveMinutes: z.number().nullable(),
   /** Alerts acknowledged and resolved within their severity's targets, of those that are due. */
   slaMet: z.number().int(),
   slaDue: z.number().int(),
+};
+
+export const alertCodeFiguresSchema = z.object({
+  code: z.enum(CAUSE_CODES),
+  count: z.number().int(),
+  ...answerTimes,
+});
+
+export const alertFiguresSchema = z.object({
+  total: z.number().int(),
+  ...answerTimes,
   byCode: z.array(alertCodeFiguresSchema),
 });
 

@@ -19,6 +19,8 @@ const PERMISSIONS = {
   // Support reads the alert routing rules; admins change them.
   viewAlertRules: ['admin', 'support'],
   manageAlertRules: ['admin'],
+  // Device-health reports: the account managers' page; support and admins see any merchant.
+  viewReports: ['admin', 'support', 'account_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -3,6 +3,7 @@ import { EVIDENCE_TEXTS } from '@fleet/telemetry/evidence/evidence-texts';
 import { dispatchEn } from './messages-dispatch';
 import { mutingEn } from './messages-muting-en';
 import { prefixed } from './prefixed';
+import { reportsEn } from './messages-reports';
 /** English strings: the reference dictionary. Every other language must have every key. */
 export const en = {
   'app.title': 'Fleet Monitor',
@@ -435,6 +436,7 @@ export const en = {
   'rules.channel.in_app': 'In-app inbox',
   'rules.channel.webhook': 'Webhook',
   ...mutingEn,
+  ...reportsEn,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@ import { EVIDENCE_TEXTS } from '@fleet/telemetry/evidence/evidence-texts';
 import { dispatchZh } from './messages-dispatch';
 import { mutingZh } from './messages-muting-zh';
 import { prefixed } from './prefixed';
+import { reportsZh } from './messages-reports';
 import type { MessageKey } from './messages-en';
 
 /** 简体中文. Typed against the English keys, so a missing or extra key fails the build. */
@@ -435,4 +436,5 @@ export const zh: Record<MessageKey, string> = {
   'rules.channel.in_app': '站内收件箱',
   'rules.channel.webhook': 'Webhook',
   ...mutingZh,
+  ...reportsZh,
 };

@@ -14,6 +14,7 @@ describe('parseRoute', () => {
     expect(parseRoute(href.alerts())).toEqual({ name: 'alerts' });
     expect(parseRoute(href.alert('3f1c'))).toEqual({ name: 'alert', alertId: '3f1c' });
     expect(parseRoute(href.alertRules())).toEqual({ name: 'alert-rules' });
+    expect(parseRoute(href.reports())).toEqual({ name: 'reports' });
   });
 
   it('reads the technician’s jobs and the dispatch board', () => {

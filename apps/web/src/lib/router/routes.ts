@@ -27,6 +27,7 @@ export type Route =
   | { name: 'dispatch' }
   | { name: 'silences'; prefill?: SilencePrefill }
   | { name: 'maintenance' }
+  | { name: 'reports' }
   | { name: 'not-found'; path: string };
 
 function prefillOf(query: string): SilencePrefill {
@@ -61,6 +62,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'silences' && !id) return { name: 'silences' };
   if (first === 'silences' && id === 'new') return { name: 'silences', prefill: prefillOf(query) };
   if (first === 'maintenance' && !id) return { name: 'maintenance' };
+  if (first === 'reports' && !id) return { name: 'reports' };
   return { name: 'not-found', path };
 }
 
@@ -87,4 +89,5 @@ export const href = {
     return `#/silences/new?${params.toString()}`;
   },
   maintenance: () => '#/maintenance',
+  reports: () => '#/reports',
 };
