@@ -19,6 +19,7 @@ import { migration0018TechnicianDispatch } from './0018_technician_dispatch';
 import { migration0019WebPush } from './0019_web_push';
 import { migration0020ReportOutages } from './0020_report_outages';
 import { migration0022NotificationGroups } from './0022_notification_groups';
+import { migration0025Cluster } from './0025_cluster';
 
 /**
  * Every migration, in order. A static list (no directory globbing) so it works the same
@@ -45,4 +46,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, factory: Migratio
   ['0019_web_push', migration0019WebPush],
   ['0020_report_outages', migration0020ReportOutages],
   ['0022_notification_groups', migration0022NotificationGroups],
+  ['0025_cluster', migration0025Cluster],
 ];
