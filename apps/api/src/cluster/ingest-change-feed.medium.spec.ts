@@ -60,6 +60,28 @@ describe.runIf(postgresUp)('the ingest change feed on PostgreSQL', () => {
     expect(heard.filter((m) => m.terminalId === 'A-1').map((m) => m.seq)).toEqual([...Array(20).keys()]);
     expect(heard[0]).toMatchObject({ channel: 'heartbeat', ts: base });
   });
+
+  it('holds the engine back by the arrival lag of what it reads, as the in-process ingestor does during a backlog', async () => {
+    const feed = new IngestChangeFeed(test.database.db, session, 3_600_000, quiet);
+    const heard: TelemetryMessage[] = [];
+    feed.onMessages((messages) => heard.push(...messages));
+    await feed.start();
+    expect(feed.position().behindMs).toBe(0);
+    const now = Date.now();
+    // A broker backlog after a restart: ten-minute-old heartbeats received just now.
+    const backlog = Array.from({ length: 30 }, (_, i) =>
+      makeMessage('heartbeat', {
+        terminalId: 'LAG-1',
+        ts: now - 10 * 60_000 + i * 1000,
+        seq: i,
+        receivedAt: now,
+      }),
+    );
+    await new SqlTelemetryStore(test.database, announceIngestChanges).storeBatch(backlog, []);
+    await waitFor(() => heard.length === 30);
+    expect(feed.position().behindMs).toBeGreaterThan(9 * 60_000);
+    await feed.stop();
+  });
 });
 
 async function waitFor(condition: () => boolean): Promise<void> {

@@ -1,5 +1,6 @@
 import type { TelemetryMessage } from '@fleet/telemetry/protocol/messages';
 import { sql, type Kysely } from 'kysely';
+import { IngestWatermark, type IngestPosition } from '../ingest/ingest-watermark';
 import type { DB } from '../storage/schema/db-schema';
 import type { ClusterSession } from './cluster-session';
 import { INGEST_CHANGES_CHANNEL } from './ingest-change-announcer';
@@ -21,13 +22,25 @@ export class IngestChangeFeed {
   private reading: Promise<void> | undefined;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
+  /** How far the ingest has got, as seen from here: arrival lag of the messages read, the reads failing. */
+  private readonly watermark = new IngestWatermark();
 
   constructor(
     private readonly db: Kysely<DB>,
     private readonly session: ClusterSession,
     private readonly pollMs: number,
     private readonly log: (line: string) => void,
+    private readonly now: () => number = Date.now,
   ) {}
+
+  /**
+   * The ingest's position for the engine's clock, as the single process's IngestService gives
+   * it: while the messages read arrive late (a backlog draining) silence is judged no further
+   * than they reach; while the change table cannot be read, no further than the last read.
+   */
+  position(): IngestPosition {
+    return this.watermark.position(this.now());
+  }
 
   onMessages(listener: MessagesListener): () => void {
     this.listeners.add(listener);
@@ -78,8 +91,11 @@ export class IngestChangeFeed {
         order by id limit ${READ_CHUNK}`.execute(this.db);
       for (const row of rows) {
         this.cursor = BigInt(row.id);
+        for (const message of row.messages) this.watermark.arrived(message);
         for (const listener of this.listeners) listener(row.messages);
       }
+      // Everything committed so far has been read.
+      this.watermark.committed(this.now());
       if (rows.length < READ_CHUNK) return;
     }
   }

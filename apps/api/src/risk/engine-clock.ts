@@ -1,4 +1,4 @@
-import type { IngestService } from '../ingest/ingest.service';
+import type { IngestPosition } from '../ingest/ingest-watermark';
 import type { ReplayClock } from './replay-clock';
 
 /**
@@ -10,12 +10,13 @@ export class EngineClock {
   constructor(
     private readonly wallClock: () => number,
     private readonly replay: ReplayClock,
-    private readonly ingest: IngestService,
+    /** The in-process ingestor's, or in a cluster the change feed's view of every ingestor. */
+    private readonly ingestPosition: () => IngestPosition,
   ) {}
 
   /** Undefined while a replay has not delivered anything yet. */
   now(): number | undefined {
     if (this.replay.replaying) return this.replay.at;
-    return this.wallClock() - this.ingest.position().behindMs;
+    return this.wallClock() - this.ingestPosition().behindMs;
   }
 }

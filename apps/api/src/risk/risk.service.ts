@@ -76,7 +76,7 @@ export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
       this.logger.warn(`saving risk results failed, will retry: ${(error as Error).message}`),
     );
     this.replay = new ReplayClock(options.now);
-    this.clock = new EngineClock(options.now, this.replay, ingest);
+    this.clock = new EngineClock(options.now, this.replay, () => (feed ?? ingest).position());
     this.histories = new HistoryCache(this.fleet, repository, this.leases);
     this.incidentTracking = new IncidentTracking(incidentsRepository);
     this.registry = new RegistryPolling(repository, this.fleet, (id) => this.leases.holdsTerminal(id));
