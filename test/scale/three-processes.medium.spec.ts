@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { postgresAvailableOrSkip } from '../../apps/api/src/storage/testing/require-postgres';
@@ -35,6 +36,31 @@ async function eventually<T>(
     value = await read();
   }
   return value;
+}
+
+/** The status a websocket upgrade to socket.io gets. */
+function upgradeStatus(platform: PlatformProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const url = new URL('/socket.io/?EIO=4&transport=websocket', platform.baseUrl);
+    const request = httpRequest(url, {
+      headers: {
+        connection: 'Upgrade',
+        upgrade: 'websocket',
+        'sec-websocket-version': '13',
+        'sec-websocket-key': 'c2NhbGUtdGVzdC1rZXktMTI=',
+      },
+    });
+    request.on('upgrade', (response, socket) => {
+      socket.destroy();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on('response', (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on('error', reject);
+    request.end();
+  });
 }
 
 const ingestReceived = async (platform: PlatformProcess) =>
@@ -115,13 +141,18 @@ describe.skipIf(!postgresUp || missing !== undefined)(
       expect(await ingestReceived(risk)).toBe(0);
     }, 150_000);
 
-    it('kill -9 of the risk process: a standby takes its partitions within 30 s and the at-risk list is whole again, nothing lost', async () => {
+    it('kill -9 of the risk process: a standby without the http role (probes only, no API nor sockets) takes its partitions within 30 s and the at-risk list is whole again, nothing lost', async () => {
+      // Without the http role: it answers its probes, not the API nor live sockets.
       standby = await startPlatformProcess('standby', {
         databaseUrl: clusterDb.databaseUrl!,
         mqttUrl: clusterBroker.url,
-        roles: 'risk,http',
+        roles: 'risk',
       });
       expect(standby.logged(/took \d+ risk partitions/)).toEqual([]);
+      expect((await fetch(`${standby.baseUrl}/api/v1/terminals/at-risk`)).status).toBe(404);
+      expect(await upgradeStatus(standby)).toBe(404);
+      // A process with the role hands the upgrade to socket.io, which judges the handshake itself.
+      expect(await upgradeStatus(ingestA)).not.toBe(404);
       const late = paperRunningOut('T', Date.now(), 5);
       await importTerminals(ingestA, late.terminals);
 
