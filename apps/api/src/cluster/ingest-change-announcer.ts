@@ -13,7 +13,7 @@ export const INGEST_CHANGES_CHANNEL = 'fleet_ingest_changes';
 const ANNOUNCE_SQL = `
 with ordered as (select pg_advisory_xact_lock(${ADVISORY.changeOrder}, 0)),
 change as (
-  insert into ingest_changes (messages) select $1::jsonb from ordered returning id
+  insert into ingest_changes (messages) select $1::text from ordered returning id
 )
 select pg_notify('${INGEST_CHANGES_CHANNEL}', id::text) from change`;
 

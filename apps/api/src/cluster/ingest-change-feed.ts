@@ -86,13 +86,14 @@ export class IngestChangeFeed {
 
   private async drain(): Promise<void> {
     for (;;) {
-      const { rows } = await sql<{ id: string; messages: TelemetryMessage[] }>`
+      const { rows } = await sql<{ id: string; messages: string }>`
         select id, messages from ingest_changes where id > ${String(this.cursor)}::bigint
         order by id limit ${READ_CHUNK}`.execute(this.db);
       for (const row of rows) {
         this.cursor = BigInt(row.id);
-        for (const message of row.messages) this.watermark.arrived(message);
-        for (const listener of this.listeners) listener(row.messages);
+        const messages = JSON.parse(row.messages) as TelemetryMessage[];
+        for (const message of messages) this.watermark.arrived(message);
+        for (const listener of this.listeners) listener(messages);
       }
       // Everything committed so far has been read.
       this.watermark.committed(this.now());

@@ -30,11 +30,11 @@ describe.runIf(postgresUp)('risk partition leases as advisory locks on PostgreSQ
     const first = new AdvisoryPartitionLeases(firstSession, 100, quiet);
     const firstTook = once(first, 'taken') as Promise<[number[]]>;
     first.start();
-    const [taken] = await firstTook;
-    expect(taken).toHaveLength(PARTITION_COUNT);
+    expect((await firstTook)[0]).toHaveLength(PARTITION_COUNT);
     expect(first.holdsTerminal('T-1')).toBe(true);
 
-    const standby = new AdvisoryPartitionLeases(session(), 100, quiet);
+    const standbySession = session();
+    const standby = new AdvisoryPartitionLeases(standbySession, 100, quiet);
     const standbyTook = once(standby, 'taken') as Promise<[number[]]>;
     standby.start();
     // Many passes of the standby while the first lives: it takes nothing.
@@ -42,15 +42,27 @@ describe.runIf(postgresUp)('risk partition leases as advisory locks on PostgreSQ
     expect(standby.held().size).toBe(0);
     expect(standby.holdsTerminal('T-1')).toBe(false);
 
-    // The holder's connection ends as a killed process's would: its locks go with it.
-    const lost = once(first, 'lost') as Promise<[number[]]>;
-    await firstSession.query('select pg_terminate_backend(pg_backend_pid())').catch(() => undefined);
-    expect((await lost)[0]).toHaveLength(PARTITION_COUNT);
-    expect(first.held().size).toBe(0);
+    // The holder's process is gone: its connection closes, and its locks with it.
+    await firstSession.close();
     expect((await standbyTook)[0]).toHaveLength(PARTITION_COUNT);
     expect(standby.holdsTerminal('T-1')).toBe(true);
     expect(standby.held().has(partitionOf('T-1'))).toBe(true);
     await first.stop();
     await standby.stop();
+    await standbySession.close(); // as the process's shutdown does: the locks go with it
+  });
+
+  it('hears that it lost every partition when its connection is cut, and takes them again once reconnected', async () => {
+    const holderSession = session();
+    const holder = new AdvisoryPartitionLeases(holderSession, 100, quiet);
+    const took = once(holder, 'taken') as Promise<[number[]]>;
+    holder.start();
+    await took;
+    const lost = once(holder, 'lost') as Promise<[number[]]>;
+    const tookAgain = lost.then(() => once(holder, 'taken') as Promise<[number[]]>);
+    await holderSession.query('select pg_terminate_backend(pg_backend_pid())').catch(() => undefined);
+    expect((await lost)[0]).toHaveLength(PARTITION_COUNT);
+    expect((await tookAgain)[0]).toHaveLength(PARTITION_COUNT);
+    await holder.stop();
   });
 });

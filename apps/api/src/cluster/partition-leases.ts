@@ -103,6 +103,11 @@ export class AdvisoryPartitionLeases extends EventEmitter<LeaseEvents> implement
     this.loseAll();
   }
 
+  /**
+   * All or nothing, stopping at the first partition another session holds: a holder that died
+   * mid-scan may leave some locked a moment longer, and taking the rest would split the fleet
+   * with whoever takes those; the next pass gets them all.
+   */
   private async takeFree(): Promise<void> {
     if (this.mine.size === ALL_PARTITIONS.length) return;
     if (!(await this.session.tryLock(ADVISORY.takeover, 0))) return;
@@ -110,12 +115,17 @@ export class AdvisoryPartitionLeases extends EventEmitter<LeaseEvents> implement
     const taken: number[] = [];
     try {
       for (const p of ALL_PARTITIONS) {
-        if (!this.mine.has(p) && (await this.session.tryLock(ADVISORY.partition, p))) taken.push(p);
+        if (this.mine.has(p)) continue;
+        if (!(await this.session.tryLock(ADVISORY.partition, p))) {
+          for (const t of taken) await this.session.unlock(ADVISORY.partition, t);
+          return;
+        }
+        taken.push(p);
       }
     } finally {
       await this.session.unlock(ADVISORY.takeover, 0).catch(() => undefined);
     }
-    if (taken.length === 0 || losses !== this.losses) return;
+    if (losses !== this.losses) return; // the session went, and these locks with it
     for (const p of taken) this.mine.add(p);
     this.log(`cluster: took ${taken.length} risk partitions (holding ${this.mine.size})`);
     this.emit('taken', taken);

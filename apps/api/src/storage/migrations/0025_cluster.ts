@@ -14,7 +14,8 @@ export const migration0025Cluster: MigrationFactory = () => ({
       sql`create table ingest_changes (
         id bigserial primary key,
         committed_at timestamptz not null default now(),
-        messages jsonb not null
+        -- JSON text, not jsonb: written once and read once, so not worth jsonb's parse on every batch
+        messages text not null
       )`,
       sql`create index ingest_changes_committed_at on ingest_changes (committed_at)`,
       sql`create table scheduled_job_runs (
