@@ -21,10 +21,11 @@ const PATH = '/terminals/at-risk?limit=50';
  * HTTP p99 of the real platform while a 100k-terminal sweep runs back to back: on its own
  * event loop (the single process: the sweep runs in slices between requests) and off it
  * (the risk role's own process sweeping beside an HTTP-only process, the cluster layout).
+ * `idleMs`, with no sweep at all, is what the machine's own load leaves.
  */
 export async function measureSweepHttpP99(
   options: SweepLatencyOptions,
-): Promise<{ onLoopMs: number; offLoopMs: number }> {
+): Promise<{ onLoopMs: number; offLoopMs: number; idleMs: number }> {
   const { terminals = 100_000, durationMs = 20_000, concurrency = 4, log = () => undefined } = options;
   const bench = await startBenchPlatform(options.databaseUrl);
   try {
@@ -42,7 +43,9 @@ export async function measureSweepHttpP99(
       );
     };
 
-    log(`building ${terminals} terminals in the HTTP process`);
+    // The floor on this machine: no sweep anywhere, the same load.
+    const idleMs = await measure();
+    log(`no sweep: p99 ${idleMs.toFixed(1)} ms; building ${terminals} terminals in the HTTP process`);
     let now = Date.now();
     const fleet = syntheticFleet(terminals, now);
     fleet.sweep(now);
@@ -64,7 +67,7 @@ export async function measureSweepHttpP99(
       await firstJsonLine(sweeper);
       const offLoopMs = await measure();
       log(`off the loop: p99 ${offLoopMs.toFixed(1)} ms`);
-      return { onLoopMs, offLoopMs };
+      return { onLoopMs, offLoopMs, idleMs };
     } finally {
       sweeper.kill('SIGKILL');
     }
