@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import type { AppConfig } from './config/app-config';
 import { AppModule } from './app/app.module';
+import { applyHttpRoleGate } from './cluster/http-role-gate';
 import { applyHttpHardening } from './http-hardening';
 import { JsonLogger } from './logging/json-logger';
 import { assertPortFree } from './port-check';
@@ -34,6 +35,7 @@ export async function startPlatform(
   const unguarded = externalBrokerUnguarded(config);
   if (unguarded) logger.warn(unguarded, 'Platform');
   applyHttpHardening(app, config);
+  applyHttpRoleGate(app, config);
   app.setGlobalPrefix('api/v1', { exclude: ['metrics'] });
   app.enableShutdownHooks();
   const openApi = SwaggerModule.createDocument(

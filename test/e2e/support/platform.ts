@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { endChild, exited } from '../../support/child-exit';
 import { freePort } from '../../support/free-port';
 
 /**
@@ -55,11 +56,6 @@ export function platformMissing(): string | undefined {
   if (!existsSync(DEMO_ENTRY)) return `${DEMO_ENTRY} is missing: run \`npm run build\` first`;
   if (!existsSync(WEB_DIST)) return `${WEB_DIST} is missing: run \`npm run build\` first`;
   return undefined;
-}
-
-function exited(child: ChildProcess): Promise<number | null> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
-  return new Promise((done) => child.once('exit', (code) => done(code)));
 }
 
 async function waitForHealth(
@@ -129,14 +125,7 @@ export async function startPlatform({
   };
   let child = launch();
 
-  const end = async (signal: 'SIGTERM' | 'SIGKILL') => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const done = exited(child);
-    child.kill(signal);
-    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-    await done;
-    clearTimeout(timer);
-  };
+  const end = (signal: 'SIGTERM' | 'SIGKILL') => endChild(child, signal, STOP_TIMEOUT_MS);
   const stop = async () => {
     await end('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });

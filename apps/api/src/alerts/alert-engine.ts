@@ -106,6 +106,11 @@ export class AlertEngine implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       // A history replay (the demo's first start) is judged at data time: alert on where it ends.
       if (this.risk.replaying) return;
+      // A standby (or a process without the risk role) sees no assessments: it must not resolve alerts.
+      if (!this.risk.active) {
+        this.reloadNeeded = true;
+        return;
+      }
       const now = this.lifecycle.now().getTime();
       if (this.reloadNeeded) await this.reload(now);
       const incidents = this.risk.incidents();

@@ -10,6 +10,7 @@ import { AuthModule } from '../auth/auth.module';
 import { DeviceAuthModule } from '../auth/device/device-auth.module';
 import { FleetDeviceAuthorizer } from '../auth/device/fleet-device-authorizer';
 import { BrokerModule } from '../broker/broker.module';
+import { ClusterModule } from '../cluster/cluster.module';
 import { DomainExceptionFilter } from '../common/errors/domain-exception.filter';
 import type { AppConfig } from '../config/app-config';
 import { DemoModule } from '../demo/demo.module';
@@ -54,6 +55,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         StorageModule,
+        ClusterModule,
         MetricsModule,
         AuditModule,
         AuthModule.forRoot(),

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { TERMINAL_ID_PATTERN } from '@fleet/telemetry/protocol/topics';
@@ -111,6 +112,11 @@ const envSchema = z.object({
       'must be mailto:someone@example.com or an https:// URL',
     )
     .optional(),
+  /** Roles of this process in a cluster (comma list of ingest, risk, http); unset: one process doing all. */
+  FLEET_ROLES: z
+    .string()
+    .regex(/^(ingest|risk|http)(,(ingest|risk|http))*$/, 'must be a comma list of ingest, risk, http')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ...alertingEnvSchema.shape,
 });
@@ -153,7 +159,17 @@ export interface AppConfig {
   };
   /** Hold, group and reminder timing; unset values keep the typed defaults. */
   alerting: AlertingConfig;
+  /** Undefined: the single process of `npm start`; set: a member of a cluster with these roles. */
+  cluster?: ClusterConfig;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+}
+
+export type FleetRole = 'ingest' | 'risk' | 'http';
+
+export interface ClusterConfig {
+  roles: ReadonlySet<FleetRole>;
+  /** Names this process among the others (ingest client id, job runs): host and HTTP port. */
+  nodeId: string;
 }
 
 export class ConfigError extends Error {
@@ -178,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if ((e.VAPID_PUBLIC_KEY === undefined) !== (e.VAPID_PRIVATE_KEY === undefined)) {
     throw new ConfigError('bad configuration: VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must be set together');
   }
+  const cluster = clusterConfig(e.FLEET_ROLES, e.DATABASE_URL, e.MQTT_URL, e.PORT);
   const mqttDynsec = dynsecLogin(e.MQTT_DYNSEC_USER, e.MQTT_DYNSEC_PASSWORD, e.MQTT_URL);
   return {
     port: e.PORT,
@@ -222,6 +239,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       vapidSubject: e.VAPID_SUBJECT ?? vapidSubjectFrom(e.NOTIFY_FROM),
     },
     alerting: alertingConfig(e),
+    cluster,
     logLevel: e.LOG_LEVEL,
   };
 }
@@ -253,6 +271,26 @@ function dynsecLogin(
     );
   }
   return { username, password };
+}
+
+/** Processes of a cluster share one database server and, when they ingest, one external broker. */
+function clusterConfig(
+  roles: string | undefined,
+  databaseUrl: string | undefined,
+  mqttUrl: string | undefined,
+  port: number,
+): ClusterConfig | undefined {
+  if (roles === undefined) return undefined;
+  const set = new Set(roles.split(',') as FleetRole[]);
+  if (databaseUrl === undefined) {
+    throw new ConfigError(
+      'bad configuration: FLEET_ROLES needs DATABASE_URL, the database the processes share',
+    );
+  }
+  if (mqttUrl === undefined) {
+    throw new ConfigError('bad configuration: FLEET_ROLES needs MQTT_URL, the broker the processes share');
+  }
+  return { roles: set, nodeId: `${hostname()}-${port}` };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

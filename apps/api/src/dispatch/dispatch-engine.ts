@@ -77,6 +77,8 @@ export class DispatchEngine implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async run(): Promise<void> {
+    // Incident members come from the risk engine's memory: only the process judging the fleet decides.
+    if (!this.risk.active) return;
     try {
       const now = this.lifecycle.now().getTime();
       const members = incidentMembers(this.risk.incidents());

@@ -30,7 +30,8 @@ export class HealthController {
       .execute(this.database.db)
       .then(() => true)
       .catch(() => false);
-    const brokerOk = this.ingest.connected;
+    // A cluster process that does not ingest has no broker connection to be healthy on.
+    const brokerOk = !this.ingest.enabled || this.ingest.connected;
     const ok = databaseOk && brokerOk;
     if (!ok) response.status(HttpStatus.SERVICE_UNAVAILABLE);
     return {

@@ -25,6 +25,8 @@ export class IngestService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Ingest');
   private readonly subscriber: DeferredAckSubscriber;
   private readonly pipeline: IngestPipeline;
+  /** False in a cluster process without the ingest role: it never subscribes. */
+  readonly enabled: boolean;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -33,10 +35,14 @@ export class IngestService implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(INGEST_CLOCK) clock: Clock,
     private readonly metrics: IngestMetrics,
   ) {
+    this.enabled = config.cluster === undefined || config.cluster.roles.has('ingest');
     this.subscriber = new DeferredAckSubscriber({
       url: endpoint.url,
-      // Stable across restarts, so the broker keeps our persistent session and queues for us.
-      clientId: endpoint.embedded ? 'fleet-ingest' : `fleet-ingest-${config.ingest.shareGroup}-${hostname()}`,
+      // Stable across restarts, so the broker keeps our persistent session and queues for us;
+      // in a cluster one per process (host and port), or two ingestors on a host would evict each other.
+      clientId: endpoint.embedded
+        ? 'fleet-ingest'
+        : `fleet-ingest-${config.ingest.shareGroup}-${config.cluster?.nodeId ?? hostname()}`,
       protocolVersion: endpoint.protocolVersion,
       // aedes has no shared subscriptions; with an external broker several ingestors split the load.
       topic: endpoint.embedded ? FLEET_WILDCARD : `$share/${config.ingest.shareGroup}/${FLEET_WILDCARD}`,
@@ -78,7 +84,7 @@ export class IngestService implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Fails start-up with one line when the broker cannot be reached or refuses us. */
   async onApplicationBootstrap(): Promise<void> {
-    await this.subscriber.start();
+    if (this.enabled) await this.subscriber.start();
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -90,6 +96,7 @@ export class IngestService implements OnApplicationBootstrap, OnModuleDestroy {
    * Whatever did not commit stays unacked, so the broker redelivers it to the next session.
    */
   async stop(drainMs = DRAIN_TIMEOUT_MS): Promise<void> {
+    if (!this.enabled) return;
     this.subscriber.pause();
     const timeout = new Promise<void>((resolve) => setTimeout(resolve, drainMs).unref());
     await Promise.race([this.pipeline.batcher.drain(), timeout]);

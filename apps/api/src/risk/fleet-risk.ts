@@ -57,6 +57,15 @@ export class FleetRisk {
     this.buffer(terminalId).setRegistry(registry);
   }
 
+  /** Drops terminals whose partition went to another process: their state is theirs now. */
+  forget(shouldForget: (terminalId: string) => boolean): void {
+    for (const id of this.terminals.keys()) {
+      if (!shouldForget(id)) continue;
+      this.terminals.delete(id);
+      this.published.delete(id);
+    }
+  }
+
   /** Folds messages into the histories; returns the terminals they touched. */
   apply(messages: readonly TelemetryMessage[]): Set<string> {
     const touched = new Set<string>();

@@ -36,6 +36,11 @@ export class RiskWriter {
     this.kick();
   }
 
+  /** Forgets queued scores of terminals this process no longer holds. */
+  dropScores(shouldDrop: (terminalId: string) => boolean): void {
+    for (const id of this.scores.keys()) if (shouldDrop(id)) this.scores.delete(id);
+  }
+
   /** Resolves once everything queued so far is written (or has failed and been re-queued). */
   async idle(): Promise<void> {
     while (this.running !== undefined) await this.running;

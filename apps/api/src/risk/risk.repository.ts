@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import { partitionCondition } from '../cluster/terminal-partition';
 import type { Scope } from '../auth/scope/scope';
 import { scopeCondition } from '../auth/scope/apply-scope';
 import { DATABASE, type Database } from '../storage/database';
@@ -55,6 +56,10 @@ export interface AtRiskQuery {
   contactSince: Date;
 }
 
+/** Restricts a load to some partitions' terminals (see partitionCondition). */
+type Only = RawBuilder<boolean>;
+const ALL: Only = sql<boolean>`true`;
+
 const floorHour = (ms: number) => new Date(Math.floor(ms / HOUR) * HOUR);
 const EPOCH = sql`timestamptz '2000-01-01 00:00:00+00'`;
 
@@ -71,8 +76,9 @@ export class RiskRepository {
     return this.database.db;
   }
 
-  /** Reads every terminal's compact history in a few set-based queries. */
-  async loadHistories(now: number): Promise<LoadedHistories> {
+  /** Reads every terminal's compact history (or those of some partitions) in a few set-based queries. */
+  async loadHistories(now: number, partitions?: readonly number[]): Promise<LoadedHistories> {
+    const only = partitionCondition('terminal_id', partitions);
     const folded = await this.rollupsFoldedTo();
     // The windows the engine's buffers keep, so the load reads no more and no less.
     const heartbeatsFrom = new Date(now - KEEP.heartbeatsMs);
@@ -80,23 +86,25 @@ export class RiskRepository {
     const signalFrom = new Date(now - KEEP.signalMs);
     const signalRawFrom = floorHour(now - KEEP.signalRawMs);
     return {
-      registry: await this.registry(),
-      latest: await this.latest(),
-      heartbeats: await this.heartbeats(heartbeatsFrom, heartbeatRawFrom, folded),
-      signal: await this.signal(signalFrom, signalRawFrom, folded),
-      sim: await this.sim(new Date(now - KEEP.simMs)),
-      txn: await this.txn(new Date(now - KEEP.txnMs)),
-      events: await this.events(new Date(now - KEEP.eventsMs)),
-      status: await this.status(new Date(now - KEEP.statusMs)),
-      paper: await this.paper(new Date(now - 2 * DAY)),
+      registry: await this.registry(undefined, only),
+      latest: await this.latest(only),
+      heartbeats: await this.heartbeats(heartbeatsFrom, heartbeatRawFrom, folded, only),
+      signal: await this.signal(signalFrom, signalRawFrom, folded, only),
+      sim: await this.sim(new Date(now - KEEP.simMs), only),
+      txn: await this.txn(new Date(now - KEEP.txnMs), only),
+      events: await this.events(new Date(now - KEEP.eventsMs), only),
+      status: await this.status(new Date(now - KEEP.statusMs), only),
+      paper: await this.paper(new Date(now - 2 * DAY), only),
     };
   }
 
   /** The registry, or only rows changed since `since` (imports made while running). */
-  async registry(since?: Date): Promise<RegistryRow[]> {
+  async registry(since?: Date, only: Only = ALL): Promise<RegistryRow[]> {
     const changed = since === undefined ? sql`true` : sql`updated_at > ${since}`;
     const { rows } = await sql<RegistryRow>`
-      select terminal_id, region, comm, registered from terminals where ${changed}`.execute(this.db);
+      select terminal_id, region, comm, registered from terminals where ${changed} and ${only}`.execute(
+      this.db,
+    );
     return rows;
   }
 
@@ -111,93 +119,93 @@ export class RiskRepository {
     return rows[0]?.received_to ?? new Date('1900-01-01T00:00:00Z');
   }
 
-  private async latest(): Promise<LatestRow[]> {
+  private async latest(only: Only): Promise<LatestRow[]> {
     const { rows } = await sql<LatestRow>`
       select terminal_id, last_seen_at,
         signal->>'comm' as signal_comm, signal->>'mccMnc' as signal_mcc_mnc,
         sim->>'carrier' as sim_carrier, sim->>'mccMnc' as sim_mcc_mnc,
         (heartbeat->>'intervalS')::int as interval_s,
         status_online, status_reason, status_ts, status_received_at
-      from terminal_latest`.execute(this.db);
+      from terminal_latest where ${only}`.execute(this.db);
     return rows;
   }
 
   /** One row per active hour: rollup buckets for the past, the hour's newest raw heartbeat after. */
-  private async heartbeats(from: Date, rawFrom: Date, folded: Date): Promise<HeartbeatRow[]> {
+  private async heartbeats(from: Date, rawFrom: Date, folded: Date, only: Only): Promise<HeartbeatRow[]> {
     const { rows } = await sql<HeartbeatRow>`
       select terminal_id, bucket as ts, null::int as interval_s, null::text as power, null::real as battery_pct
       from heartbeat_hourly
-      where bucket >= ${from} and bucket < ${rawFrom}
+      where bucket >= ${from} and bucket < ${rawFrom} and ${only}
       union all
       select distinct on (terminal_id, date_bin('1 hour', ts, ${EPOCH}))
         terminal_id, ts, interval_s, power, battery_pct
       from heartbeats
-      where ts >= ${from} and (ts >= ${rawFrom} or received_at >= ${folded})
+      where ts >= ${from} and (ts >= ${rawFrom} or received_at >= ${folded}) and ${only}
       order by 1, 2`.execute(this.db);
     return rows;
   }
 
   /** Hourly averages from the rollup for the older hours, every reading for the recent ones. */
-  private async signal(from: Date, rawFrom: Date, folded: Date): Promise<SignalRow[]> {
+  private async signal(from: Date, rawFrom: Date, folded: Date, only: Only): Promise<SignalRow[]> {
     const { rows } = await sql<SignalRow>`
       select terminal_id, bucket + interval '59 minutes' as ts, null::text as comm,
         avg_rsrp_dbm as rsrp_dbm, avg_rsrq_db as rsrq_db, avg_sinr_db as sinr_db,
         round(avg_csq)::smallint as csq, avg_rssi_dbm as rssi_dbm, avg_wifi_rssi_dbm as wifi_rssi_dbm,
         case when line_failures > 0 then line_failures * 2 <= samples end as line_ok, null::text as mcc_mnc
       from signal_hourly
-      where bucket >= ${floorHour(from.getTime())} and bucket < ${rawFrom}
+      where bucket >= ${floorHour(from.getTime())} and bucket < ${rawFrom} and ${only}
       union all
       select terminal_id, ts, comm, rsrp_dbm, rsrq_db, sinr_db, csq, rssi_dbm, wifi_rssi_dbm, line_ok, mcc_mnc
       from signal_samples
-      where ts >= ${from} and (ts >= ${rawFrom} or received_at >= ${folded})
+      where ts >= ${from} and (ts >= ${rawFrom} or received_at >= ${folded}) and ${only}
       order by 1, 2`.execute(this.db);
     return rows;
   }
 
   /** The newest SIM reading of each hour. */
-  private async sim(from: Date): Promise<SimRow[]> {
+  private async sim(from: Date, only: Only): Promise<SimRow[]> {
     const { rows } = await sql<SimRow>`
       select distinct on (terminal_id, date_bin('1 hour', ts, ${EPOCH}))
         terminal_id, ts, iccid, data_balance_mb, expires_at, data_plan_mb
-      from sim_samples where ts >= ${from}
+      from sim_samples where ts >= ${from} and ${only}
       order by terminal_id, date_bin('1 hour', ts, ${EPOCH}), ts desc`.execute(this.db);
     return rows;
   }
 
   /** Transaction windows summed per hour, with the span they cover. */
-  private async txn(from: Date): Promise<TxnRow[]> {
+  private async txn(from: Date, only: Only): Promise<TxnRow[]> {
     const { rows } = await sql<TxnRow>`
       select terminal_id, max(ts) as ts, min(ts - make_interval(secs => window_s)) as window_start,
         sum(approved) as approved, sum(declined) as declined, sum(timeouts) as timeouts,
         sum(reversals) as reversals, sum(reversal_failed) as reversal_failed, sum(comm_errors) as comm_errors
-      from txn_windows where ts >= ${from}
+      from txn_windows where ts >= ${from} and ${only}
       group by terminal_id, date_bin('1 hour', ts, ${EPOCH})
       order by 1, 2`.execute(this.db);
     return rows;
   }
 
-  private async events(from: Date): Promise<EventRow[]> {
+  private async events(from: Date, only: Only): Promise<EventRow[]> {
     const { rows } = await sql<EventRow>`
-      select terminal_id, ts, code, detail from events where ts >= ${from} order by terminal_id, ts`.execute(
+      select terminal_id, ts, code, detail from events where ts >= ${from} and ${only} order by terminal_id, ts`.execute(
       this.db,
     );
     return rows;
   }
 
   /** Statuses of the last day plus each terminal's newest (ts: when each took effect). */
-  private async status(from: Date): Promise<StatusRow[]> {
+  private async status(from: Date, only: Only): Promise<StatusRow[]> {
     const { rows } = await sql<StatusRow>`
-      select terminal_id, online, reason, ts from status_changes where ts >= ${from}
+      select terminal_id, online, reason, ts from status_changes where ts >= ${from} and ${only}
       union
       select terminal_id, status_online, status_reason, status_ts
-      from terminal_latest where status_ts is not null
+      from terminal_latest where status_ts is not null and ${only}
       order by 1, 4`.execute(this.db);
     return rows;
   }
 
-  private async paper(from: Date): Promise<PaperRow[]> {
+  private async paper(from: Date, only: Only): Promise<PaperRow[]> {
     const { rows } = await sql<PaperRow>`
-      select terminal_id, ts, status from paper_samples where ts >= ${from} order by terminal_id, ts`.execute(
+      select terminal_id, ts, status from paper_samples where ts >= ${from} and ${only} order by terminal_id, ts`.execute(
       this.db,
     );
     return rows;

@@ -6,108 +6,117 @@ import {
   type OnModuleDestroy,
   Optional,
 } from '@nestjs/common';
-import type { AtRiskItem, AtRiskResponse, IncidentView } from '@fleet/telemetry/api/risk';
+import type { AtRiskResponse, IncidentView } from '@fleet/telemetry/api/risk';
 import type { TelemetryMessage } from '@fleet/telemetry/protocol/messages';
 import type { TerminalHistory } from '@fleet/telemetry/risk/history';
 import type { Scope } from '../auth/scope/scope';
+import { INGEST_CHANGE_FEED, type IngestChangeFeed } from '../cluster/ingest-change-feed';
+import { AllPartitions, PARTITION_LEASES, type PartitionLeases } from '../cluster/partition-leases';
+import { PARTITION_COUNT } from '../cluster/terminal-partition';
 import { IncidentsRepository } from '../incidents/incidents.repository';
-import { trackIncidents, type IncidentChanges, type OpenIncident } from '../incidents/incident-tracker';
 import { IngestService } from '../ingest/ingest.service';
 import { RollupJob } from '../storage/rollups/rollup-job';
+import { EngineClock } from './engine-clock';
 import { FleetRisk, type RiskChanges } from './fleet-risk';
-import { loadHistories } from './history/load-histories';
+import { HistoryCache } from './history-cache';
+import { IncidentTracking } from './incident-tracking';
+import { RegistryPolling } from './registry-polling';
+import { ReplayClock } from './replay-clock';
+import { RiskChangeBus, type RiskChangeListener } from './risk-change-bus';
 import { RISK_OPTIONS, type RiskOptions } from './risk-options';
 import { assessedView, atRiskItem, incidentView } from './risk-views';
 import { RiskRepository } from './risk.repository';
 import { RiskWriter } from './risk-writer';
+import { runInSlices, SweepSchedule } from './sweep-schedule';
 
-/** What changed after an update or a sweep, for the live socket. */
-export interface RiskChangeEvent {
-  /** New or changed assessments (a terminal that became healthy comes with no causes). */
-  changed: AtRiskItem[];
-  /** Terminals that left the at-risk list. */
-  removed: string[];
-}
-export type RiskChangeListener = (event: RiskChangeEvent) => void;
+export type { RiskChangeEvent, RiskChangeListener } from './risk-change-bus';
 
 export interface AtRiskQuery {
   limit: number;
   cause?: string;
 }
 
-/** Device time this close to the wall clock means a replay has reached live data. */
-const REPLAY_CAUGHT_UP_MS = 30_000;
-
 /**
- * Keeps every terminal's compact history in memory (loaded at start-up, then fed by each
- * committed ingest batch), re-assesses touched terminals at once and all of them every
- * few seconds, tracks fleet incidents, and writes changed scores to terminal_latest.
+ * The risk engine of this process: takes over the partitions its leases give it (the
+ * single process: all of them, at start), re-assesses touched terminals at once and all of
+ * them every few seconds, tracks fleet incidents and writes what changed. The parts each do
+ * one job: HistoryCache, ReplayClock/EngineClock, SweepSchedule, IncidentTracking,
+ * RegistryPolling, RiskChangeBus, RiskWriter.
  */
 @Injectable()
 export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Risk');
   private readonly fleet: FleetRisk;
   private readonly writer: RiskWriter;
-  private readonly listeners = new Set<RiskChangeListener>();
-  private open: OpenIncident[] = [];
-  private early: TelemetryMessage[][] | undefined = [];
+  private readonly bus = new RiskChangeBus();
+  private readonly replay: ReplayClock;
+  private readonly clock: EngineClock;
+  private readonly histories: HistoryCache;
+  private readonly incidentTracking: IncidentTracking;
+  private readonly registry: RegistryPolling;
+  private readonly schedule: SweepSchedule;
+  private readonly leases: PartitionLeases;
   private touched = new Set<string>();
   private assessScheduled = false;
-  private timer: NodeJS.Timeout | undefined;
+  private takeovers: Promise<void> = Promise.resolve();
   private unsubscribe: (() => void) | undefined;
-  private registryCheckedAt = new Date(0);
-  private sweeping: Promise<void> | undefined;
-  /**
-   * While stored history is replayed through the broker (the demo's first-start back-fill),
-   * the engine judges at the newest device time it has seen instead of the wall clock, so a
-   * half-loaded history does not look like a fleet gone silent. See beginReplay().
-   */
-  private replay: { at?: number; ending: boolean } | undefined;
 
   constructor(
     private readonly repository: RiskRepository,
-    private readonly incidentsRepository: IncidentsRepository,
-    private readonly ingest: IngestService,
+    incidentsRepository: IncidentsRepository,
+    ingest: IngestService,
     @Inject(RISK_OPTIONS) private readonly options: RiskOptions,
     @Optional() private readonly rollups?: RollupJob,
+    @Optional() @Inject(PARTITION_LEASES) leases?: PartitionLeases,
+    @Optional() @Inject(INGEST_CHANGE_FEED) feed?: IngestChangeFeed,
   ) {
+    this.leases = leases ?? new AllPartitions();
     this.fleet = new FleetRisk(options.config);
     this.writer = new RiskWriter(repository, incidentsRepository, (error) =>
       this.logger.warn(`saving risk results failed, will retry: ${(error as Error).message}`),
     );
+    this.replay = new ReplayClock(options.now);
+    this.clock = new EngineClock(options.now, this.replay, () => (feed ?? ingest).position());
+    this.histories = new HistoryCache(this.fleet, repository, this.leases);
+    this.incidentTracking = new IncidentTracking(incidentsRepository);
+    this.registry = new RegistryPolling(repository, this.fleet, (id) => this.leases.holdsTerminal(id));
+    this.schedule = new SweepSchedule(options.sweepIntervalMs, () => this.runSweep());
     // Subscribed before ingest starts, so no batch is missed while the histories load.
-    this.unsubscribe = ingest.onCommitted((batch) => this.ingestMessages(batch.messages));
+    this.unsubscribe =
+      feed?.onMessages((messages) => this.ingestMessages(messages)) ??
+      ingest.onCommitted((batch) => this.ingestMessages(batch.messages));
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const started = Date.now();
-    const now = this.options.now();
-    // Fold recently received rows into the rollup tables first, so the load sees them.
-    if (this.rollups !== undefined) await this.rollups.runOnce().catch(() => undefined);
-    this.registryCheckedAt = new Date();
-    loadHistories(this.fleet, await this.repository.loadHistories(now), now);
-    this.open = await this.incidentsRepository.open();
-    const early = this.early ?? [];
-    this.early = undefined;
-    for (const messages of early) this.ingestMessages(messages);
-    await this.sweep();
-    await this.writer.idle();
-    this.logger.log(`risk: loaded ${this.fleet.terminals.size} terminals in ${Date.now() - started} ms`);
-    this.timer = setInterval(() => void this.sweep(), this.options.sweepIntervalMs);
-    this.timer.unref();
+    this.leases.on('taken', (partitions) => {
+      this.takeovers = this.takeovers.then(() => this.takeOver(partitions));
+    });
+    this.leases.on('lost', (partitions) => this.letGo(partitions));
+    this.leases.start();
+    // The single process holds everything at once: it is ready when its histories are.
+    await this.takeovers;
+    this.schedule.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
     this.unsubscribe?.();
-    await this.sweeping;
+    await this.schedule.stop();
+    await this.takeovers;
     await this.writer.idle();
+    await this.leases.stop();
+  }
+
+  /**
+   * Whether this process judges the whole fleet now: it holds every partition and has their
+   * histories. Alert evaluation and dispatch, which need the fleet-wide view, run only then.
+   */
+  get active(): boolean {
+    return this.leases.held().size === PARTITION_COUNT && this.histories.loaded;
   }
 
   /** Subscribes to changed assessments; returns the unsubscribe. */
   onChanged(listener: RiskChangeListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.bus.subscribe(listener);
   }
 
   /** The open incidents as of the last sweep. */
@@ -117,69 +126,39 @@ export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Judge at replay time from now on, until endReplayWhenCaughtUp() and live data meet. */
   beginReplay(): void {
-    this.replay = { ending: false };
+    this.replay.begin();
   }
 
   /** Back to the wall clock once device time has caught up with it (live data flowing). */
   endReplayWhenCaughtUp(): void {
-    if (this.replay) this.replay.ending = true;
+    this.replay.endWhenCaughtUp();
   }
 
   /** Back to the wall clock at once (a replay that failed part-way). */
   endReplay(): void {
-    this.replay = undefined;
+    this.replay.end();
   }
 
   get replaying(): boolean {
-    return this.replay !== undefined;
-  }
-
-  /**
-   * The engine's time; undefined while a replay has not delivered anything yet. While the
-   * ingest is behind (a backlog draining, a mass store-and-forward flush, the store down),
-   * it is held back by as much: silence beyond what has arrived is not yet known.
-   */
-  private now(): number | undefined {
-    if (this.replay) return this.replay.at; // already the data's own time
-    return this.options.now() - this.ingest.position().behindMs;
-  }
-
-  private advanceReplay(messages: readonly TelemetryMessage[]): void {
-    if (!this.replay) return;
-    const wall = this.options.now();
-    let at = this.replay.at ?? 0;
-    for (const m of messages) if (m.ts > at && m.ts <= wall) at = m.ts;
-    this.replay.at = at || undefined;
-    if (this.replay.ending && at >= wall - REPLAY_CAUGHT_UP_MS) {
-      this.replay = undefined;
-      this.logger.log('risk: history replay caught up; judging at the wall clock again');
-    }
+    return this.replay.replaying;
   }
 
   /** Folds validated messages in; their terminals are re-assessed right after. */
   ingestMessages(messages: readonly TelemetryMessage[]): void {
-    this.advanceReplay(messages);
-    if (this.early !== undefined) {
-      this.early.push([...messages]);
-      return;
-    }
-    for (const id of this.fleet.apply(messages)) this.touched.add(id);
-    if (this.assessScheduled) return;
-    this.assessScheduled = true;
-    // Batches committed back to back are assessed together.
-    setImmediate(() => this.assessTouched());
+    this.replay.advance(messages);
+    for (const id of this.histories.apply(messages)) this.touched.add(id);
+    this.scheduleAssessment();
   }
 
   /** Re-assesses every terminal, tracks incidents and saves what changed. One at a time. */
   sweep(): Promise<void> {
-    this.sweeping ??= this.runSweep().finally(() => (this.sweeping = undefined));
-    return this.sweeping;
+    return this.schedule.now();
   }
 
   /** Resolves once pending assessments and writes are done (tests, evaluation). */
   async settled(): Promise<void> {
     if (this.assessScheduled) this.assessTouched();
-    await this.sweeping;
+    await this.schedule.idle();
     await this.writer.idle();
   }
 
@@ -198,38 +177,58 @@ export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
     return this.fleet.terminals.get(terminalId);
   }
 
+  /** Rebuilds the partitions' histories from the database, then judges them. */
+  private async takeOver(partitions: number[]): Promise<void> {
+    const started = Date.now();
+    const now = this.options.now();
+    try {
+      // Fold recently received rows into the rollup tables first, so the load sees them.
+      if (this.rollups !== undefined) await this.rollups.runOnce().catch(() => undefined);
+      this.registry.loadedAt(new Date());
+      for (const id of await this.histories.load(partitions, now)) this.touched.add(id);
+      await this.incidentTracking.load();
+    } catch (error) {
+      this.logger.error(`risk: loading ${partitions.length} partitions failed: ${(error as Error).message}`);
+      return;
+    }
+    if (!this.active) return;
+    this.touched.clear(); // the sweep judges every terminal
+    await this.sweep();
+    await this.writer.idle();
+    this.logger.log(`risk: loaded ${this.fleet.terminals.size} terminals in ${Date.now() - started} ms`);
+  }
+
+  private letGo(partitions: number[]): void {
+    this.histories.drop(partitions);
+    this.writer.dropScores((id) => !this.leases.holdsTerminal(id));
+    this.logger.warn(`risk: let go of ${partitions.length} partitions; another process judges them now`);
+  }
+
+  private scheduleAssessment(): void {
+    if (this.assessScheduled) return;
+    this.assessScheduled = true;
+    // Batches committed back to back are assessed together.
+    setImmediate(() => this.assessTouched());
+  }
+
   private assessTouched(): void {
     this.assessScheduled = false;
+    if (!this.active) return; // kept in `touched` until the takeover's sweep judges them all
     const ids = this.touched;
     this.touched = new Set();
-    const now = this.now();
+    const now = this.clock.now();
     if (now !== undefined) this.publish(this.fleet.assess(ids, now));
   }
 
   private async runSweep(): Promise<void> {
+    if (!this.active) return;
     try {
-      await this.refreshRegistry();
-      const now = this.now();
+      await this.registry.refresh();
+      const now = this.clock.now();
       if (now === undefined) return;
-      let incidentChanges: IncidentChanges = { current: [], upserts: [], ended: [] };
-      const steps = this.fleet.sweepSteps(now, (detected) => {
-        incidentChanges = trackIncidents(this.open, detected);
-        this.open = incidentChanges.current.map((i) => ({
-          id: i.id,
-          code: i.code,
-          ...i.key,
-          memberIds: i.memberIds,
-        }));
-        return incidentChanges.current;
-      });
-      let step = steps.next();
-      while (step.done !== true) {
-        // Let ingest and HTTP in between slices of a large fleet.
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        step = steps.next();
-      }
-      const changes = step.value;
-      this.writer.queueIncidents(incidentChanges.upserts, incidentChanges.ended, now);
+      const changes = await runInSlices(this.fleet.sweepSteps(now, this.incidentTracking.stabilize));
+      const incidents = this.incidentTracking.takeChanges();
+      this.writer.queueIncidents(incidents.upserts, incidents.ended, now);
       this.publish(changes);
       this.writer.kick();
     } catch (error) {
@@ -237,25 +236,10 @@ export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  private async refreshRegistry(): Promise<void> {
-    const since = this.registryCheckedAt;
-    this.registryCheckedAt = new Date();
-    for (const r of await this.repository.registry(since)) {
-      this.fleet.setRegistry(r.terminal_id, { registered: r.registered, region: r.region ?? undefined });
-    }
-  }
-
   private publish(changes: RiskChanges): void {
     if (changes.changed.length === 0) return;
     const views = changes.changed.map(assessedView);
     this.writer.queueScores(views);
-    const event: RiskChangeEvent = { changed: views, removed: changes.removed };
-    for (const listener of this.listeners) {
-      try {
-        listener(event);
-      } catch (error) {
-        this.logger.warn(`a risk listener failed: ${(error as Error).message}`);
-      }
-    }
+    this.bus.publish({ changed: views, removed: changes.removed });
   }
 }

@@ -6,7 +6,10 @@ import {
   Module,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
+  Optional,
 } from '@nestjs/common';
+import { announceIngestChanges } from '../cluster/ingest-change-announcer';
+import { SCHEDULED_JOBS, type RepeatingJob, type ScheduledJobs } from '../cluster/scheduled-jobs';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DATABASE, type Database } from './database';
 import { migrateToLatest } from './migrations/migrate';
@@ -21,6 +24,7 @@ import { TELEMETRY_STORE } from './telemetry-store.port';
 
 const logger = new Logger('Storage');
 const log = (line: string) => logger.log(line);
+const ROLLUP_EVERY_MS = 60_000;
 
 /** Opens the database, migrates it and sets retention before anything can use it. */
 async function startDatabase(config: AppConfig): Promise<Database> {
@@ -43,16 +47,29 @@ async function startDatabase(config: AppConfig): Promise<Database> {
  */
 @Injectable()
 class StorageLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private repeating: RepeatingJob | undefined;
+
   constructor(
     @Inject(DATABASE) private readonly database: Database,
     private readonly rollups: RollupJob,
+    @Optional() @Inject(SCHEDULED_JOBS) private readonly jobs?: ScheduledJobs,
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.database.mode === 'postgres' || this.database.driver === 'embedded') this.rollups.start();
+    if (this.database.mode !== 'postgres' && this.database.driver !== 'embedded') return;
+    // Once per minute across however many processes share the database.
+    if (this.jobs === undefined) this.rollups.start();
+    else
+      this.repeating = this.jobs.repeat(
+        'rollups',
+        ROLLUP_EVERY_MS,
+        () => this.rollups.runOnce(),
+        (error) => log(`rollups: run failed: ${error.message}`),
+      );
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.repeating?.stop();
     await this.rollups.stop();
     await this.database.close();
   }
@@ -62,7 +79,13 @@ class StorageLifecycle implements OnApplicationBootstrap, OnApplicationShutdown 
 @Module({
   providers: [
     { provide: DATABASE, inject: [APP_CONFIG], useFactory: startDatabase },
-    { provide: TELEMETRY_STORE, inject: [DATABASE], useFactory: (db: Database) => new SqlTelemetryStore(db) },
+    {
+      provide: TELEMETRY_STORE,
+      inject: [DATABASE, APP_CONFIG],
+      // In a cluster each commit also announces its messages to the risk process (change feed).
+      useFactory: (db: Database, config: AppConfig) =>
+        new SqlTelemetryStore(db, config.cluster === undefined ? undefined : announceIngestChanges),
+    },
     {
       provide: RollupJob,
       inject: [DATABASE, APP_CONFIG],

@@ -21,6 +21,7 @@ import { migration0020ReportOutages } from './0020_report_outages';
 import { migration0022NotificationGroups } from './0022_notification_groups';
 import { migration0023ReportSubscriptions } from './0023_report_subscriptions';
 import { migration0024AddressAndSlaWarning } from './0024_address_and_sla_warning';
+import { migration0025Cluster } from './0025_cluster';
 
 /**
  * Every migration, in order. A static list (no directory globbing) so it works the same
@@ -49,4 +50,5 @@ export const MIGRATIONS: ReadonlyArray<readonly [name: string, factory: Migratio
   ['0022_notification_groups', migration0022NotificationGroups],
   ['0023_report_subscriptions', migration0023ReportSubscriptions],
   ['0024_address_and_sla_warning', migration0024AddressAndSlaWarning],
+  ['0025_cluster', migration0025Cluster],
 ];

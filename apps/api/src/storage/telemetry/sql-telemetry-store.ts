@@ -9,6 +9,9 @@ import { buildRawInserts, messageKey, uniqueMessages, withoutKeys, type RawInser
 import { buildRawCopies } from './raw-copy';
 import { kyselyRunner, pgCopyIn, preparedRunner, type SqlRunner, type SqlSession } from './sql-runner';
 
+/** Writes what a batch stored where other processes hear of it, inside the batch's transaction. */
+export type BatchAnnouncer = (run: SqlRunner, fresh: readonly TelemetryMessage[]) => Promise<void>;
+
 /** Dead-letter payloads are kept for diagnosis, not replay: a few KiB is enough. */
 export const DEAD_LETTER_PAYLOAD_LIMIT = 4096;
 
@@ -40,7 +43,11 @@ const isUniqueViolation = (error: unknown) =>
 export class SqlTelemetryStore implements TelemetryStore {
   private skipStoredBatches = 0;
 
-  constructor(private readonly database: Database) {}
+  /** `announce` runs last in each batch's transaction with the newly stored messages (cluster change feed). */
+  constructor(
+    private readonly database: Database,
+    private readonly announce?: BatchAnnouncer,
+  ) {}
 
   async storeBatch(
     messages: readonly TelemetryMessage[],
@@ -82,6 +89,7 @@ export class SqlTelemetryStore implements TelemetryStore {
       }
       if (deadLetters.length > 0)
         await run(INSERT_DEAD_LETTERS_SQL, deadLetterColumns(deadLetters).map(toArrayLiteral));
+      if (this.announce !== undefined && fresh.length > 0) await this.announce(run, fresh);
       return fresh.length;
     });
   }
