@@ -22,6 +22,7 @@ import { LiveModule } from '../live/live.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { AlertNotificationsModule } from '../notifications/alert-notifications.module';
 import { NotificationsApiModule } from '../notifications/notifications-api.module';
+import { RedisModule } from '../redis/redis.module';
 import { ReportsModule } from '../reports/reports.module';
 import { RiskModule } from '../risk/risk.module';
 import { StorageModule } from '../storage/storage.module';
@@ -52,6 +53,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        RedisModule,
         StorageModule,
         MetricsModule,
         AuditModule,

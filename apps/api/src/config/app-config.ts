@@ -111,6 +111,17 @@ const envSchema = z.object({
       'must be mailto:someone@example.com or an https:// URL',
     )
     .optional(),
+  /** Redis shared by several processes (live updates, login throttle, secret-cache invalidation); unset: one process, in memory. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/[^\s]+$/, 'must look like redis://host:6379')
+    .refine((value) => URL.canParse(value), 'must be a valid URL')
+    .optional(),
+  /** Prefix of every Redis key and channel the platform uses, so several deployments share one Redis. */
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_:.-]{1,64}$/, 'must be 1-64 of A-Z a-z 0-9 _ : . -')
+    .default('fleet:'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ...alertingEnvSchema.shape,
 });
@@ -153,6 +164,8 @@ export interface AppConfig {
   };
   /** Hold, group and reminder timing; unset values keep the typed defaults. */
   alerting: AlertingConfig;
+  /** Set when several processes share state through Redis (REDIS_URL). */
+  redis?: { url: string; keyPrefix: string };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -222,6 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       vapidSubject: e.VAPID_SUBJECT ?? vapidSubjectFrom(e.NOTIFY_FROM),
     },
     alerting: alertingConfig(e),
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } : undefined,
     logLevel: e.LOG_LEVEL,
   };
 }
