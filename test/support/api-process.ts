@@ -9,16 +9,30 @@ const BOOT_TIMEOUT_MS = 90_000;
 export interface ApiProcess {
   /** e.g. http://127.0.0.1:41234 */
   url: string;
+  /** The platform's process (`unshare` and `sh` exec into it, so it keeps the pid). */
+  pid: number;
   /** Everything it printed so far, for failure messages. */
   output(): string;
   /** SIGTERM, then waits for the exit. */
   stop(): Promise<void>;
 }
 
-/** Spawns `node apps/api/dist/main.js` with `env` (on top of PATH) and waits until /api/v1/health answers. */
-export async function startApiProcess(port: number, env: Record<string, string>): Promise<ApiProcess> {
+/**
+ * Spawns `node apps/api/dist/main.js` with `env` (on top of PATH) and waits until
+ * /api/v1/health answers. `hostname` runs it in its own UTS namespace under that name (root
+ * only), as a container would be: processes that name themselves by host then differ.
+ */
+export async function startApiProcess(
+  port: number,
+  env: Record<string, string>,
+  hostname?: string,
+): Promise<ApiProcess> {
   if (!existsSync(API_MAIN)) throw new Error(`${API_MAIN} is missing: run npm run build first`);
-  const child = spawn(process.execPath, [API_MAIN], {
+  const node = [process.execPath, '--max-semi-space-size=64', API_MAIN];
+  const [command, ...args] = hostname
+    ? ['unshare', '--uts', 'sh', '-c', 'hostname "$0" && exec "$@"', hostname, ...node]
+    : node;
+  const child = spawn(command!, args, {
     env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -30,6 +44,7 @@ export async function startApiProcess(port: number, env: Record<string, string>)
   await healthy(url, child, () => log);
   return {
     url,
+    pid: child.pid!,
     output: () => log,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
