@@ -16,6 +16,9 @@ export interface ConnectionScale {
   /** RSS of the client processes holding them (measured apart; not the broker's). */
   clientBytes: number;
   stormSeconds: number;
+  /** Attempts refused or reset and tried again: while building up, and in the storm. */
+  holdRetries: number;
+  stormRetries: number;
 }
 
 /** Each child holds at most this many; the process limit on open files is 20,000 here. */
@@ -57,6 +60,8 @@ export async function measureConnectionScale(
       brokerDeltaBytes: after - before,
       clientBytes: held.reduce((sum, h) => sum + h.rssBytes, 0),
       stormSeconds: (doneAt - startedAt) / 1000,
+      holdRetries: held.reduce((sum, h) => sum + h.retries, 0),
+      stormRetries: stormed.reduce((sum, s) => sum + s.retries, 0),
     };
   } finally {
     for (const child of children) {

@@ -12,14 +12,17 @@ import mqttPacket from 'mqtt-packet';
 export type ConnectionsCommand =
   { cmd: 'hold'; port: number; ids: string[]; localAddresses: string[] } | { cmd: 'storm' } | { cmd: 'exit' };
 export type ConnectionsReply =
-  | { type: 'held'; connected: number; rssBytes: number }
-  | { type: 'stormed'; startedAt: number; doneAt: number; connected: number }
+  | { type: 'held'; connected: number; retries: number; rssBytes: number }
+  | { type: 'stormed'; startedAt: number; doneAt: number; connected: number; retries: number }
   | { type: 'error'; message: string };
 
 const HEARTBEAT_MS = 60_000;
 /** Connects in flight at once while building up the hold (the storm fires them all). */
 const RAMP_CONCURRENCY = 500;
 const CONNACK_TIMEOUT_MS = 60_000;
+/** A refused or reset attempt is tried again after about this long, as a terminal's firmware would. */
+const RETRY_MS = 250;
+const GIVE_UP_MS = 120_000;
 
 interface Terminal {
   id: string;
@@ -31,6 +34,7 @@ interface Terminal {
 
 let port = 0;
 let terminals: Terminal[] = [];
+let retries = 0;
 
 function reply(message: ConnectionsReply): void {
   process.send?.(message);
@@ -72,6 +76,20 @@ function open(terminal: Terminal): Promise<void> {
   });
 }
 
+/** Tries again on refusal or reset (a broker under a storm may shed some), up to GIVE_UP_MS. */
+async function connectTerminal(terminal: Terminal): Promise<void> {
+  const deadline = Date.now() + GIVE_UP_MS;
+  for (;;) {
+    try {
+      return await open(terminal);
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      retries += 1;
+      await new Promise((done) => setTimeout(done, RETRY_MS * (0.5 + Math.random())));
+    }
+  }
+}
+
 function heartbeats(terminal: Terminal): void {
   const beat = () => {
     const payload = JSON.stringify({
@@ -110,12 +128,13 @@ async function hold(command: Extract<ConnectionsCommand, { cmd: 'hold' }>): Prom
   const worker = async () => {
     while (next < terminals.length) {
       const terminal = terminals[next++]!;
-      await open(terminal);
+      await connectTerminal(terminal);
       heartbeats(terminal);
     }
   };
   await Promise.all(Array.from({ length: RAMP_CONCURRENCY }, worker));
-  reply({ type: 'held', connected: terminals.length, rssBytes: process.memoryUsage().rss });
+  reply({ type: 'held', connected: terminals.length, retries, rssBytes: process.memoryUsage().rss });
+  retries = 0;
 }
 
 async function storm(): Promise<void> {
@@ -124,10 +143,10 @@ async function storm(): Promise<void> {
     terminal.socket?.destroy();
   }
   const startedAt = Date.now();
-  await Promise.all(terminals.map((terminal) => open(terminal)));
+  await Promise.all(terminals.map((terminal) => connectTerminal(terminal)));
   const doneAt = Date.now();
   for (const terminal of terminals) heartbeats(terminal);
-  reply({ type: 'stormed', startedAt, doneAt, connected: terminals.length });
+  reply({ type: 'stormed', startedAt, doneAt, connected: terminals.length, retries });
 }
 
 process.on('message', (command: ConnectionsCommand) => {
