@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { ConnectionsCommand, ConnectionsReply } from './terminal-connections';
-import { rssBytes } from './process-memory';
+import { listenOverflows, rssBytes } from './process-memory';
 
 /**
  * Holds `count` terminal connections on one broker (each its own TCP connection, from
@@ -19,6 +19,8 @@ export interface ConnectionScale {
   /** Attempts refused or reset and tried again: while building up, and in the storm. */
   holdRetries: number;
   stormRetries: number;
+  /** Accept-queue overflows on the machine during the storm (other processes' included). */
+  stormListenOverflows: number;
 }
 
 /** Each child holds at most this many; the process limit on open files is 20,000 here. */
@@ -52,6 +54,7 @@ export async function measureConnectionScale(
     );
     await settle();
     const after = rssBytes(brokerPid);
+    const overflowsBefore = listenOverflows();
     const stormed = await Promise.all(children.map((child) => ask(child, { cmd: 'storm' }, 'stormed')));
     const startedAt = Math.min(...stormed.map((s) => s.startedAt));
     const doneAt = Math.max(...stormed.map((s) => s.doneAt));
@@ -62,6 +65,7 @@ export async function measureConnectionScale(
       stormSeconds: (doneAt - startedAt) / 1000,
       holdRetries: held.reduce((sum, h) => sum + h.retries, 0),
       stormRetries: stormed.reduce((sum, s) => sum + s.retries, 0),
+      stormListenOverflows: listenOverflows() - overflowsBefore,
     };
   } finally {
     for (const child of children) {

@@ -14,3 +14,15 @@ export function openFileLimit(): number {
   const soft = /^Max open files\s+(\d+)/m.exec(limits)?.[1];
   return soft === undefined ? Infinity : Number(soft);
 }
+
+/**
+ * Connections the kernel dropped because a listener's accept queue was full (machine-wide,
+ * TcpExt ListenOverflows): each costs its client a SYN retransmission, 1 s, then 3, 7, 15 s.
+ */
+export function listenOverflows(): number {
+  const lines = readFileSync('/proc/net/netstat', 'utf8').split('\n');
+  const header = lines.findIndex((line) => line.startsWith('TcpExt:'));
+  const names = lines[header]!.split(' ');
+  const values = lines[header + 1]!.split(' ');
+  return Number(values[names.indexOf('ListenOverflows')]);
+}

@@ -144,7 +144,8 @@ function report(broker: string, r: ConnectionScale): void {
   console.log(
     `  ${broker}: ${r.connected} connections held, RSS +${(r.brokerDeltaBytes / MB).toFixed(1)} MB ` +
       `(${perConnectionKb.toFixed(1)} KB each, ${((perConnectionKb * TARGET_CONNECTIONS) / 1024).toFixed(0)} MB for 20k), ` +
-      `all reconnected in ${r.stormSeconds.toFixed(1)} s (${r.holdRetries} retried while building up, ${r.stormRetries} in the storm); ` +
+      `all reconnected in ${r.stormSeconds.toFixed(1)} s (${r.holdRetries} retried while building up, ${r.stormRetries} in the storm, ` +
+      `${r.stormListenOverflows} accept-queue overflows); ` +
       `client processes' RSS ${(r.clientBytes / MB).toFixed(0)} MB (apart)`,
   );
 }
