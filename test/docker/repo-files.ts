@@ -29,8 +29,9 @@ export interface ComposeFile {
   volumes?: Record<string, unknown>;
 }
 
-export function loadCompose(): ComposeFile {
-  return parse(readRepoFile('docker/docker-compose.yml')) as ComposeFile;
+/** A compose file as docker compose reads it, YAML merge keys (`<<: *anchor`) applied. */
+export function loadCompose(path = 'docker/docker-compose.yml'): ComposeFile {
+  return parse(readRepoFile(path), { merge: true }) as ComposeFile;
 }
 
 /** Environment in either compose form (map or KEY=value list) as a plain map. */

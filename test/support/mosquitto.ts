@@ -23,6 +23,8 @@ const START_TIMEOUT_MS = 10_000;
 export interface PrivateMosquitto {
   url: string;
   port: number;
+  /** For reading its memory (bench:scale). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -70,6 +72,7 @@ export async function startMosquitto(): Promise<PrivateMosquitto> {
   return {
     url: `mqtt://127.0.0.1:${port}`,
     port,
+    pid: child.pid!,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise<void>((done) => child.once('exit', () => done()));

@@ -23,6 +23,7 @@ import { LiveModule } from '../live/live.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { AlertNotificationsModule } from '../notifications/alert-notifications.module';
 import { NotificationsApiModule } from '../notifications/notifications-api.module';
+import { RedisModule } from '../redis/redis.module';
 import { ReportsModule } from '../reports/reports.module';
 import { ReportSubscriptionsModule } from '../reports/subscriptions/report-subscriptions.module';
 import { RiskModule } from '../risk/risk.module';
@@ -54,6 +55,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        RedisModule,
         StorageModule,
         ClusterModule,
         MetricsModule,

@@ -19,9 +19,9 @@ export interface AuthOptions {
   refreshTokenTtlS: number;
   loginLimits: LoginLimits;
   /**
-   * How long a verified device secret is trusted without asking the database again. Another
-   * API process that rotates a secret cannot clear this one's cache, so this bounds how long
-   * an old secret keeps working there (issue #11: within a minute).
+   * How long a verified device secret is trusted without asking the database again. With
+   * REDIS_URL a rotation clears every process's cache at once; without it, another process
+   * that rotates a secret cannot, so this bounds how long an old secret keeps working here.
    */
   deviceSecretCacheMs: number;
   /** EMQX_HOOK_SECRET: the header EMQX sends to the HTTP auth hooks; unset: hooks off. */

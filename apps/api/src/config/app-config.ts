@@ -70,6 +70,17 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,64}$/)
     .default('fleet-ingest'),
   MQTT_PROTOCOL_VERSION: z.enum(['4', '5']).default('5'),
+  /** Redis shared by several processes (live updates, login throttle, secret-cache invalidation); unset: one process, in memory. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/[^\s]+$/, 'must look like redis://host:6379')
+    .refine((value) => URL.canParse(value), 'must be a valid URL')
+    .optional(),
+  /** Prefix of every Redis key and channel the platform uses, so several deployments share one Redis. */
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_:.-]{1,64}$/, 'must be 1-64 of A-Z a-z 0-9 _ : . -')
+    .default('fleet:'),
   /** Origins allowed to call the API from another site, comma-separated; none by default. */
   CORS_ORIGINS: z
     .string()
@@ -147,6 +158,8 @@ export interface AppConfig {
   rawRetentionDays: number;
   ingest: { batchSize: number; flushMs: number; bufferLimit: number; shareGroup: string };
   corsOrigins: string[];
+  /** Set when several processes share state through Redis (REDIS_URL). */
+  redis?: { url: string; keyPrefix: string };
   /** Outgoing notifications; each channel is off while its setting is unset. */
   notify: {
     smtpUrl?: string;
@@ -225,6 +238,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       shareGroup: e.INGEST_SHARE_GROUP,
     },
     corsOrigins: e.CORS_ORIGINS?.split(',') ?? [],
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } : undefined,
     notify: {
       smtpUrl: e.SMTP_URL,
       from: e.NOTIFY_FROM,

@@ -3,6 +3,7 @@ import {
   ConnectedSocket,
   MessageBody,
   type OnGatewayConnection,
+  type OnGatewayInit,
   SubscribeMessage,
   WebSocketGateway,
   WebSocketServer,
@@ -27,6 +28,10 @@ import { RiskService, type RiskChangeEvent } from '../risk/risk.service';
 import { InboxEvents } from '../notifications/inbox/inbox-events';
 import { WorkOrderEvents } from '../dispatch/work-order-events';
 import { LiveRepository, type TerminalChangeRow } from '../storage/repositories/live.repository';
+import { SHARED_REDIS, type SharedRedis } from '../redis/shared-redis';
+import { shareAcrossProcesses } from './cluster-adapter';
+import { FollowedTerminals } from './followed-terminals';
+import type { InterServerEvents } from './inter-server-events';
 import { ALL_ROOM, roomsForPlace, roomsForScope, terminalRoom, userRoom } from './socket-rooms';
 import { SocketSessionKeeper, type LiveSocket, type SocketData } from './socket-session-keeper';
 import { TerminalChangeFeed } from './terminal-change-feed';
@@ -41,11 +46,15 @@ export const SESSION_CHECK_MS = 10_000;
  * The dashboard's live channel. Authenticates every socket with its access token, puts
  * it in the rooms of its scope, and pushes batched terminal changes (TerminalChangeFeed)
  * to those rooms. A socket lives no longer than its session (SocketSessionKeeper), checked
- * every SESSION_CHECK_MS and at once for user changes made in this process.
+ * every SESSION_CHECK_MS and at once for user changes made in this process or, with
+ * REDIS_URL, in any other (rooms then span every process: cluster-adapter.ts).
  */
 @WebSocketGateway({ path: SOCKET_PATH, serveClient: false })
-export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap, OnModuleDestroy {
-  @WebSocketServer() private server!: Server<ClientToServerEvents, Emits, Record<string, never>, SocketData>;
+export class LiveGateway
+  implements OnGatewayInit, OnGatewayConnection, OnApplicationBootstrap, OnModuleDestroy
+{
+  @WebSocketServer() private server!: Server<ClientToServerEvents, Emits, InterServerEvents, SocketData>;
+  private follows!: FollowedTerminals;
   private readonly logger = new Logger('LiveGateway');
   private unsubscribe?: () => void;
   private unsubscribeRisk?: () => void;
@@ -69,14 +78,21 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
     private readonly alerts: AlertEvents,
     @Optional() private readonly inbox?: InboxEvents,
     @Optional() private readonly workOrders?: WorkOrderEvents,
+    @Optional() @Inject(SHARED_REDIS) private readonly redis: SharedRedis | null = null,
   ) {}
+
+  /** With REDIS_URL, rooms span every process of the deployment. */
+  afterInit(server: Server<ClientToServerEvents, Emits, InterServerEvents, SocketData>): void {
+    if (this.redis) shareAcrossProcesses(server, this.redis);
+    this.follows = new FollowedTerminals(server, this.redis !== null);
+  }
 
   onApplicationBootstrap(): void {
     this.unsubscribeChanges = this.feed.onChanged((rows) => this.pushChanges(rows));
     this.unsubscribe = this.ingest.onCommitted((batch) => {
       for (const message of batch.messages) {
         const room = terminalRoom(message.terminalId);
-        if (this.server.sockets.adapter.rooms.has(room)) {
+        if (this.follows.has(room)) {
           this.server.to(room).emit('terminal.message', {
             terminalId: message.terminalId,
             channel: message.channel,
@@ -89,12 +105,18 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
     this.unsubscribeRisk = this.risk.onChanged((event) => void this.pushRisk(event));
     this.statsTimer = setInterval(() => {
       const { received, stored, rejected, bufferDepth } = this.stats.snapshot();
-      this.server.emit('ingest.stats', { received, stored, rejected, bufferDepth });
+      // This process's counters, to its own sockets: other processes send theirs to theirs.
+      this.server.local.emit('ingest.stats', { received, stored, rejected, bufferDepth });
     }, STATS_INTERVAL_MS);
     const check = (onlyUserId?: string) =>
       void this.keeper.check([...this.server.sockets.sockets.values()], onlyUserId);
     this.sessionTimer = setInterval(() => check(), SESSION_CHECK_MS);
-    this.unsubscribeUsers = this.userChanges.onChanged((change) => check(change.userId));
+    this.unsubscribeUsers = this.userChanges.onChanged((change) => {
+      check(change.userId);
+      // The user's sockets may be held by other processes too: they check theirs.
+      if (this.redis) this.server.serverSideEmit('user.changed', change.userId);
+    });
+    this.server.on('user.changed', (userId) => check(userId));
     // Incident alerts go to ALL_ROOM only; scoped users read theirs through GET /alerts.
     this.unsubscribeAlerts = this.alerts.onChanged((change) => {
       const { terminalId, region, merchantId } = change.alert;
@@ -123,6 +145,7 @@ export class LiveGateway implements OnGatewayConnection, OnApplicationBootstrap,
     this.unsubscribeChanges?.();
     clearInterval(this.statsTimer);
     clearInterval(this.sessionTimer);
+    this.follows.stop();
     this.unsubscribeUsers?.();
     this.unsubscribeAlerts?.();
     this.unsubscribeInbox?.();

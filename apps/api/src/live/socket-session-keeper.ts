@@ -12,13 +12,14 @@ import { SessionsService } from '../auth/session/sessions.service';
 import { UsersRepository } from '../auth/users/users.repository';
 import { LiveRepository } from '../storage/repositories/live.repository';
 import { roomsForScope, TERMINAL_ROOM_PREFIX, terminalRoom } from './socket-rooms';
+import type { InterServerEvents } from './inter-server-events';
 import { judgeSession, sameScope, type SocketSession } from './socket-session';
 
 export type SocketData = Partial<SocketSession> & { username?: string; ready?: Promise<boolean> };
 export type LiveSocket = Socket<
   ClientToServerEvents,
   ServerToClientEvents & ServerToFollowerEvents,
-  Record<string, never>,
+  InterServerEvents,
   SocketData
 >;
 

@@ -1,6 +1,14 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnModuleDestroy,
+  type OnModuleInit,
+  Optional,
+} from '@nestjs/common';
 import { TERMINAL_ID_PATTERN } from '@fleet/telemetry/protocol/topics';
 import { AuditService } from '../../audit/audit.service';
+import { SHARED_REDIS, type SharedRedis } from '../../redis/shared-redis';
 import { UnavailableError, ValidationError } from '../../common/errors/domain-error';
 import { AUTH_OPTIONS, type AuthOptions } from '../auth-options';
 import { AUTH_CLOCK, type Clock } from '../clock';
@@ -16,10 +24,15 @@ export interface IssuedDeviceCredentials {
   password: string;
 }
 
+/** Every process forgets a terminal's cached hash when one of them rotates its secret. */
+const ROTATED_CHANNEL = 'device-secret.rotated';
+
 /** Issues, rotates and checks terminals' MQTT secrets. */
 @Injectable()
-export class DeviceCredentialsService {
+export class DeviceCredentialsService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('DeviceCredentials');
   private readonly cache: SecretHashCache;
+  private unsubscribe?: () => Promise<void>;
 
   constructor(
     private readonly credentials: DeviceCredentialsRepository,
@@ -28,8 +41,19 @@ export class DeviceCredentialsService {
     @Inject(AUTH_OPTIONS) options: AuthOptions,
     @Inject(AUTH_CLOCK) private readonly now: Clock,
     @Optional() @Inject(BROKER_ACCOUNTS) private readonly broker: BrokerAccounts | null = null,
+    @Optional() @Inject(SHARED_REDIS) private readonly redis: SharedRedis | null = null,
   ) {
     this.cache = new SecretHashCache(options.deviceSecretCacheMs);
+  }
+
+  async onModuleInit(): Promise<void> {
+    this.unsubscribe = await this.redis?.subscribe(ROTATED_CHANNEL, (terminalId) =>
+      this.cache.forget(terminalId),
+    );
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.unsubscribe?.().catch(() => undefined);
   }
 
   /**
@@ -51,6 +75,11 @@ export class DeviceCredentialsService {
       rotatedAt: new Date(this.now()),
     });
     this.cache.forget(terminalId);
+    await this.redis?.publish(ROTATED_CHANNEL, terminalId).catch((error: Error) => {
+      this.logger.error(
+        `other processes may accept the old secret of ${terminalId} until their cache expires: ${error.message}`,
+      );
+    });
     await this.audit.record(
       actor,
       rotated ? 'device_credentials.rotated' : 'device_credentials.issued',
@@ -64,8 +93,9 @@ export class DeviceCredentialsService {
     const now = this.now();
     let stored = this.cache.get(terminalId, now);
     if (stored === undefined) {
+      const generation = this.cache.generation;
       stored = (await this.credentials.secretHashOf(terminalId)) ?? null;
-      this.cache.set(terminalId, stored, now);
+      this.cache.set(terminalId, stored, now, generation);
     }
     return stored !== null && sameHash(stored, deviceSecretHash(this.secrets.devicePepper, secret));
   }

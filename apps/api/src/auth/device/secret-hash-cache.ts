@@ -6,6 +6,7 @@
  */
 export class SecretHashCache {
   private readonly entries = new Map<string, { hash: string | null; until: number }>();
+  private forgets = 0;
 
   constructor(
     private readonly ttlMs: number,
@@ -23,7 +24,14 @@ export class SecretHashCache {
     return entry.hash;
   }
 
-  set(terminalId: string, hash: string | null, now: number): void {
+  /** Taken before reading a hash from the database, and handed to set() with what was read. */
+  get generation(): number {
+    return this.forgets;
+  }
+
+  /** Keeps what was read, unless a rotation was forgotten since `generation`: the read may predate it. */
+  set(terminalId: string, hash: string | null, now: number, generation = this.forgets): void {
+    if (generation !== this.forgets) return;
     this.entries.delete(terminalId);
     this.entries.set(terminalId, { hash, until: now + this.ttlMs });
     if (this.entries.size > this.maxEntries) {
@@ -32,8 +40,9 @@ export class SecretHashCache {
     }
   }
 
-  /** After a rotation in this process, the old secret must stop working at once. */
+  /** After a rotation (in any process), the old secret must stop working at once. */
   forget(terminalId: string): void {
     this.entries.delete(terminalId);
+    this.forgets += 1;
   }
 }

@@ -23,7 +23,7 @@ export class LoginService {
 
   async login({ username, password }: LoginInput, address: string): Promise<SessionView> {
     try {
-      this.throttle.assertAllowed(username, address);
+      await this.throttle.assertAllowed(username, address);
     } catch (error) {
       this.logger.warn({ event: 'login_refused', reason: 'rate_limited', username, address });
       throw error;
@@ -39,11 +39,11 @@ export class LoginService {
           ? 'disabled'
           : undefined;
     if (failure || !row) {
-      this.throttle.recordFailure(username, address);
+      await this.throttle.recordFailure(username, address);
       this.logger.warn({ event: 'login_failed', reason: failure, username, address });
       throw new UnauthenticatedError('wrong username or password');
     }
-    this.throttle.recordSuccess(username, address);
+    await this.throttle.recordSuccess(username, address);
     const user = toAuthUser(row);
     this.logger.log({ event: 'login', username, address });
     return withUser(await this.sessions.start(user), user);

@@ -1,10 +1,12 @@
+import type { FailureCounter } from './failure-counter';
+
 /**
- * Failure timestamps per key over a sliding window, in memory. One API process owns its
- * login endpoint, so no shared store is needed; a restart forgets the counts, which costs
- * an attacker's progress nothing worth a dependency. Memory stays bounded: stale keys are
- * swept as new failures arrive, and each key keeps at most `limit` timestamps.
+ * Failure timestamps per key over a sliding window, in memory: for a single process
+ * (without REDIS_URL), where a restart forgetting the counts costs an attacker's progress
+ * nothing. Memory stays bounded: stale keys are swept as new failures arrive, and each
+ * key keeps at most `limit` timestamps. Promises only to share FailureCounter with Redis.
  */
-export class SlidingWindowCounter {
+export class SlidingWindowCounter implements FailureCounter {
   private readonly failures = new Map<string, number[]>();
   private writesSinceSweep = 0;
 
@@ -14,23 +16,25 @@ export class SlidingWindowCounter {
   ) {}
 
   /** Milliseconds until `key` may try again; 0 when it is under the limit. */
-  retryAfterMs(key: string, now: number): number {
+  retryAfterMs(key: string, now: number): Promise<number> {
     const recent = this.recent(key, now);
-    if (recent.length < this.limit) return 0;
+    if (recent.length < this.limit) return Promise.resolve(0);
     const oldestCounted = recent[recent.length - this.limit] as number;
-    return oldestCounted + this.windowMs - now;
+    return Promise.resolve(oldestCounted + this.windowMs - now);
   }
 
-  record(key: string, now: number): void {
+  record(key: string, now: number): Promise<void> {
     const recent = this.recent(key, now);
     recent.push(now);
     if (recent.length > this.limit) recent.splice(0, recent.length - this.limit);
     this.failures.set(key, recent);
     if (++this.writesSinceSweep >= 1000) this.sweep(now);
+    return Promise.resolve();
   }
 
-  clear(key: string): void {
+  clear(key: string): Promise<void> {
     this.failures.delete(key);
+    return Promise.resolve();
   }
 
   get size(): number {

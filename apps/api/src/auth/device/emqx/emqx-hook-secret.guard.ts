@@ -42,12 +42,12 @@ export class EmqxHookSecretGuard implements CanActivate {
     this.expected = options.emqxHookSecret === undefined ? undefined : digest(options.emqxHookSecret);
   }
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<HookRequest>();
     if (this.expected === undefined)
       throw new NotFoundError(`Cannot ${request.method} ${request.originalUrl}`);
     const address = request.ip ?? 'unknown';
-    const waitMs = this.wrongSecrets.retryAfterMs(address, this.now());
+    const waitMs = await this.wrongSecrets.retryAfterMs(address, this.now());
     if (waitMs > 0) throw new RateLimitedError(Math.ceil(waitMs / 1000));
 
     const given = request.headers[EMQX_HOOK_SECRET_HEADER];
@@ -56,7 +56,7 @@ export class EmqxHookSecretGuard implements CanActivate {
     }
     // Digests have equal lengths, so timingSafeEqual never leaks the secret's length.
     if (!timingSafeEqual(digest(given), this.expected)) {
-      this.wrongSecrets.record(address, this.now());
+      await this.wrongSecrets.record(address, this.now());
       throw new ForbiddenError(`wrong ${EMQX_HOOK_SECRET_HEADER} header`);
     }
     return true;
