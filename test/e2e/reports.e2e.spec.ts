@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MyTimeZone, ReportSubscriptionList } from '@fleet/telemetry/api/report-subscriptions';
 import type { DeviceHealthReport } from '@fleet/telemetry/api/reports';
 import { postAsAdmin } from './support/api';
 import { launchBrowser } from './support/browser';
@@ -16,7 +17,8 @@ import { signIn } from './support/sign-in';
 /**
  * The reports page against the real built platform, in headless Chromium: an account
  * manager sees only their merchants, picks a custom period, drills down to a terminal and
- * downloads the PDF (read back with pdftotext) and the CSV (parsed back), in both languages.
+ * downloads the PDF (read back with pdftotext) and the CSV (parsed back), in both languages;
+ * then subscribes to the weekly report and changes their time zone.
  */
 const blocked = e2eBlocker();
 const WAIT = { timeout: 30_000 };
@@ -34,6 +36,17 @@ const EARLIER = { hoursAgo: 50, approved: 11, timeouts: 2 };
 
 const localDate = (at: number) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', dateStyle: 'short' }).format(at);
+/** An instant as the weekday and clock of `zone`: "Mon 08:00". */
+const clockIn = (at: number, zone: string) =>
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+    .format(at)
+    .replace(',', '');
 const addDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -45,13 +58,20 @@ describe.skipIf(blocked)('the reports page, end to end', () => {
   const downloads = mkdtempSync(join(tmpdir(), 'fleet-reports-e2e-'));
   const earlierDay = localDate(Date.now() - EARLIER.hoursAgo * HOUR);
 
-  const managerReport = async (from: string, to: string): Promise<DeviceHealthReport> => {
-    const response = await fetch(`${platform.baseUrl}/api/v1/reports/device-health?from=${from}&to=${to}`, {
-      headers: { authorization: `Bearer ${managerToken}`, accept: 'application/json' },
+  const asManager = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
+    const response = await fetch(`${platform.baseUrl}/api/v1${path}`, {
+      ...init,
+      headers: {
+        authorization: `Bearer ${managerToken}`,
+        accept: 'application/json',
+        'content-type': 'application/json',
+      },
     });
-    if (!response.ok) throw new Error(`report failed: ${response.status} ${await response.text()}`);
-    return (await response.json()) as DeviceHealthReport;
+    if (!response.ok) throw new Error(`${path} failed: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
   };
+  const managerReport = (from: string, to: string) =>
+    asManager<DeviceHealthReport>(`/reports/device-health?from=${from}&to=${to}`);
 
   /** The whole page: the dashboard scrolls inside its main pane, so the window grows to show all of it. */
   const fullScreenshot = async (name: string) => {
@@ -281,4 +301,45 @@ describe.skipIf(blocked)('the reports page, end to end', () => {
     await page.getByLabel('语言', { exact: true }).selectOption('en');
     await page.setViewportSize({ width: 1366, height: 768 });
   }, 60_000);
+
+  it('turns the weekly report on and off in the browser, made Monday 08:00 in the zone the user keeps across a reload', async () => {
+    await page.goto(`${platform.baseUrl}/#/reports`);
+    const weekly = page.getByRole('form', { name: 'Weekly report' });
+    await weekly.getByRole('checkbox', { name: /Weekly report/ }).check();
+    await weekly.getByRole('button', { name: 'Subscribe' }).click();
+    await weekly.getByText('Saved.').waitFor(WAIT);
+    const subscribed = await asManager<ReportSubscriptionList>('/reports/subscriptions');
+    expect(subscribed.items.map((s) => [s.cadence, s.merchantIds, s.attachCsv])).toEqual([
+      ['weekly', null, false],
+    ]);
+    const shanghaiRun = Date.parse(subscribed.items[0]!.nextRunAt);
+    expect(clockIn(shanghaiRun, 'Asia/Shanghai')).toBe('Mon 08:00');
+    expect(shanghaiRun - Date.now()).toBeGreaterThan(0);
+    expect(shanghaiRun - Date.now()).toBeLessThanOrEqual(7 * 24 * HOUR);
+    await weekly.getByText(/^Next: Mon, .*, 08:00 \(Asia\/Shanghai\)$/).waitFor(WAIT);
+    await fullScreenshot('76-reports-scheduled-desktop');
+
+    await page.getByLabel('Your time zone').selectOption('Asia/Tokyo');
+    await page.getByText(/· Asia\/Tokyo$/).waitFor(WAIT);
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Your time zone').inputValue(), WAIT).toBe('Asia/Tokyo');
+    expect(await asManager<MyTimeZone>('/users/me/time-zone')).toEqual({ timeZone: 'Asia/Tokyo' });
+    const moved = await asManager<ReportSubscriptionList>('/reports/subscriptions');
+    expect(clockIn(Date.parse(moved.items[0]!.nextRunAt), 'Asia/Tokyo')).toBe('Mon 08:00');
+    await weekly.getByText(/^Next: Mon, .*, 08:00 \(Asia\/Tokyo\)$/).waitFor(WAIT);
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('region', { name: 'Scheduled reports' }).screenshot({
+      path: join(SCREENSHOTS, '75-reports-scheduled-phone.png'),
+    });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1366, height: 768 });
+
+    await weekly.getByRole('checkbox', { name: /Weekly report/ }).uncheck();
+    await weekly.getByText('Unsubscribed.').waitFor(WAIT);
+    expect((await asManager<ReportSubscriptionList>('/reports/subscriptions')).items).toEqual([]);
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Your time zone').inputValue(), WAIT).toBe('Asia/Tokyo');
+    expect(await weekly.getByRole('checkbox', { name: /Weekly report/ }).isChecked()).toBe(false);
+  }, 120_000);
 });

@@ -60,3 +60,19 @@ export function axisLabel(name: string): string {
   }
   return name.replace(/ /g, '\u00a0');
 }
+
+/** An instant as a clock in `timeZone` with its weekday ("Mon, 14 Dec 2026, 08:00"), not the browser's. */
+export function formatInZone(iso: string, locale: string, timeZone: string): string {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return iso;
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  }).format(at);
+}

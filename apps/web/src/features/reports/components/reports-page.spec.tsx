@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 import type { DeviceHealthReport } from '@fleet/telemetry/api/reports';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { CannedApiServer } from '../../../testing/canned-api-server';
 import { renderUi } from '../../../testing/render-ui';
 import { serveCannedApi } from '../../../testing/serve-canned-api';
+import { answerSchedule, TIME_ZONE_PATH } from './canned-schedule';
 import { presetDates } from './report-period';
 
 const server = new CannedApiServer();
@@ -80,6 +81,8 @@ function terminal(terminalId: string): DeviceHealthReport['terminals'][number] {
 }
 
 describe('ReportsPage', () => {
+  beforeEach(() => answerSchedule(server));
+
   it('asks for this week in the user zone and says so when the caller has no terminals', async () => {
     server.answer(PATH, 200, report());
     renderUi(<ReportsPage />);
@@ -114,6 +117,31 @@ describe('ReportsPage', () => {
     expect(within(table).getByRole('link', { name: 'T-1' }).getAttribute('href')).toBe('#/terminals/T-1');
     expect(within(table).getByText('50%')).toBeTruthy();
     expect(screen.getByRole('option', { name: '华联超市' })).toBeTruthy();
+  });
+
+  it('reads the periods in the user’s time zone, and again in the new one once it is changed', async () => {
+    let zone = 'Pacific/Kiritimati';
+    answerSchedule(server, { timeZone: zone });
+    // The server reads the dates in the zone saved for the user, and says so.
+    server.respond(PATH, () => ({
+      status: 200,
+      body: report({ period: { ...report().period, timeZone: zone } }),
+    }));
+    server.respond(`PUT ${TIME_ZONE_PATH}`, ({ body }) => {
+      zone = (body as { timeZone: string }).timeZone;
+      answerSchedule(server, { timeZone: zone });
+      return { status: 200, body };
+    });
+    renderUi(<ReportsPage />);
+    await screen.findByText(/· Pacific\/Kiritimati$/);
+    const there = presetDates('this-week', Date.now(), 'Pacific/Kiritimati');
+    expect(server.requests).toContain(`${PATH}?from=${there.from}&to=${there.to}`);
+
+    const before = server.requests.length;
+    fireEvent.change(await screen.findByLabelText('Your time zone'), { target: { value: 'Europe/London' } });
+    await screen.findByText(/· Europe\/London$/);
+    const london = presetDates('this-week', Date.now(), 'Europe/London');
+    expect(server.requests.slice(before)).toContain(`${PATH}?from=${london.from}&to=${london.to}`);
   });
 
   it('refuses a custom period ending before it starts, without asking the server for it', async () => {

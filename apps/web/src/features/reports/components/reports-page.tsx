@@ -5,6 +5,7 @@ import { formatDateTime } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
 import { useNow } from '../../../lib/use-now';
 import { useDeviceHealth } from '../api/get-device-health';
+import { useMyTimeZone } from '../api/my-time-zone';
 import type { ReportRequest } from '../api/report-query';
 import { AvailabilitySection } from './availability-section';
 import { FailuresSection } from './failures-section';
@@ -12,10 +13,12 @@ import { type MerchantChoice, MerchantFilter } from './merchant-filter';
 import { OffendersSection } from './offenders-section';
 import { OperationsSection } from './operations-section';
 import { type CustomFields, PeriodPicker } from './period-picker';
+import { ReportArchiveSection } from './report-archive-section';
 import { ReportDownloads } from './report-downloads';
 import { formatDay } from './report-format';
 import { customDates, lastDayOf, type PeriodDates, type PeriodPreset, presetDates } from './report-period';
 import { ReportSummary } from './report-summary';
+import { ScheduledReportsPanel } from './scheduled-reports-panel';
 import { SimSection } from './sim-section';
 import { TransactionsSection } from './transactions-section';
 import './reports.css';
@@ -84,6 +87,12 @@ export function ReportsPage() {
   const report = useDeviceHealth(request);
   const data = report.data;
   const { setTimeZone } = period;
+  const myZone = useMyTimeZone().data?.timeZone;
+
+  // The user's saved zone: the periods follow it at once when it is changed.
+  useEffect(() => {
+    if (myZone) setTimeZone(myZone);
+  }, [myZone, setTimeZone]);
 
   useEffect(() => {
     if (!data) return;
@@ -151,6 +160,8 @@ export function ReportsPage() {
           <ReportBody report={data} />
         </div>
       ) : null}
+      <ScheduledReportsPanel choices={choices} />
+      <ReportArchiveSection />
     </div>
   );
 }
