@@ -81,6 +81,7 @@ async function run(cleanups: Array<() => Promise<void>>): Promise<Results> {
       terminalsPerMerchant: OPTIONS.terminalsPerMerchant,
       readFrom: period.previousFrom,
       readTo: period.to,
+      simFrom: period.from,
       edgeDays: [period.previousFrom, period.from, period.to].map(utcDay),
       now,
     },

@@ -14,6 +14,8 @@ export interface SeedPlan {
   /** The instants the reports read: the previous period's start to the current one's end. */
   readFrom: Date;
   readTo: Date;
+  /** Where SIM use is read from (the current period's start: the day before is its baseline). */
+  simFrom: Date;
   /** UTC days (their midnights) on which a report period starts or ends: read from hourly buckets. */
   edgeDays: Date[];
   now: Date;
@@ -60,7 +62,7 @@ export async function seedRollups(
       from generate_series(1, ${plan.terminals}::int) i`.execute(conn);
     await sql`create temp table bench_days as
       select d as bucket, case when extract(isodow from d) >= 6 then 2 else 1 end as mult,
-        d = any(${plan.edgeDays}::timestamptz[]) as edge
+        d = any(${plan.edgeDays}::timestamptz[]) as edge, d >= ${new Date(Math.floor(plan.simFrom.getTime() / DAY_MS) * DAY_MS - DAY_MS)}::timestamptz as sim
       from generate_series(${new Date(Math.floor(plan.readFrom.getTime() / DAY_MS) * DAY_MS - DAY_MS)}::timestamptz,
         ${new Date(Math.ceil(plan.readTo.getTime() / DAY_MS) * DAY_MS - DAY_MS)}::timestamptz, interval '1 day') d`.execute(
       conn,
@@ -123,12 +125,13 @@ export async function seedRollups(
         from bench_fleet f cross join bench_days d cross join bench_profile p
         where d.edge or f.portfolio`,
     );
-    // Closing balance falls by the day's use and is topped up to 1,000 MB every 25 days.
+    // Closing balance falls by the day's use and is topped up to 1,000 MB every 25 days; read over the current period only.
     await step(
       'sim_daily',
       sql`insert into sim_daily (bucket, terminal_id, samples, last_balance_mb, min_balance_mb)
         select d.bucket, f.terminal_id, 24, b, b from bench_fleet f cross join bench_days d
-        cross join lateral (select 1000.0 - f.use_mb * ((extract(epoch from d.bucket)::bigint / 86400 + f.i) % 25) as b) x`,
+        cross join lateral (select 1000.0 - f.use_mb * ((extract(epoch from d.bucket)::bigint / 86400 + f.i) % 25) as b) x
+        where d.sim`,
     );
     // Outages in eight slots of the window: most terminals 0–3, every 100th in all eight (repeat offenders).
     const windowMinutes = Math.floor((plan.readTo.getTime() - plan.readFrom.getTime()) / 60_000);
@@ -141,7 +144,7 @@ export async function seedRollups(
         from bench_fleet f
         cross join lateral generate_series(0, case when f.i % 100 = 0 then 7 else f.i % 4 - 1 end) j
         cross join lateral (select ${plan.readFrom}::timestamptz + make_interval(mins =>
-          ${slot}::int * (j * case when f.i % 100 = 0 then 1 else 2 end) + (f.i * 7919 + j * 104729) % (${slot}::int - 240)) as at) s`,
+          ${slot}::int * (j * case when f.i % 100 = 0 then 1 else 2 end) + ((f.i::bigint * 7919 + j * 104729) % (${slot}::int - 240))::int) as at) s`,
     );
     const codes = ['OFFLINE', 'PAPER_OUT', 'POWER', 'WEAK_SIGNAL', 'COMM_MODULE_FAULT'];
     await step(
@@ -154,7 +157,7 @@ export async function seedRollups(
         from bench_fleet f
         cross join lateral generate_series(0, case when f.i % 100 = 0 then 3 else 0 end) j
         cross join lateral (select (${codes}::text[])[case when f.i % 100 = 0 then 5 else f.i / 10 % 4 + 1 end] as code,
-          ${plan.readFrom}::timestamptz + make_interval(mins => ${slot}::int * 2 * j + (f.i * 104729) % ${slot}::int) as at) s
+          ${plan.readFrom}::timestamptz + make_interval(mins => ${slot}::int * 2 * j + ((f.i::bigint * 104729) % ${slot}::int)::int) as at) s
         where f.i % 10 = 0`,
     );
     // Three carrier outages in the current period, each holding one terminal in 37.
