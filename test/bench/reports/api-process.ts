@@ -6,6 +6,8 @@ import { freePort } from '../../support/free-port';
 
 const MAIN = resolve(__dirname, '../../../apps/api/dist/main.js');
 
+const START_TIMEOUT_MS = 300_000;
+
 export const BENCH_ADMIN = { username: 'bench-admin', password: 'bench-admin-password-1' };
 
 /**
@@ -40,7 +42,8 @@ export class ApiProcess {
       stdio: ['ignore', process.env.BENCH_PLATFORM_LOG ? 'inherit' : 'ignore', 'inherit'],
     });
     const api = new ApiProcess(child, dataDir, `http://127.0.0.1:${port}/api/v1`);
-    const deadline = Date.now() + 60_000;
+    // Start-up loads the whole fleet (risk engine, map): minutes for 100,000 terminals on a busy machine.
+    const deadline = Date.now() + START_TIMEOUT_MS;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`the platform exited during start-up (${child.exitCode})`);
       try {
@@ -51,7 +54,7 @@ export class ApiProcess {
       await new Promise((r) => setTimeout(r, 250));
     }
     await api.stop();
-    throw new Error('the platform did not answer /api/v1/health within 60 s');
+    throw new Error(`the platform did not answer /api/v1/health within ${START_TIMEOUT_MS / 1000} s`);
   }
 
   private status(field: 'VmHWM' | 'VmRSS'): number {

@@ -129,12 +129,12 @@ export class DeviceHealthService {
     ids: string[],
     p: ResolvedPeriod,
   ): Promise<PageData & { previousTxn: Map<string, TxnSums> }> {
-    const [outages, alerts, incidents, txn, heartbeats, simUsedMb] = await Promise.all([
+    const [outages, alerts, incidents, txn, heard, simUsedMb] = await Promise.all([
       this.outages.overlapping(ids, p.previousFrom, p.to),
       this.reports.alerts(ids, p.previousFrom, p.to),
       this.reports.incidentSpans(ids, p.previousFrom, p.to),
       this.reports.txnSums(ids, p),
-      this.reports.heartbeatCounts(ids, p),
+      this.reports.heardFrom(ids, p),
       this.reports.simUsedMb(ids, p.from, p.to),
     ]);
     return {
@@ -143,8 +143,8 @@ export class DeviceHealthService {
       incidents: groupBy(incidents),
       txn: txn.current,
       previousTxn: txn.previous,
-      heartbeats: heartbeats.current,
-      previousHeartbeats: heartbeats.previous,
+      heard: heard.current,
+      previouslyHeard: heard.previous,
       simUsedMb,
     };
   }

@@ -157,19 +157,40 @@ export class ReportsRepository {
     }));
   }
 
-  /** Heartbeats per terminal over the period and the one before: a terminal with none has no data for it. */
-  async heartbeatCounts(
+  /**
+   * Which terminals sent a heartbeat in the period, and in the previous one (one with none,
+   * and no outage, has no data for it). Only whether: one index probe per range that stops
+   * at the first bucket, where summing read every bucket of both periods.
+   */
+  async heardFrom(
     terminalIds: readonly string[],
     period: ResolvedPeriod,
-  ): Promise<BothPeriods<number>> {
-    const rows = await this.sumRollup<{ terminal_id: string; p: 0 | 1; heartbeats: number }>(
-      'heartbeat',
-      sql`sum(heartbeats)::float8 as heartbeats`,
-      sql`heartbeats`,
-      terminalIds,
-      period,
-    );
-    return byPeriod(rows, (r) => r.heartbeats);
+  ): Promise<{ current: Set<string>; previous: Set<string> }> {
+    if (terminalIds.length === 0) return { current: new Set(), previous: new Set() };
+    const heardIn = (from: Date, to: Date) => {
+      const { daily, hourly } = rollupRanges(from, to);
+      const probes = [
+        ...(daily
+          ? [
+              sql`exists (select 1 from heartbeat_daily h where h.terminal_id = t.id
+            and h.bucket >= ${daily[0]} and h.bucket < ${daily[1]})`,
+            ]
+          : []),
+        ...hourly.map(
+          ([start, end]) => sql`exists (select 1 from heartbeat_hourly h where h.terminal_id = t.id
+            and h.bucket >= ${start} and h.bucket < ${end})`,
+        ),
+      ];
+      return probes.length > 0 ? sql.join(probes, sql` or `) : sql`false`;
+    };
+    const { rows } = await sql<{ id: string; current: boolean; previous: boolean }>`
+      select t.id, ${heardIn(period.from, period.to)} as current,
+        ${heardIn(period.previousFrom, period.previousTo)} as previous
+      from unnest(${ids(terminalIds)}) as t(id)`.execute(this.database.db);
+    return {
+      current: new Set(rows.filter((r) => r.current).map((r) => r.id)),
+      previous: new Set(rows.filter((r) => r.previous).map((r) => r.id)),
+    };
   }
 
   /**
