@@ -185,8 +185,10 @@ export async function seedRollups(
     await sql`drop table bench_fleet, bench_days, bench_profile`.execute(conn);
   });
   const at = performance.now();
-  await sql`analyze`.execute(db);
+  // As long-settled tables are: hint bits set and pages all-visible, so neither the first
+  // reads (writing hint bits) nor autovacuum (after the bulk insert) run during the timings.
+  await sql`vacuum (analyze)`.execute(db);
   log(
-    `seed: analyze in ${((performance.now() - at) / 1000).toFixed(1)} s; seeded in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    `seed: vacuum (analyze) in ${((performance.now() - at) / 1000).toFixed(1)} s; seeded in ${((performance.now() - started) / 1000).toFixed(0)} s`,
   );
 }
