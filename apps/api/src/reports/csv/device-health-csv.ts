@@ -23,7 +23,18 @@ export async function writeDeviceHealthCsv(
   out: Writable,
 ): Promise<void> {
   const write = async (chunk: string) => {
-    if (!out.write(chunk)) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+    if (!out.write(chunk)) {
+      // Both waits end here: the one that did not fire must not leave its listeners behind.
+      const done = new AbortController();
+      try {
+        await Promise.race([
+          once(out, 'drain', { signal: done.signal }),
+          once(out, 'close', { signal: done.signal }),
+        ]);
+      } finally {
+        done.abort();
+      }
+    }
     if (out.destroyed) throw new Error('the client went away');
   };
   await write(UTF8_BOM + stringify([csvHeader(locale)], OPTIONS));
