@@ -10,7 +10,12 @@ import { ReportBuilder } from './figures/report-builder';
 import { OutagesRepository } from './outages/outages.repository';
 import type { ResolvedPeriod } from './period/report-period';
 import { REPORT_CLOCK, type ReportClock } from './report-clock';
-import { type ReportSelection, ReportsRepository, type TxnSums } from './reports.repository';
+import {
+  type ReportSelection,
+  type ReportTerminalRow,
+  ReportsRepository,
+  type TxnSums,
+} from './reports.repository';
 import { WORK_ORDER_SOURCE, type WorkOrderSource } from './work-order-source';
 
 /** Terminals read and figured per round trip: bounds memory for a fleet-wide CSV. */
@@ -25,6 +30,11 @@ const groupBy = <T extends { terminalId: string }>(rows: readonly T[]) => {
   }
   return map;
 };
+
+interface ReadPage {
+  rows: ReportTerminalRow[];
+  data: PageData & { previousTxn: Map<string, TxnSums> };
+}
 
 export interface FiguredPage {
   terminals: TerminalFigures[];
@@ -49,6 +59,9 @@ export class DeviceHealthService {
   async report(selection: ReportSelection, period: ResolvedPeriod): Promise<DeviceHealthReport> {
     const now = this.clock();
     const builder = new ReportBuilder(period, now);
+    // Read beside the pages: it needs only the selection.
+    const trend = this.reports.txnByDay(selection, period);
+    trend.catch(() => undefined);
     const ids: string[] = [];
     for await (const page of this.pages(selection, period, now)) {
       for (const figures of page.terminals) {
@@ -57,14 +70,15 @@ export class DeviceHealthService {
       }
       for (const txn of page.previousTxn) builder.addPrevious(txn);
     }
-    const [trend, workOrders] = await Promise.all([
-      this.reports.txnByDay(selection, period.from, period.to, period.view.timeZone),
-      this.workOrders.figures(ids, period.from, period.to, new Date(now)),
-    ]);
-    return builder.build(trend, workOrders);
+    const workOrders = await this.workOrders.figures(ids, period.from, period.to, new Date(now));
+    return builder.build(await trend, workOrders);
   }
 
-  /** The terminals' figures, a page at a time (CSV streams these without holding the fleet). */
+  /**
+   * The terminals' figures, a page at a time (CSV streams these without holding the fleet).
+   * The next page is read while the current one is figured and written, so the database and
+   * this process work side by side; at most two pages are held.
+   */
   async *pages(
     selection: ReportSelection,
     period: ResolvedPeriod,
@@ -77,44 +91,60 @@ export class DeviceHealthService {
       previousTo: period.previousTo.getTime(),
       now,
     };
-    let after = '';
-    for (;;) {
-      const rows = await this.reports.terminalPage(selection, after, REPORT_PAGE_SIZE);
-      if (rows.length === 0) return;
-      const ids = rows.map((r) => r.terminalId);
-      const data = await this.pageData(ids, period);
+    let next: Promise<ReadPage | undefined> | undefined = this.readPage(selection, period, '');
+    while (next) {
+      const page: ReadPage | undefined = await next;
+      if (!page) return;
+      const { rows, data }: ReadPage = page;
+      next =
+        rows.length < REPORT_PAGE_SIZE
+          ? undefined
+          : this.readPage(selection, period, rows[rows.length - 1]!.terminalId);
+      // Rejections of the read ahead surface when it is awaited; until then they are not unhandled.
+      next?.catch(() => undefined);
       yield {
         terminals: rows.map((row) => terminalFigures(row, data, window)),
         previousTxn: [...data.previousTxn.values()],
       };
-      if (rows.length < REPORT_PAGE_SIZE) return;
-      after = ids[ids.length - 1]!;
     }
+  }
+
+  private async readPage(
+    selection: ReportSelection,
+    period: ResolvedPeriod,
+    after: string,
+  ): Promise<ReadPage | undefined> {
+    const rows = await this.reports.terminalPage(selection, after, REPORT_PAGE_SIZE);
+    if (rows.length === 0) return undefined;
+    return {
+      rows,
+      data: await this.pageData(
+        rows.map((r) => r.terminalId),
+        period,
+      ),
+    };
   }
 
   private async pageData(
     ids: string[],
     p: ResolvedPeriod,
   ): Promise<PageData & { previousTxn: Map<string, TxnSums> }> {
-    const [outages, alerts, incidents, txn, previousTxn, heartbeats, previousHeartbeats, simUsedMb] =
-      await Promise.all([
-        this.outages.overlapping(ids, p.previousFrom, p.to),
-        this.reports.alerts(ids, p.previousFrom, p.to),
-        this.reports.incidentSpans(ids, p.previousFrom, p.to),
-        this.reports.txnSums(ids, p.from, p.to),
-        this.reports.txnSums(ids, p.previousFrom, p.previousTo),
-        this.reports.heartbeatCounts(ids, p.from, p.to),
-        this.reports.heartbeatCounts(ids, p.previousFrom, p.previousTo),
-        this.reports.simUsedMb(ids, p.from, p.to),
-      ]);
+    const [outages, alerts, incidents, txn, heard, simUsedMb] = await Promise.all([
+      this.outages.overlapping(ids, p.previousFrom, p.to),
+      this.reports.alerts(ids, p.previousFrom, p.to),
+      this.reports.incidentSpans(ids, p.previousFrom, p.to),
+      this.reports.txnSums(ids, p),
+      this.reports.heardFrom(ids, p),
+      this.reports.simUsedMb(ids, p.from, p.to),
+    ]);
     return {
       outages: groupBy(outages),
       alerts: groupBy(alerts),
       incidents: groupBy(incidents),
-      txn,
-      previousTxn,
-      heartbeats,
-      previousHeartbeats,
+      txn: txn.current,
+      previousTxn: txn.previous,
+      heard: heard.current,
+      previouslyHeard: heard.previous,
       simUsedMb,
     };
   }

@@ -7,7 +7,9 @@ import type { CauseCode } from '@fleet/telemetry/causes';
 import { scopeCondition } from '../auth/scope/apply-scope';
 import type { Scope } from '../auth/scope/scope';
 import { DATABASE, type Database } from '../storage/database';
+import { localDaySplits } from './figures/local-day-split';
 import { rollupRanges } from './figures/rollup-ranges';
+import type { ResolvedPeriod } from './period/report-period';
 
 /** Which terminals a report covers: the caller's scope, narrowed to some merchants. */
 export interface ReportSelection {
@@ -60,6 +62,34 @@ export interface TxnDayRow extends TxnSums {
 
 const ids = (terminalIds: readonly string[]) => sql`${[...terminalIds]}::text[]`;
 
+/** Per-terminal figures of the report's period and of the one before it. */
+export interface BothPeriods<T> {
+  current: Map<string, T>;
+  previous: Map<string, T>;
+}
+
+function byPeriod<R extends { terminal_id: string; p: 0 | 1 }, T>(
+  rows: readonly R[],
+  value: (row: R) => T,
+): BothPeriods<T> {
+  const both: BothPeriods<T> = { current: new Map(), previous: new Map() };
+  for (const row of rows) (row.p === 0 ? both.current : both.previous).set(row.terminal_id, value(row));
+  return both;
+}
+
+/** Time ranges sorted, with those that touch joined: one index range scan each. */
+function mergeAdjacent(ranges: ReadonlyArray<[Date, Date]>): Array<[Date, Date]> {
+  const sorted = [...ranges].sort((a, b) => a[0].getTime() - b[0].getTime());
+  const merged: Array<[Date, Date]> = [];
+  for (const [start, end] of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && start.getTime() <= last[1].getTime()) {
+      if (end > last[1]) last[1] = end;
+    } else merged.push([start, end]);
+  }
+  return merged;
+}
+
 /**
  * The report's reads. Figures come from the rollups (txn, heartbeat and sim hourly/daily;
  * terminal_outages), the terminals' latest state and the alert and incident tables, never
@@ -75,10 +105,7 @@ export class ReportsRepository {
     afterId: string,
     limit: number,
   ): Promise<ReportTerminalRow[]> {
-    const merchants =
-      selection.merchantIds && selection.merchantIds.length > 0
-        ? sql`and t.merchant_id in (${sql.join([...selection.merchantIds])})`
-        : sql``;
+    const merchants = this.merchantsOf(selection);
     const { rows } = await sql<{
       terminal_id: string;
       merchant_id: string | null;
@@ -112,65 +139,104 @@ export class ReportsRepository {
     }));
   }
 
-  /** Transaction counts per terminal over [from, to), from daily buckets inside and hourly at the edges. */
-  async txnSums(terminalIds: readonly string[], from: Date, to: Date): Promise<Map<string, TxnSums>> {
-    const rows = await this.sumRollup<TxnSums & { terminal_id: string }>(
+  /** Transaction counts per terminal over the period and the one before, from daily buckets inside and hourly at the edges. */
+  async txnSums(terminalIds: readonly string[], period: ResolvedPeriod): Promise<BothPeriods<TxnSums>> {
+    const rows = await this.sumRollup<TxnSums & { terminal_id: string; p: 0 | 1 }>(
       'txn',
       sql`sum(approved)::float8 as approved, sum(declined)::float8 as declined,
         sum(timeouts)::float8 as timeouts, sum(reversals)::float8 as reversals`,
       sql`approved, declined, timeouts, reversals`,
       terminalIds,
-      from,
-      to,
+      period,
     );
-    return new Map(rows.map(({ terminal_id, ...sums }) => [terminal_id, sums]));
+    return byPeriod(rows, ({ approved, declined, timeouts, reversals }) => ({
+      approved,
+      declined,
+      timeouts,
+      reversals,
+    }));
   }
 
-  /** Heartbeats per terminal over [from, to): a terminal with none has no data for the period. */
-  async heartbeatCounts(terminalIds: readonly string[], from: Date, to: Date): Promise<Map<string, number>> {
-    const rows = await this.sumRollup<{ terminal_id: string; heartbeats: number }>(
-      'heartbeat',
-      sql`sum(heartbeats)::float8 as heartbeats`,
-      sql`heartbeats`,
-      terminalIds,
-      from,
-      to,
-    );
-    return new Map(rows.map((r) => [r.terminal_id, r.heartbeats]));
+  /**
+   * Which terminals sent a heartbeat in the period, and in the previous one (one with none,
+   * and no outage, has no data for it). Only whether: one index probe per range that stops
+   * at the first bucket, where summing read every bucket of both periods.
+   */
+  async heardFrom(
+    terminalIds: readonly string[],
+    period: ResolvedPeriod,
+  ): Promise<{ current: Set<string>; previous: Set<string> }> {
+    if (terminalIds.length === 0) return { current: new Set(), previous: new Set() };
+    const heardIn = (from: Date, to: Date) => {
+      const { daily, hourly } = rollupRanges(from, to);
+      const probes = [
+        ...(daily
+          ? [
+              sql`exists (select 1 from heartbeat_daily h where h.terminal_id = t.id
+            and h.bucket >= ${daily[0]} and h.bucket < ${daily[1]})`,
+            ]
+          : []),
+        ...hourly.map(
+          ([start, end]) => sql`exists (select 1 from heartbeat_hourly h where h.terminal_id = t.id
+            and h.bucket >= ${start} and h.bucket < ${end})`,
+        ),
+      ];
+      return probes.length > 0 ? sql.join(probes, sql` or `) : sql`false`;
+    };
+    const { rows } = await sql<{ id: string; current: boolean; previous: boolean }>`
+      select t.id, ${heardIn(period.from, period.to)} as current,
+        ${heardIn(period.previousFrom, period.previousTo)} as previous
+      from unnest(${ids(terminalIds)}) as t(id)`.execute(this.database.db);
+    return {
+      current: new Set(rows.filter((r) => r.current).map((r) => r.id)),
+      previous: new Set(rows.filter((r) => r.previous).map((r) => r.id)),
+    };
   }
 
+  /**
+   * Sums a rollup per terminal over the period (p = 0) and the previous one (p = 1) in one
+   * query: one daily range over both (buckets tagged by the period whose whole UTC days they
+   * are) and the hourly edges, the two that meet at the period's start read as one range.
+   */
   private async sumRollup<R>(
     name: 'txn' | 'heartbeat',
     sums: RawBuilder<unknown>,
     columns: RawBuilder<unknown>,
     terminalIds: readonly string[],
-    from: Date,
-    to: Date,
+    period: ResolvedPeriod,
   ): Promise<R[]> {
     if (terminalIds.length === 0) return [];
-    const { daily, hourly } = rollupRanges(from, to);
-    const hourlyWhere = sql.join(
-      hourly.map(([start, end]) => sql`(bucket >= ${start} and bucket < ${end})`),
-      sql` or `,
-    );
+    const windows = [
+      { p: 0, from: period.from, to: period.to },
+      { p: 1, from: period.previousFrom, to: period.previousTo },
+    ].map((w) => ({ ...w, ...rollupRanges(w.from, w.to) }));
+    const tag = (ranges: Array<{ p: number; range: [Date, Date] }>) =>
+      sql`case ${sql.join(
+        ranges.map(({ p, range }) => sql`when bucket >= ${range[0]} and bucket < ${range[1]} then ${p}::int`),
+        sql` `,
+      )} end`;
+    const daily = windows.flatMap((w) => (w.daily ? [{ p: w.p, range: w.daily }] : []));
+    const hourly = mergeAdjacent(windows.flatMap((w) => w.hourly));
+    const hourlyTags = windows.map((w) => ({ p: w.p, range: [w.from, w.to] as [Date, Date] }));
     const parts = [
-      ...(daily
+      ...(daily.length > 0
         ? [
-            sql`select terminal_id, ${columns} from ${sql.table(`${name}_daily`)}
-              where terminal_id = any(${ids(terminalIds)}) and bucket >= ${daily[0]} and bucket < ${daily[1]}`,
+            sql`select terminal_id, ${tag(daily)} as p, ${columns} from ${sql.table(`${name}_daily`)}
+              where terminal_id = any(${ids(terminalIds)})
+                and bucket >= ${new Date(Math.min(...daily.map((d) => d.range[0].getTime())))}
+                and bucket < ${new Date(Math.max(...daily.map((d) => d.range[1].getTime())))}`,
           ]
         : []),
-      ...(hourly.length > 0
-        ? [
-            sql`select terminal_id, ${columns} from ${sql.table(`${name}_hourly`)}
-              where terminal_id = any(${ids(terminalIds)}) and (${hourlyWhere})`,
-          ]
-        : []),
+      ...hourly.map(
+        ([start, end]) =>
+          sql`select terminal_id, ${tag(hourlyTags)} as p, ${columns} from ${sql.table(`${name}_hourly`)}
+            where terminal_id = any(${ids(terminalIds)}) and bucket >= ${start} and bucket < ${end}`,
+      ),
     ];
     if (parts.length === 0) return [];
     const { rows } = await sql<R>`
-      select terminal_id, ${sums} from (${sql.join(parts, sql` union all `)}) buckets
-      group by terminal_id`.execute(this.database.db);
+      select terminal_id, p, ${sums} from (${sql.join(parts, sql` union all `)}) buckets
+      where p is not null group by terminal_id, p`.execute(this.database.db);
     return rows;
   }
 
@@ -242,21 +308,83 @@ export class ReportsRepository {
     }));
   }
 
-  /** Transactions of the selection per local day of `timeZone`, from hourly buckets. */
-  async txnByDay(selection: ReportSelection, from: Date, to: Date, timeZone: string): Promise<TxnDayRow[]> {
-    const merchants =
-      selection.merchantIds && selection.merchantIds.length > 0
-        ? sql`and t.merchant_id in (${sql.join([...selection.merchantIds])})`
-        : sql``;
+  /**
+   * Transactions of the selection per local day of `timeZone` over the local dates
+   * `[from, to)`: each UTC day's daily bucket, with the hours on the short side of its local
+   * midnight read from hourly buckets and moved to their local day (localDaySplits). Summing
+   * a month of a portfolio's hourly buckets instead took seconds. A local day is listed when
+   * it holds any transaction window, as it was when read from hourly buckets only.
+   */
+  async txnByDay(selection: ReportSelection, period: ResolvedPeriod): Promise<TxnDayRow[]> {
+    const { from, to, timeZone } = period.view;
+    const splits = localDaySplits(from, to, timeZone);
+    if (!splits) return this.txnByDayFromHourly(selection, period.from, period.to, timeZone);
+    const days = sql`unnest(${splits.map((s) => s.bucket)}::timestamptz[], ${splits.map((s) => s.partFrom)}::timestamptz[],
+      ${splits.map((s) => s.partTo)}::timestamptz[], ${splits.map((s) => s.partDay)}::text[],
+      ${splits.map((s) => s.restDay)}::text[]) as d(bucket, part_from, part_to, part_day, rest_day)`;
+    const { rows } = await sql<TxnDayRow>`
+      with sel as materialized (
+        select t.terminal_id from terminals t
+        where ${scopeCondition(selection.scope, { region: 't.region', merchantId: 't.merchant_id' })} ${this.merchantsOf(selection)}
+      ),
+      days as materialized (select * from ${days}),
+      daily as (
+        select x.bucket, sum(x.windows) as windows, sum(x.approved) as approved, sum(x.declined) as declined,
+          sum(x.timeouts) as timeouts, sum(x.reversals) as reversals
+        from sel join txn_daily x on x.terminal_id = sel.terminal_id
+          and x.bucket >= ${splits[0]!.bucket} and x.bucket <= ${splits[splits.length - 1]!.bucket}
+        group by x.bucket
+      ),
+      part as (
+        select d.bucket, sum(h.windows) as windows, sum(h.approved) as approved, sum(h.declined) as declined,
+          sum(h.timeouts) as timeouts, sum(h.reversals) as reversals
+        from days d cross join sel cross join lateral (
+          select windows, approved, declined, timeouts, reversals from txn_hourly h
+          where h.terminal_id = sel.terminal_id and h.bucket >= d.part_from and h.bucket < d.part_to
+          offset 0
+        ) h
+        group by d.bucket
+      ),
+      pieces as (
+        select d.rest_day as day, coalesce(x.windows, 0) - coalesce(p.windows, 0) as windows,
+          coalesce(x.approved, 0) - coalesce(p.approved, 0) as approved,
+          coalesce(x.declined, 0) - coalesce(p.declined, 0) as declined,
+          coalesce(x.timeouts, 0) - coalesce(p.timeouts, 0) as timeouts,
+          coalesce(x.reversals, 0) - coalesce(p.reversals, 0) as reversals
+        from days d left join daily x on x.bucket = d.bucket left join part p on p.bucket = d.bucket
+        union all
+        select d.part_day, p.windows, p.approved, p.declined, p.timeouts, p.reversals
+        from days d join part p on p.bucket = d.bucket
+      )
+      select day, sum(approved)::float8 as approved, sum(declined)::float8 as declined,
+        sum(timeouts)::float8 as timeouts, sum(reversals)::float8 as reversals
+      from pieces where day >= ${from} and day < ${to}
+      group by day having sum(windows) > 0 order by day`.execute(this.database.db);
+    return rows;
+  }
+
+  /** The same from hourly buckets only, for periods across a DST change. */
+  private async txnByDayFromHourly(
+    selection: ReportSelection,
+    from: Date,
+    to: Date,
+    timeZone: string,
+  ): Promise<TxnDayRow[]> {
     const { rows } = await sql<TxnDayRow>`
       select to_char(timezone(${timeZone}, h.bucket), 'YYYY-MM-DD') as day,
         sum(h.approved)::float8 as approved, sum(h.declined)::float8 as declined,
         sum(h.timeouts)::float8 as timeouts, sum(h.reversals)::float8 as reversals
       from txn_hourly h join terminals t on t.terminal_id = h.terminal_id
-      where ${scopeCondition(selection.scope, { region: 't.region', merchantId: 't.merchant_id' })} ${merchants}
+      where ${scopeCondition(selection.scope, { region: 't.region', merchantId: 't.merchant_id' })} ${this.merchantsOf(selection)}
         and h.bucket >= ${from} and h.bucket < ${to}
       group by 1 order by 1`.execute(this.database.db);
     return rows;
+  }
+
+  private merchantsOf(selection: ReportSelection): RawBuilder<unknown> {
+    return selection.merchantIds && selection.merchantIds.length > 0
+      ? sql`and t.merchant_id in (${sql.join([...selection.merchantIds])})`
+      : sql``;
   }
 
   /** The user's report time zone (migration 0020) and language. */

@@ -1,6 +1,7 @@
-import { Readable, type Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { stringify } from 'csv-stringify';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { stringify } from 'csv-stringify/sync';
 import type { ReportLocale } from '@fleet/telemetry/api/reports';
 import type { FiguredPage } from '../device-health.service';
 import { csvHeader, csvRow } from './csv-columns';
@@ -8,9 +9,12 @@ import { csvHeader, csvRow } from './csv-columns';
 /** Excel reads a UTF-8 file as the system code page (GBK in a Chinese locale) without it. */
 export const UTF8_BOM = '\uFEFF';
 
+const OPTIONS = { record_delimiter: 'windows', cast: { number: String } } as const;
+
 /**
  * Streams one CSV line per terminal (RFC 4180: CRLF, fields with commas, quotes or line
- * breaks quoted) into `out`, page by page: backpressure holds the next page until the
+ * breaks quoted) into `out`, page by page: each page is formatted in one call (a stream
+ * step per record cost more than figuring the terminals) and the next waits until the
  * client has taken the last, so a fleet-wide month never sits in memory.
  */
 export async function writeDeviceHealthCsv(
@@ -18,14 +22,30 @@ export async function writeDeviceHealthCsv(
   locale: ReportLocale,
   out: Writable,
 ): Promise<void> {
-  async function* records() {
-    yield csvHeader(locale);
-    for await (const page of pages) for (const figures of page.terminals) yield csvRow(figures.health);
+  const write = async (chunk: string) => {
+    if (!out.write(chunk)) {
+      // Both waits end here: the one that did not fire must not leave its listeners behind.
+      const done = new AbortController();
+      try {
+        await Promise.race([
+          once(out, 'drain', { signal: done.signal }),
+          once(out, 'close', { signal: done.signal }),
+        ]);
+      } finally {
+        done.abort();
+      }
+    }
+    if (out.destroyed) throw new Error('the client went away');
+  };
+  await write(UTF8_BOM + stringify([csvHeader(locale)], OPTIONS));
+  for await (const page of pages) {
+    await write(
+      stringify(
+        page.terminals.map((figures) => csvRow(figures.health)),
+        OPTIONS,
+      ),
+    );
   }
-  out.write(UTF8_BOM);
-  await pipeline(
-    Readable.from(records()),
-    stringify({ record_delimiter: 'windows', cast: { number: String } }),
-    out,
-  );
+  out.end();
+  await finished(out);
 }

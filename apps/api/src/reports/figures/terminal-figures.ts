@@ -1,7 +1,8 @@
+import type { ShopHours } from '@fleet/telemetry/api/muting';
 import type { TerminalHealth } from '@fleet/telemetry/api/reports';
 import type { StoredOutage } from '../outages/outages.repository';
 import type { IncidentSpanRow, ReportAlertRow, ReportTerminalRow, TxnSums } from '../reports.repository';
-import { openingIntervals } from './opening-hours';
+import { type Interval, openingIntervals } from './opening-hours';
 import type { CauseWindow } from './outage-cause';
 import { minutes, type OutageLoss, terminalAvailability } from './terminal-availability';
 
@@ -26,8 +27,9 @@ export interface PageData {
   alerts: Map<string, ReportAlertRow[]>;
   incidents: Map<string, IncidentSpanRow[]>;
   txn: Map<string, TxnSums>;
-  heartbeats: Map<string, number>;
-  previousHeartbeats: Map<string, number>;
+  /** Terminals with a heartbeat in the period, and in the previous one. */
+  heard: Set<string>;
+  previouslyHeard: Set<string>;
   simUsedMb: Map<string, number>;
 }
 
@@ -51,19 +53,37 @@ const incidentWindows = (spans: readonly IncidentSpanRow[]): CauseWindow[] =>
     incidentId: s.incidentId,
   }));
 
+/**
+ * Opening intervals by shop hours and window: most terminals share a few shop hours, so a
+ * page (and the fleet) builds each set once instead of once per terminal and period.
+ */
+const openingMemo = new Map<string, Interval[]>();
+const OPENING_MEMO_LIMIT = 1000;
+
+function openingOf(hours: ShopHours | null, from: number, to: number): readonly Interval[] {
+  const key = `${hours?.open ?? ''}-${hours?.close ?? ''}@${from}-${to}`;
+  let intervals = openingMemo.get(key);
+  if (!intervals) {
+    if (openingMemo.size >= OPENING_MEMO_LIMIT) openingMemo.clear();
+    intervals = openingIntervals(hours, from, to);
+    openingMemo.set(key, intervals);
+  }
+  return intervals;
+}
+
 function availabilityIn(
   row: ReportTerminalRow,
   data: PageData,
   from: number,
   to: number,
   now: number,
-  heartbeats: number,
+  heard: boolean,
 ) {
   const outages = (data.outages.get(row.terminalId) ?? []).filter(
     (o) => o.startedAt.getTime() < to && (o.endedAt === null || o.endedAt.getTime() > from),
   );
   const result = terminalAvailability({
-    opening: openingIntervals(row.shopHours, from, to),
+    opening: openingOf(row.shopHours, from, to),
     outages,
     alerts: alertWindows(data.alerts.get(row.terminalId) ?? []),
     incidents: incidentWindows(data.incidents.get(row.terminalId) ?? []),
@@ -71,7 +91,7 @@ function availabilityIn(
     now: Math.min(now, to),
   });
   // Never heard from and never down: nothing is known of it.
-  const known = heartbeats > 0 || outages.length > 0;
+  const known = heard || outages.length > 0;
   return { ...result, availability: known ? result.availability : null, known };
 }
 
@@ -82,14 +102,14 @@ export function terminalFigures(
   period: FigurePeriod,
 ): TerminalFigures {
   const id = row.terminalId;
-  const current = availabilityIn(row, data, period.from, period.to, period.now, data.heartbeats.get(id) ?? 0);
+  const current = availabilityIn(row, data, period.from, period.to, period.now, data.heard.has(id));
   const previous = availabilityIn(
     row,
     data,
     period.previousFrom,
     period.previousTo,
     period.now,
-    data.previousHeartbeats.get(id) ?? 0,
+    data.previouslyHeard.has(id),
   );
   const txn = data.txn.get(id) ?? NO_TXN;
   const alerts = (data.alerts.get(id) ?? []).filter(

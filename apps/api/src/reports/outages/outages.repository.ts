@@ -102,23 +102,27 @@ export class OutagesRepository {
     return Number(result.numAffectedRows ?? 0);
   }
 
-  /** Outages of `terminalIds` that overlap [from, to). */
+  /**
+   * Outages of `terminalIds` that overlap [from, to). Times come as epoch ms (whole, as a
+   * timestamp reads into a Date): parsing timestamp text was a large share of a fleet CSV.
+   */
   async overlapping(terminalIds: readonly string[], from: Date, to: Date): Promise<StoredOutage[]> {
     if (terminalIds.length === 0) return [];
     const { rows } = await sql<{
       terminal_id: string;
-      started_at: Date;
-      ended_at: Date | null;
+      started_at: number;
+      ended_at: number | null;
       reason: 'lost' | 'shutdown';
     }>`
-      select terminal_id, started_at, ended_at, reason from terminal_outages
+      select terminal_id, floor(extract(epoch from started_at) * 1000)::float8 as started_at,
+        floor(extract(epoch from ended_at) * 1000)::float8 as ended_at, reason from terminal_outages
       where terminal_id = any(${[...terminalIds]}::text[]) and started_at < ${to}
         and (ended_at is null or ended_at > ${from})
       order by terminal_id, started_at`.execute(this.database.db);
     return rows.map((r) => ({
       terminalId: r.terminal_id,
-      startedAt: r.started_at,
-      endedAt: r.ended_at,
+      startedAt: new Date(r.started_at),
+      endedAt: r.ended_at === null ? null : new Date(r.ended_at),
       reason: r.reason,
     }));
   }
