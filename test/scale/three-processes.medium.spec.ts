@@ -4,7 +4,14 @@ import { sql } from 'kysely';
 import { postgresAvailableOrSkip } from '../../apps/api/src/storage/testing/require-postgres';
 import { createTestDatabase, type TestDatabase } from '../../apps/api/src/storage/testing/test-database';
 import { mosquittoAvailable, startMosquitto, type PrivateMosquitto } from '../support/mosquitto';
-import { fleetView, importTerminals, publishAll, type FleetView } from './support/fleet-api';
+import {
+  fleetView,
+  importTerminals,
+  mapView,
+  publishAll,
+  storedPoints,
+  type FleetView,
+} from './support/fleet-api';
 import { builtPlatformMissing, startPlatformProcess, type PlatformProcess } from './support/platform-process';
 import { paperRunningOut, troubledFleet } from './support/scenario';
 
@@ -140,6 +147,27 @@ describe.skipIf(!postgresUp || missing !== undefined)(
       expect(b).toBeGreaterThan(0);
       expect(await ingestReceived(risk)).toBe(0);
     }, 150_000);
+
+    it('keeps every process’s fleet map current with the database, whichever process ingested or judged each terminal', async () => {
+      // The database's view, read by the list endpoint (no snapshot in between).
+      const stored = await storedPoints(risk, 'T');
+      expect(stored.filter((p) => p.riskScore > 0).length).toBeGreaterThan(0);
+      const maps = [];
+      for (const platform of [ingestA, ingestB, risk]) {
+        const view = await eventually(
+          () => mapView(platform, 'T'),
+          (v) => JSON.stringify(v.map(({ topCause: _, ...p }) => p)) === JSON.stringify(stored),
+          30_000,
+        );
+        expect(
+          view.map(({ topCause: _, ...p }) => p),
+          `the map as served by ${platform.name}`,
+        ).toEqual(stored);
+        maps.push(view);
+      }
+      expect(maps[1]).toEqual(maps[0]);
+      expect(maps[2]).toEqual(maps[0]);
+    }, 120_000);
 
     it('kill -9 of the risk process: a standby without the http role (probes only, no API nor sockets) takes its partitions within 30 s and the at-risk list is whole again, nothing lost', async () => {
       // Without the http role: it answers its probes, not the API nor live sockets.

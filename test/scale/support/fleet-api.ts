@@ -1,4 +1,5 @@
 import mqtt from 'mqtt';
+import { decodeFleetMap, type FleetMapPayload } from '@fleet/telemetry/api/fleet-map-codec';
 import { topicFor } from '@fleet/telemetry/protocol/topics';
 import { ADMIN, type PlatformProcess } from './platform-process';
 import type { ScenarioMessage } from './scenario';
@@ -93,4 +94,44 @@ export async function publishAll(mqttUrl: string, messages: readonly ScenarioMes
   } finally {
     await client.endAsync();
   }
+}
+
+export interface MapPoint {
+  terminalId: string;
+  online: number;
+  riskScore: number;
+  topCause: string;
+}
+
+/** The fleet map (`GET /fleet/map`) as `platform` serves it, the terminals of `prefix` only, ids stripped. */
+export async function mapView(platform: PlatformProcess, prefix: string): Promise<MapPoint[]> {
+  const map = decodeFleetMap(await call<FleetMapPayload>(platform, '/fleet/map'));
+  return map.ids
+    .map((id, i) => ({
+      terminalId: id,
+      online: map.online[i]!,
+      riskScore: map.riskScore[i]!,
+      topCause: map.topCause[i]!,
+    }))
+    .filter((p) => p.terminalId.startsWith(`${prefix}-`))
+    .map((p) => ({ ...p, terminalId: p.terminalId.replace(`${prefix}-`, '') }))
+    .sort((a, b) => a.terminalId.localeCompare(b.terminalId));
+}
+
+/** Each terminal's online state (as the map codes it) and risk score from `GET /terminals`, read from the database. */
+export async function storedPoints(
+  platform: PlatformProcess,
+  prefix: string,
+): Promise<Array<{ terminalId: string; online: number; riskScore: number }>> {
+  const list = await call<{
+    items: Array<{ terminalId: string; online: boolean | null; riskScore: number }>;
+  }>(platform, '/terminals?pageSize=500');
+  return list.items
+    .filter((t) => t.terminalId.startsWith(`${prefix}-`))
+    .map((t) => ({
+      terminalId: t.terminalId.replace(`${prefix}-`, ''),
+      online: t.online === null ? 2 : t.online ? 1 : 0,
+      riskScore: t.riskScore,
+    }))
+    .sort((a, b) => a.terminalId.localeCompare(b.terminalId));
 }

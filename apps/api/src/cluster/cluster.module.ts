@@ -15,6 +15,7 @@ import { cleanClusterTables } from './cluster-cleanup';
 import { ClusterSession } from './cluster-session';
 import { INGEST_CHANGE_FEED, IngestChangeFeed } from './ingest-change-feed';
 import { AdvisoryPartitionLeases, AllPartitions, NoPartitions, PARTITION_LEASES } from './partition-leases';
+import { TERMINAL_CHANGE_RELAY, TerminalChangeRelay } from './terminal-change-relay';
 import {
   ClaimedScheduledJobs,
   localScheduledJobs,
@@ -44,10 +45,12 @@ class ClusterLifecycle implements OnModuleInit, OnApplicationBootstrap, OnApplic
     @Inject(SCHEDULED_JOBS) private readonly jobs: ScheduledJobs,
     @Optional() @Inject(CLUSTER_SESSION) private readonly session?: ClusterSession | null,
     @Optional() @Inject(INGEST_CHANGE_FEED) private readonly feed?: IngestChangeFeed | null,
+    @Optional() @Inject(TERMINAL_CHANGE_RELAY) private readonly relay?: TerminalChangeRelay | null,
   ) {}
 
   async onModuleInit(): Promise<void> {
     await this.feed?.start();
+    await this.relay?.start();
   }
 
   onApplicationBootstrap(): void {
@@ -103,6 +106,14 @@ class ClusterLifecycle implements OnModuleInit, OnApplicationBootstrap, OnApplic
           : null,
     },
     {
+      provide: TERMINAL_CHANGE_RELAY,
+      inject: [APP_CONFIG, CLUSTER_SESSION],
+      useFactory: (config: AppConfig, session: ClusterSession | null) =>
+        session !== null && config.cluster !== undefined
+          ? new TerminalChangeRelay(session, config.cluster.nodeId, log)
+          : null,
+    },
+    {
       provide: SCHEDULED_JOBS,
       inject: [APP_CONFIG, DATABASE],
       useFactory: (config: AppConfig, database: Database): ScheduledJobs =>
@@ -112,6 +123,6 @@ class ClusterLifecycle implements OnModuleInit, OnApplicationBootstrap, OnApplic
     },
     ClusterLifecycle,
   ],
-  exports: [PARTITION_LEASES, INGEST_CHANGE_FEED, SCHEDULED_JOBS],
+  exports: [PARTITION_LEASES, INGEST_CHANGE_FEED, TERMINAL_CHANGE_RELAY, SCHEDULED_JOBS],
 })
 export class ClusterModule {}

@@ -29,7 +29,19 @@ export class FleetMapSnapshot implements OnApplicationBootstrap, OnModuleDestroy
   ) {}
 
   onApplicationBootstrap(): void {
-    this.unsubscribe = this.feed.onChanged((rows) => this.apply(rows));
+    const local = this.feed.onChanged((rows) => this.apply(rows));
+    const elsewhere = this.feed.onChangedElsewhere((ids) => {
+      this.feed
+        .rows(ids)
+        .then((rows) => this.apply(rows))
+        .catch((error: unknown) =>
+          this.logger.warn(`reading terminals changed elsewhere failed: ${(error as Error).message}`),
+        );
+    });
+    this.unsubscribe = () => {
+      local();
+      elsewhere();
+    };
     // Warm up in the background so the first map view does not pay for the load.
     this.load().catch((error: unknown) =>
       this.logger.warn(`map snapshot not loaded yet: ${(error as Error).message}`),

@@ -2,9 +2,11 @@ import {
   Inject,
   Injectable,
   Logger,
+  Optional,
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
+import { TERMINAL_CHANGE_RELAY, type TerminalChangeRelay } from '../cluster/terminal-change-relay';
 import { IngestService } from '../ingest/ingest.service';
 import { RiskService } from '../risk/risk.service';
 import { LiveRepository, type TerminalChangeRow } from '../storage/repositories/live.repository';
@@ -25,10 +27,12 @@ export type TerminalChangeListener = (rows: readonly TerminalChangeRow[]) => voi
 @Injectable()
 export class TerminalChangeFeed implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('TerminalChangeFeed');
-  private readonly buffer = new ChangeBuffer<true>(
-    PUSH_INTERVAL_MS,
-    (items) => void this.read([...items.keys()]),
-  );
+  private readonly buffer = new ChangeBuffer<true>(PUSH_INTERVAL_MS, (items) => {
+    const ids = [...items.keys()];
+    // The other processes of a cluster learn of changes made here (their map snapshots).
+    this.relay?.announce(ids);
+    void this.read(ids);
+  });
   private readonly listeners = new Set<TerminalChangeListener>();
   private readonly unsubscribers: Array<() => void> = [];
   private readonly immediateReads = new Set<Promise<void>>();
@@ -38,6 +42,7 @@ export class TerminalChangeFeed implements OnApplicationBootstrap, OnModuleDestr
     private readonly risk: RiskService,
     private readonly terminals: TerminalsRepository,
     @Inject(LiveRepository) private readonly repository: LiveRepository,
+    @Optional() @Inject(TERMINAL_CHANGE_RELAY) private readonly relay?: TerminalChangeRelay | null,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -49,8 +54,20 @@ export class TerminalChangeFeed implements OnApplicationBootstrap, OnModuleDestr
       this.risk.onChanged((event) =>
         add([...event.changed.map((item) => item.terminalId), ...event.removed]),
       ),
-      this.terminals.onImported((ids) => this.readNow(ids)),
+      this.terminals.onImported((ids) => {
+        this.relay?.announce(ids);
+        this.readNow(ids);
+      }),
     );
+  }
+
+  /**
+   * Terminals another process of the cluster changed. Only for what this process keeps in
+   * memory (the map snapshot): the sockets already had the change from the process that made
+   * it, through the Redis adapter.
+   */
+  onChangedElsewhere(listener: (terminalIds: string[]) => void): () => void {
+    return this.relay?.onChanged(listener) ?? (() => undefined);
   }
 
   onModuleDestroy(): void {
