@@ -80,7 +80,14 @@ export class NotificationWorker {
     return result;
   }
 
-  private async drain(lane: Lane): Promise<Array<keyof WorkerRunResult>> {
+  private drain(lane: Lane): Promise<Array<keyof WorkerRunResult>> {
+    return lane.parallel === undefined
+      ? this.drainContinuously(lane)
+      : this.drainInSteps(lane, lane.parallel);
+  }
+
+  /** Claims a batch, delivers it `parallel` at a time, claims the next, until none is due. */
+  private async drainInSteps(lane: Lane, parallel: number): Promise<Array<keyof WorkerRunResult>> {
     const outcomes: Array<keyof WorkerRunResult> = [];
     for (;;) {
       const claimed = await this.outbox.claimDue(
@@ -90,10 +97,39 @@ export class NotificationWorker {
         lane.channels,
       );
       if (claimed.length === 0) return outcomes;
-      const step = lane.parallel ?? claimed.length;
-      for (let i = 0; i < claimed.length; i += step)
-        outcomes.push(...(await Promise.all(claimed.slice(i, i + step).map((row) => this.deliver(row)))));
+      for (let i = 0; i < claimed.length; i += parallel)
+        outcomes.push(...(await Promise.all(claimed.slice(i, i + parallel).map((row) => this.deliver(row)))));
     }
+  }
+
+  /**
+   * Keeps up to batchSize deliveries going, claiming as each one ends: a storm's big mails
+   * (a support agent's lists 2,000 alerts) held a whole batch back until its slowest was sent.
+   */
+  private async drainContinuously(lane: Lane): Promise<Array<keyof WorkerRunResult>> {
+    const outcomes: Array<keyof WorkerRunResult> = [];
+    const inFlight = new Set<Promise<void>>();
+    let failure: unknown;
+    for (;;) {
+      const free = this.options.batchSize - inFlight.size;
+      const claimed =
+        failure === undefined && free > 0
+          ? await this.outbox.claimDue(this.now(), free, this.options.leaseMs, lane.channels)
+          : [];
+      for (const row of claimed) {
+        const delivery: Promise<void> = this.deliver(row)
+          .then(
+            (outcome) => void outcomes.push(outcome),
+            (error: unknown) => void (failure ??= error),
+          )
+          .finally(() => inFlight.delete(delivery));
+        inFlight.add(delivery);
+      }
+      if (inFlight.size === 0) break;
+      if (claimed.length === 0 || inFlight.size >= this.options.batchSize) await Promise.race(inFlight);
+    }
+    if (failure !== undefined) throw failure;
+    return outcomes;
   }
 
   /**
