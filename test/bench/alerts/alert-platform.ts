@@ -22,7 +22,6 @@ export interface AlertPlatform {
 
 export interface AlertPlatformOptions {
   smtpUrl: string;
-  groupWaitMs: number;
   groupIntervalMs: number;
   /** Replaces every non-zero raise time of the alert rules, when set. */
   raiseAfterMinutes?: number;
@@ -32,7 +31,7 @@ export interface AlertPlatformOptions {
  * The platform's data path from MQTT to a mailbox, in this process, on the wall clock: the
  * embedded broker, the ingest (production batching), the risk engine (5 s sweeps), the
  * alert engine, routing, grouping, the outbox worker and nodemailer. Production settings
- * everywhere but the grouping timings (and the raise times when a quick run asks).
+ * everywhere but the group interval and the raise times, when a quick run asks.
  */
 export async function startAlertPlatform(
   database: Database,
@@ -51,7 +50,7 @@ export async function startAlertPlatform(
         token: NOTIFICATION_OPTIONS,
         value: {
           ...DEFAULT_NOTIFICATION_OPTIONS,
-          grouping: { groupWaitMs: options.groupWaitMs, groupIntervalMs: options.groupIntervalMs },
+          grouping: { ...DEFAULT_NOTIFICATION_OPTIONS.grouping, groupIntervalMs: options.groupIntervalMs },
         },
       },
       { token: ALERT_OPTIONS, value: alertOptions(options.raiseAfterMinutes) },

@@ -7,6 +7,7 @@ import {
   type TestDatabase,
 } from '../../../apps/api/src/storage/testing/test-database';
 import { DEFAULT_ALERT_OPTIONS } from '../../../apps/api/src/alerts/alert-options';
+import { DEFAULT_NOTIFICATION_OPTIONS } from '../../../apps/api/src/notifications/notification-options';
 import { summarize } from '../web/stats';
 import { AlertLog } from './alert-log';
 import { startAlertPlatform, type AlertPlatform } from './alert-platform';
@@ -17,6 +18,7 @@ import { FleetPublisher, type Publish } from './fleet-publisher';
 import { mailReport, missingDeliveries, outboxCounts } from './mail-report';
 import { registerFleet } from './register-fleet';
 import { startSmtpSink, type SmtpSink } from './smtp-sink';
+import { GroupTableWatch, stageTimings } from './stage-timings';
 import { runBench } from '../bench-runner';
 
 /**
@@ -127,15 +129,17 @@ async function run(cleanups: Array<() => Promise<void>>): Promise<Results> {
   started = performance.now();
   const alerts = await startAlertPlatform(db.database, {
     smtpUrl: sink.url,
-    groupWaitMs: OPTIONS.groupWaitMs,
     groupIntervalMs: OPTIONS.groupIntervalMs,
     ...(OPTIONS.raiseAfterMinutes === undefined ? {} : { raiseAfterMinutes: OPTIONS.raiseAfterMinutes }),
   });
   cleanups.push(() => alerts.platform.close());
   const alertLog = new AlertLog(alerts.events);
   cleanups.push(async () => alertLog.close());
+  const groupWatch = new GroupTableWatch(db.database);
+  groupWatch.start();
+  cleanups.push(() => groupWatch.stop());
   log(
-    `platform: up in ${seconds(performance.now() - started)} s (group wait ${seconds(OPTIONS.groupWaitMs)} s, interval ${seconds(OPTIONS.groupIntervalMs)} s)`,
+    `platform: up in ${seconds(performance.now() - started)} s (group wait ${seconds(DEFAULT_NOTIFICATION_OPTIONS.grouping.groupWaitMs)} s, interval ${seconds(OPTIONS.groupIntervalMs)} s)`,
   );
   const publisher = await FleetPublisher.connect(
     alerts.platform.brokerUrl,
@@ -247,6 +251,10 @@ async function run(cleanups: Array<() => Promise<void>>): Promise<Results> {
   log(
     `mail: every fault notice in its mailboxes ${seconds(faultMailMs)} s after the last alert was logged; outbox ${await outboxCounts(db.database)}`,
   );
+  await groupWatch.stop();
+  const faultIds = new Set(faultAlerts().map((a) => a.id));
+  const { leaseMs } = DEFAULT_NOTIFICATION_OPTIONS;
+  for (const line of await stageTimings(db.database, sink, groupWatch, faultIds, leaseMs)) log(line);
   const evalMs = await evalPhase(
     alerts,
     `outage and faults, ${plan.outage.length + faulted.size} terminals at risk`,

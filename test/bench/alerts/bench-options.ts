@@ -27,11 +27,9 @@ export const OPTIONS = {
   techniciansPerRegion: num('BENCH_TECHNICIANS_PER_REGION', 2),
   merchantsPerAccountManager: num('BENCH_MERCHANTS_PER_AM', 100),
   /**
-   * Notification grouping. The production default group wait (30 s) alone is three times
-   * the 10 s raise-to-mail target, so the bench runs a shorter one; the interval is
-   * production's 5 min, and the faults are timed to open after it lapsed.
+   * The group interval (production's 5 min by default); the faults are timed to open after
+   * it lapsed. The group wait is always production's.
    */
-  groupWaitMs: num('BENCH_GROUP_WAIT_S', 5) * 1000,
   groupIntervalMs: num('BENCH_GROUP_INTERVAL_S', 300) * 1000,
   /**
    * Replaces every non-zero raise time of the alert rules (production: 2–10 min), for quick

@@ -25,14 +25,36 @@ interface NoticePayload {
   alerts?: Array<{ id: string; change: string; changedAt: string }>;
 }
 
-/** Joins what the SMTP server accepted with the outbox rows it came from (by the idempotency key header). */
-export async function mailReport(database: Database, sink: SmtpSink): Promise<MailReport> {
-  const rows = await notificationsDb(database)
+/**
+ * The e-mail rows' payloads by idempotency key, each read once: a support agent's storm mail
+ * lists 2,000 alerts, and reading them all every second took the platform's CPU.
+ */
+const payloads = new WeakMap<Database, Map<string, NoticePayload>>();
+
+async function mailPayloads(database: Database): Promise<Map<string, NoticePayload>> {
+  const known = payloads.get(database) ?? new Map<string, NoticePayload>();
+  payloads.set(database, known);
+  const db = notificationsDb(database);
+  const keys = await db
     .selectFrom('notifications')
-    .select(['idempotency_key', 'payload'])
+    .select('idempotency_key')
     .where('channel', '=', 'email')
     .execute();
-  const byKey = new Map(rows.map((row) => [row.idempotency_key, row.payload as NoticePayload]));
+  const fresh = keys.map((row) => row.idempotency_key).filter((key) => !known.has(key));
+  if (fresh.length > 0) {
+    const rows = await db
+      .selectFrom('notifications')
+      .select(['idempotency_key', 'payload'])
+      .where('idempotency_key', 'in', fresh)
+      .execute();
+    for (const row of rows) known.set(row.idempotency_key, row.payload as NoticePayload);
+  }
+  return known;
+}
+
+/** Joins what the SMTP server accepted with the outbox rows it came from (by the idempotency key header). */
+export async function mailReport(database: Database, sink: SmtpSink): Promise<MailReport> {
+  const byKey = await mailPayloads(database);
   const seen = new Set<string>();
   const report: MailReport = { deliveries: [], duplicates: 0, unmatched: 0 };
   for (const mail of [...sink.mails]) {

@@ -17,6 +17,7 @@ import { AlertsRepository } from './alerts.repository';
 import { MutingRepository } from './muting/muting.repository';
 import { holdClosedShops } from './muting/shop-hours';
 import { inParallelPerAlert } from './in-parallel-per-alert';
+import { CoalescedRuns } from './coalesced-runs';
 
 const RELEASE_GRACE_MS = 60_000;
 /**
@@ -26,12 +27,18 @@ const RELEASE_GRACE_MS = 60_000;
 const APPLY_CONCURRENCY = 8;
 /** New alerts per transaction: 13 parameters a row, far under PostgreSQL's 65,535. */
 const OPEN_CHUNK = 500;
+/**
+ * Least time between passes a risk change starts: each ingest batch is one, so an outage
+ * with live traffic would run the rules back to back. Raise times and callers do not wait.
+ */
+const RISK_CHANGE_SPACING_MS = 1000;
 
 /**
  * Turns the risk engine's causes and incidents into alerts: keeps the latest assessment of
  * every at-risk terminal (RiskService.onChanged), runs AlertRules on each change and every
  * `evaluateIntervalMs` (so hold times elapse), and writes each decision through
- * AlertLifecycle. Evaluations run one at a time. Time is the risk engine's clock.
+ * AlertLifecycle. Evaluations run one at a time, requests made meanwhile coalesced into
+ * one follow-up (CoalescedRuns). Time is the risk engine's clock.
  */
 @Injectable()
 export class AlertEngine implements OnApplicationBootstrap, OnModuleDestroy {
@@ -41,9 +48,8 @@ export class AlertEngine implements OnApplicationBootstrap, OnModuleDestroy {
   /** When each terminal was last seen in an incident, to tell whom an ended incident released. */
   private readonly memberSeenAt = new Map<string, number>();
   private readonly unsubscribe: Array<() => void> = [];
-  private queue: Promise<void> = Promise.resolve();
+  private readonly runs = new CoalescedRuns(() => this.run(), { minSpacingMs: RISK_CHANGE_SPACING_MS });
   private started = false;
-  private scheduled = false;
   private reloadNeeded = true;
   private timer: NodeJS.Timeout | undefined;
   private raiseTimer: NodeJS.Timeout | undefined;
@@ -79,13 +85,12 @@ export class AlertEngine implements OnApplicationBootstrap, OnModuleDestroy {
     clearInterval(this.timer);
     clearTimeout(this.raiseTimer);
     for (const off of this.unsubscribe) off();
-    await this.queue;
+    await this.runs.close();
   }
 
   /** Runs the rules now (after any evaluation under way); resolves once its writes are done. */
   evaluate(): Promise<void> {
-    this.queue = this.queue.then(() => this.run());
-    return this.queue;
+    return this.runs.urgent();
   }
 
   private riskChanged(event: RiskChangeEvent): void {
@@ -94,12 +99,7 @@ export class AlertEngine implements OnApplicationBootstrap, OnModuleDestroy {
       else this.atRisk.delete(item.terminalId);
     }
     for (const id of event.removed) this.atRisk.delete(id);
-    if (!this.started || this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      void this.evaluate();
-    });
+    if (this.started) void this.runs.soon();
   }
 
   private async run(): Promise<void> {

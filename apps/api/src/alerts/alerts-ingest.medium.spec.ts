@@ -158,6 +158,60 @@ describe.runIf(run)('alerts through the real ingest: MQTT → risk → alert', (
     ]);
   }, 120_000);
 
+  it('makes one alert of a weak signal crossing its edge ten times in an hour, resolved only after its 30 min clear hold', async () => {
+    const tid = 'ALERT-WEAK-1';
+    const veryPoor = { rsrpDbm: -118, rsrqDb: -18, sinrDb: -1 };
+    const good = { rsrpDbm: -80, rsrqDb: -8, sinrDb: 15 };
+    // Device time: 64 min cycles of three very poor readings, then one good one 33 min later;
+    // the risk engine judges "recovered" on the newest 30 min, so each good reading clears the
+    // cause and the next very poor three raise it again (75% very poor over the last 6 h).
+    const deviceStart = Date.now() - 12 * HOUR;
+    const start = Date.now();
+    let seq = 0;
+    const reading = (at: number, levels: typeof good): Message => [
+      tid,
+      'signal',
+      validPayload('signal', at, seq++, levels),
+    ];
+    const weak = async () =>
+      (await allAlerts()).filter((a) => a.terminalId === tid && a.code === 'WEAK_SIGNAL');
+    // What the risk engine says of the terminal, as the alert engine hears it.
+    let weakNow = false;
+    platform.risk.onChanged((event) => {
+      for (const item of event.changed)
+        if (item.terminalId === tid) weakNow = item.causes.some((c) => c.code === 'WEAK_SIGNAL');
+      if (event.removed.includes(tid)) weakNow = false;
+    });
+    const seenAt: boolean[] = [];
+    // On the risk engine's clock: three minutes weak, three fine, ten times over; judged every minute.
+    for (let minute = 0; minute < 60; minute += 1) {
+      clock = start + minute * MIN;
+      const cycle = Math.floor(minute / 6);
+      const cycleAt = deviceStart + cycle * 64 * MIN;
+      if (minute % 6 === 0) await publish([0, 1, 2].map((m) => reading(cycleAt + m * MIN, veryPoor)));
+      else if (minute % 6 === 3) await publish([reading(cycleAt + 33 * MIN, good)]);
+      else await evaluateAt(clock);
+      if (minute % 3 === 0) seenAt.push(weakNow);
+    }
+    // The risk engine did see it come and go twenty times.
+    expect(seenAt).toEqual(Array.from({ length: 20 }, (_, i) => i % 2 === 0));
+    const [alert] = await weak();
+    expect(await weak()).toHaveLength(1);
+    expect(alert).toMatchObject({ state: 'open', occurrences: 1 });
+    expect(changes.filter((c) => c.alert.id === alert!.id).map((c) => c.kind)).toEqual(['opened']);
+
+    // Fine from the last good reading on: still open at 29 min, resolved after the 30 min hold.
+    const lastGood = start + 57 * MIN;
+    await evaluateAt(lastGood + 29 * MIN);
+    expect((await weak()).map((a) => a.state)).toEqual(['open']);
+    await evaluateAt(lastGood + 31 * MIN);
+    expect((await weak()).map((a) => a.state)).toEqual(['resolved']);
+    expect(changes.filter((c) => c.alert.id === alert!.id).map((c) => c.kind)).toEqual([
+      'opened',
+      'resolved',
+    ]);
+  }, 180_000);
+
   it('raises one alert for a carrier outage and none for its members; a member still failing gets its own once it ends', async () => {
     // Played 30 minutes in the past, so the clock can move on without dating anything in the future.
     const base = Date.now() - 30 * MIN;

@@ -5,10 +5,10 @@ import {
   type NotificationPreferences,
   type UserNotificationChannel,
 } from '@fleet/telemetry/api/notifications';
-import { GroupingRepository, type GroupTiming } from './grouping/grouping.repository';
+import { GroupingRepository, type GroupNotice, type GroupTiming } from './grouping/grouping.repository';
 import { noticeFromStored, storedNotice } from './grouping/stored-notice';
 import type { NotifiableAlert } from './messages/notifiable-alert';
-import { renderAlertMessage } from './messages/render-alert-message';
+import { renderAlertMessage, type RenderedMessage } from './messages/render-alert-message';
 import { quietHold } from './escalation/quiet-hours';
 import type { NotificationChannelKind } from './notification-tables';
 import {
@@ -34,6 +34,11 @@ export type AlertRecipient =
 /** A notice waiting for its recipient, with the channels its route allows (undefined: all). */
 type RoutedNotice = NotifiableAlert & { channels?: readonly UserNotificationChannel[] };
 
+/** A group's notices and whom they are for: a webhook URL, or a user with their preferences. */
+type GroupTarget =
+  | { kind: 'webhook'; alerts: RoutedNotice[]; url: string }
+  | { kind: 'user'; alerts: RoutedNotice[]; user: UserContact; chosen: NotificationPreferences };
+
 /** Notices for one recipient key (`user:<id>` or `webhook:<url>`) that become one message per channel. */
 interface NoticeGroup {
   key: string;
@@ -52,6 +57,7 @@ export class AlertNotifier {
   private readonly logger = new Logger('Notifications');
   private readonly timing: GroupTiming;
   private readonly configured: ReadonlySet<NotificationChannelKind>;
+  private readonly dueListeners: Array<(at: Date) => void> = [];
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -75,12 +81,35 @@ export class AlertNotifier {
     alert: NotifiableAlert,
     releasing?: string,
   ): Promise<void> {
-    const routedBodies = recipients
-      .filter((recipient) => recipient.kind === 'user' && recipient.channels)
-      .map((recipient) => [recipientKey(recipient), storedNotice(routed(recipient, alert))] as const);
-    const notice = { id: noticeId(alert), body: storedNotice(alert), bodyByKey: new Map(routedBodies) };
-    const keys = recipients.map(recipientKey);
-    await this.groups.add(keys, notice, new Date(this.clock.now()), this.timing, releasing);
+    this.groupsDue(
+      await this.groups.add(
+        recipients.map(recipientKey),
+        groupNotice(recipients, alert),
+        new Date(this.clock.now()),
+        this.timing,
+        releasing,
+      ),
+    );
+  }
+
+  /** Many notices at once, in one transaction (AlertRouting's batch: a wave of new alerts). */
+  async notifyMany(
+    notices: ReadonlyArray<{ recipients: readonly AlertRecipient[]; alert: NotifiableAlert }>,
+  ): Promise<void> {
+    const entries = notices.map(({ recipients, alert }) => ({
+      keys: recipients.map(recipientKey),
+      notice: groupNotice(recipients, alert),
+    }));
+    this.groupsDue(await this.groups.addMany(entries, new Date(this.clock.now()), this.timing));
+  }
+
+  /** Tells `listener` when a group just added to falls due (the worker flushes it then, not at its next tick). */
+  onGroupDue(listener: (at: Date) => void): void {
+    this.dueListeners.push(listener);
+  }
+
+  private groupsDue(at: Date | undefined): void {
+    if (at !== undefined) for (const listener of this.dueListeners) listener(at);
   }
 
   /**
@@ -95,68 +124,89 @@ export class AlertNotifier {
   }
 
   /**
-   * Puts every group whose time has come into the outbox, then lets its items go; the worker
-   * calls it each tick. A group sealed by a process that died before letting it go is taken
-   * again: the same items make the same keys, so the outbox holds it once.
+   * Puts every group whose time has come into the outbox, then lets their items go; the
+   * worker calls it each tick, and `messagesQueued` once the groups' messages (not yet
+   * their inbox notices) are in. A group sealed by a process that died before letting it
+   * go is taken again: the same items make the same keys, so the outbox holds it once.
    */
-  async flushDue(): Promise<number> {
-    let enqueued = 0;
-    for (const group of await this.groups.takeDue(new Date(this.clock.now()), this.timing)) {
-      enqueued += await this.enqueueGroups([{ key: group.key, items: group.items.map(noticeFromStored) }]);
-      await this.groups.release(group);
-    }
+  async flushDue(messagesQueued?: () => void): Promise<number> {
+    const due = await this.groups.takeDue(new Date(this.clock.now()), this.timing);
+    // All at once: group by group, a storm's 250 groups took seconds of round trips.
+    const enqueued = await this.enqueueGroups(
+      due.map((group) => ({ key: group.key, items: group.items.map(noticeFromStored) })),
+      messagesQueued,
+    );
+    await this.groups.releaseMany(due);
     return enqueued;
   }
 
-  private async enqueueGroups(due: readonly NoticeGroup[]): Promise<number> {
+  /**
+   * The messages (mail, SMS, webhook) first, then the inbox's notices: a storm's 26,000 of
+   * those took seconds to write, and the mails waited for them.
+   */
+  private async enqueueGroups(due: readonly NoticeGroup[], messagesQueued?: () => void): Promise<number> {
     if (due.length === 0) return 0;
     const userIds = due.filter((g) => g.key.startsWith('user:')).map((g) => g.key.slice('user:'.length));
     const users = await this.recipients.enabledContacts(userIds);
     const preferences = await this.preferences.ofMany(userIds);
     const byId = new Map(users.map((user) => [user.id, user]));
     const now = new Date(this.clock.now());
-    const notifications = due.flatMap((group) => this.notificationsFor(group, byId, preferences, now));
-    await this.outbox.enqueueMany(notifications, now);
-    return notifications.length;
+    const targets = due.flatMap((group) => this.targetOf(group, byId, preferences));
+    const messages = targets.flatMap((target) => this.messagesFor(target, now));
+    await this.outbox.enqueueMany(messages, now);
+    messagesQueued?.();
+    const rendered = new Map<string, RenderedMessage>();
+    const inbox = this.configured.has('in_app')
+      ? targets.flatMap((target) =>
+          target.kind === 'user' ? inAppNotices(target.user, target.chosen, target.alerts, rendered) : [],
+        )
+      : [];
+    await this.outbox.enqueueMany(inbox, now);
+    const told = new Set([...messages, ...inbox].map((n) => n.recipientUserId));
+    for (const target of targets)
+      if (target.kind === 'user' && !told.has(target.user.id))
+        this.logger.warn(
+          `user ${target.user.id} has no configured channel for ${target.alerts.length} alert notices`,
+        );
+    return messages.length + inbox.length;
   }
 
-  private notificationsFor(
+  /** Whom a group is for: a webhook URL or an enabled user, with their preferences; nobody for an unknown user. */
+  private targetOf(
     group: NoticeGroup,
     users: Map<string, UserContact>,
     preferences: Map<string, NotificationPreferences>,
-    now: Date,
-  ): NewNotification[] {
+  ): GroupTarget[] {
     const alerts = uniqueNotices(group.items);
-    const payload = { kind: 'alerts', alerts: alerts.map(alertPayload) };
-    const noticeKey = digest(alerts.map(noticeId).sort().join('\n'));
-    if (group.key.startsWith('webhook:')) {
-      if (!this.configured.has('webhook')) return [];
-      const message = renderAlertMessage(alerts, 'en');
-      const url = group.key.slice('webhook:'.length);
-      return [
-        {
-          recipientUserId: null,
-          channel: 'webhook',
-          address: url,
-          idempotencyKey: `alerts:${digest(url)}:webhook:${noticeKey}`,
-          subject: message.subject,
-          bodyText: message.text,
-          payload,
-        },
-      ];
-    }
+    if (group.key.startsWith('webhook:'))
+      return [{ kind: 'webhook', alerts, url: group.key.slice('webhook:'.length) }];
     const user = users.get(group.key.slice('user:'.length));
     if (!user) return [];
-    const chosen = preferences.get(user.id) ?? DEFAULT_NOTIFICATION_PREFERENCES;
-    // Quiet hours hold what would reach a phone or a mailbox; the inbox just waits to be read.
-    const dueAt = heldUntil(user, alerts, now);
-    const out = [
-      ...this.addressed(user, chosen, alerts).map((notice) => ({ ...notice, dueAt })),
-      ...(this.configured.has('in_app') ? inAppNotices(user, chosen, alerts) : []),
+    return [
+      { kind: 'user', alerts, user, chosen: preferences.get(user.id) ?? DEFAULT_NOTIFICATION_PREFERENCES },
     ];
-    if (out.length === 0)
-      this.logger.warn(`user ${user.id} has no configured channel for ${alerts.length} alert notices`);
-    return out;
+  }
+
+  private messagesFor(target: GroupTarget, now: Date): NewNotification[] {
+    const { alerts } = target;
+    if (target.kind === 'user') {
+      // Quiet hours hold what would reach a phone or a mailbox; the inbox just waits to be read.
+      const dueAt = heldUntil(target.user, alerts, now);
+      return this.addressed(target.user, target.chosen, alerts).map((notice) => ({ ...notice, dueAt }));
+    }
+    if (!this.configured.has('webhook')) return [];
+    const message = renderAlertMessage(alerts, 'en');
+    return [
+      {
+        recipientUserId: null,
+        channel: 'webhook',
+        address: target.url,
+        idempotencyKey: `alerts:${digest(target.url)}:webhook:${digest(alerts.map(noticeId).sort().join('\n'))}`,
+        subject: message.subject,
+        bodyText: message.text,
+        payload: { kind: 'alerts', alerts: alerts.map(alertPayload) },
+      },
+    ];
   }
 
   /** One message per addressed channel (email, sms), listing the alerts the user's preference lets through. */
@@ -190,17 +240,23 @@ export class AlertNotifier {
   }
 }
 
-/** The inbox gets one item per alert notice (so each links to its alert), never grouped. */
+/**
+ * The inbox gets one item per alert notice (so each links to its alert), never grouped.
+ * `rendered` keeps each notice's text per locale: a storm's notices are the same for many.
+ */
 function inAppNotices(
   user: UserContact,
   chosen: NotificationPreferences,
   alerts: readonly RoutedNotice[],
+  rendered: Map<string, RenderedMessage>,
 ): NewNotification[] {
   return alerts
     .filter((alert) => carries(alert, chosen, 'in_app'))
     .map(withoutRoute)
     .map((alert) => {
-      const message = renderAlertMessage([alert], user.locale);
+      const textKey = `${noticeId(alert)}|${user.locale}`;
+      const message = rendered.get(textKey) ?? renderAlertMessage([alert], user.locale);
+      rendered.set(textKey, message);
       return {
         recipientUserId: user.id,
         channel: 'in_app',
@@ -221,6 +277,14 @@ function heldUntil(user: UserContact, alerts: readonly NotifiableAlert[], now: D
     now.getTime(),
   );
   return until === undefined ? undefined : new Date(until);
+}
+
+/** The notice as its groups store it, with its own copy for each recipient a routing rule narrows. */
+function groupNotice(recipients: readonly AlertRecipient[], alert: NotifiableAlert): GroupNotice {
+  const routedBodies = recipients
+    .filter((recipient) => recipient.kind === 'user' && recipient.channels)
+    .map((recipient) => [recipientKey(recipient), storedNotice(routed(recipient, alert))] as const);
+  return { id: noticeId(alert), body: storedNotice(alert), bodyByKey: new Map(routedBodies) };
 }
 
 function recipientKey(recipient: AlertRecipient): string {

@@ -17,6 +17,9 @@ import { WithheldNoticesRepository } from './withheld/withheld-notices.repositor
 export class AlertRouting implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('AlertRouting');
   private unsubscribe?: () => void;
+  /** Changes not yet routed: those of one tick (a wave of new alerts) go out as one batch. */
+  private waiting: AlertChange[] = [];
+  private routing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly events: AlertEvents,
@@ -26,30 +29,45 @@ export class AlertRouting implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.unsubscribe = this.events.onChanged((change) => void this.route(change));
+    this.unsubscribe = this.events.onChanged((change) => this.enqueue(change));
   }
 
-  onModuleDestroy(): void {
+  /** Stops listening and routes what was already told, so no change is dropped at shutdown. */
+  async onModuleDestroy(): Promise<void> {
     this.unsubscribe?.();
+    await this.routing;
   }
 
-  private async route(change: AlertChange): Promise<void> {
+  private enqueue(change: AlertChange): void {
+    this.waiting.push(change);
+    if (this.waiting.length > 1) return;
+    // One batch at a time, in the order told; what arrives meanwhile is the next batch.
+    this.routing = this.routing.then(() =>
+      new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.routeWaiting()),
+    );
+  }
+
+  private async routeWaiting(): Promise<void> {
+    const batch = this.waiting;
+    this.waiting = [];
     try {
-      if (change.alert.silenced === true) {
-        await this.withhold(change);
-        return;
-      }
-      const notice = toNotifiable(change);
-      if (!notice) return;
-      const recipients: AlertRecipient[] =
-        change.kind === 'assigned'
-          ? change.alert.assignee
-            ? [{ kind: 'user', userId: change.alert.assignee }]
-            : []
-          : await this.recipients.of(change.alert);
-      if (recipients.length > 0) await this.notifier.notify(recipients, notice);
+      for (const change of batch.filter((c) => c.alert.silenced === true)) await this.withhold(change);
+      const told = batch.flatMap((change) => {
+        const alert = change.alert.silenced === true ? undefined : toNotifiable(change);
+        return alert === undefined ? [] : [{ change, alert }];
+      });
+      const routed = told.filter(({ change }) => change.kind !== 'assigned');
+      const recipients = await this.recipients.ofMany(routed.map(({ change }) => change.alert));
+      const byChange = new Map(routed.map(({ change }, i) => [change, recipients[i]!]));
+      const notices = told
+        .map(({ change, alert }) => ({ alert, recipients: byChange.get(change) ?? assigneeOf(change) }))
+        .filter((notice) => notice.recipients.length > 0);
+      if (notices.length > 0) await this.notifier.notifyMany(notices);
     } catch (error) {
-      this.logger.error(`routing alert ${change.alert.id} failed: ${(error as Error).message}`);
+      const ids = batch.map((change) => change.alert.id);
+      this.logger.error(
+        `routing ${ids.length} alert changes failed (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}): ${(error as Error).message}`,
+      );
     }
   }
 
@@ -60,6 +78,11 @@ export class AlertRouting implements OnApplicationBootstrap, OnModuleDestroy {
     if (!notice) return;
     await this.withheld.hold({ alertId: change.alert.id, change: change.kind, changedAt: notice.changedAt });
   }
+}
+
+/** An assignment is told to the new assignee only. */
+function assigneeOf(change: AlertChange): AlertRecipient[] {
+  return change.alert.assignee ? [{ kind: 'user', userId: change.alert.assignee }] : [];
 }
 
 /** The alert as the messages need it; undefined for changes that are not mailed. */

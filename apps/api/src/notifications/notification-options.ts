@@ -19,8 +19,10 @@ export interface NotificationOptions {
 
 export const DEFAULT_NOTIFICATION_OPTIONS: NotificationOptions = {
   retry: { maxAttempts: 8, minDelayMs: 5_000, maxDelayMs: 15 * 60_000 },
-  // Alertmanager's defaults are 30 s and 5 min; a terminal about to fail is less urgent than a page.
-  grouping: { groupWaitMs: 30_000, groupIntervalMs: 5 * 60_000 },
+  // Alertmanager's are 30 s and 5 min. The wait is 5 s: an alert should reach its mailbox
+  // within 10 s of opening, and a wave of faults opens within a second or two; the 5 min
+  // interval is what keeps an outage from flooding anyone.
+  grouping: { groupWaitMs: 5_000, groupIntervalMs: 5 * 60_000 },
   pollMs: 1_000,
   batchSize: 20,
   leaseMs: 2 * 60_000,

@@ -14,13 +14,22 @@ import { OutboxRepository, type ClaimedNotification } from './outbox.repository'
 import { retryDelayMs } from './retry-delay';
 import { NOTIFICATION_CHANNELS, type NotificationChannelKind } from './notification-tables';
 
+/** Rows claimed together and delivered `parallel` at a time. */
+interface Lane {
+  channels: readonly NotificationChannelKind[];
+  /** Deliveries at once; undefined: the whole claimed batch. */
+  parallel?: number;
+}
+
 /**
  * Claimed apart: the inbox is a write to this database, the others wait on remote servers;
  * an outage's thousands of inbox notices must not hold the few mails back, nor the reverse.
+ * The inbox writes two at a time: twenty at once took every pooled connection, and each
+ * mail's claim and record queued behind them for seconds.
  */
-const LANES: ReadonlyArray<readonly NotificationChannelKind[]> = [
-  ['in_app'],
-  NOTIFICATION_CHANNELS.filter((channel) => channel !== 'in_app'),
+const LANES: readonly Lane[] = [
+  { channels: ['in_app'], parallel: 2 },
+  { channels: NOTIFICATION_CHANNELS.filter((channel) => channel !== 'in_app') },
 ];
 
 export interface WorkerRunResult {
@@ -41,8 +50,11 @@ export class NotificationWorker {
   private readonly logger = new Logger('Notifications');
   private readonly channels: ReadonlyMap<string, NotificationChannel>;
   private timer: NodeJS.Timeout | undefined;
+  private wakeTimer: NodeJS.Timeout | undefined;
+  private wakeAt: number | undefined;
+  private tickAgain = false;
   private ticking: Promise<unknown> | undefined;
-  private readonly draining = new Map<readonly NotificationChannelKind[], Promise<unknown>>();
+  private readonly draining = new Map<Lane, Promise<unknown>>();
   private readonly beforeRun: Array<() => Promise<void>> = [];
 
   constructor(
@@ -68,23 +80,61 @@ export class NotificationWorker {
     return result;
   }
 
-  private async drain(lane: readonly NotificationChannelKind[]): Promise<Array<keyof WorkerRunResult>> {
+  private drain(lane: Lane): Promise<Array<keyof WorkerRunResult>> {
+    return lane.parallel === undefined
+      ? this.drainContinuously(lane)
+      : this.drainInSteps(lane, lane.parallel);
+  }
+
+  /** Claims a batch, delivers it `parallel` at a time, claims the next, until none is due. */
+  private async drainInSteps(lane: Lane, parallel: number): Promise<Array<keyof WorkerRunResult>> {
     const outcomes: Array<keyof WorkerRunResult> = [];
     for (;;) {
       const claimed = await this.outbox.claimDue(
         this.now(),
         this.options.batchSize,
         this.options.leaseMs,
-        lane,
+        lane.channels,
       );
       if (claimed.length === 0) return outcomes;
-      outcomes.push(...(await Promise.all(claimed.map((row) => this.deliver(row)))));
+      for (let i = 0; i < claimed.length; i += parallel)
+        outcomes.push(...(await Promise.all(claimed.slice(i, i + parallel).map((row) => this.deliver(row)))));
     }
   }
 
   /**
-   * Every pollMs: the tick work (the grouper's flush, escalation), then a drain of each lane
-   * that is idle. A lane still working its backlog (an outage's inbox notices) neither
+   * Keeps up to batchSize deliveries going, claiming as each one ends: a storm's big mails
+   * (a support agent's lists 2,000 alerts) held a whole batch back until its slowest was sent.
+   */
+  private async drainContinuously(lane: Lane): Promise<Array<keyof WorkerRunResult>> {
+    const outcomes: Array<keyof WorkerRunResult> = [];
+    const inFlight = new Set<Promise<void>>();
+    let failure: unknown;
+    for (;;) {
+      const free = this.options.batchSize - inFlight.size;
+      const claimed =
+        failure === undefined && free > 0
+          ? await this.outbox.claimDue(this.now(), free, this.options.leaseMs, lane.channels)
+          : [];
+      for (const row of claimed) {
+        const delivery: Promise<void> = this.deliver(row)
+          .then(
+            (outcome) => void outcomes.push(outcome),
+            (error: unknown) => void (failure ??= error),
+          )
+          .finally(() => inFlight.delete(delivery));
+        inFlight.add(delivery);
+      }
+      if (inFlight.size === 0) break;
+      if (claimed.length === 0 || inFlight.size >= this.options.batchSize) await Promise.race(inFlight);
+    }
+    if (failure !== undefined) throw failure;
+    return outcomes;
+  }
+
+  /**
+   * Every pollMs: the tick work (the grouper's flush, escalation), each piece followed by a
+   * drain of each lane that is idle. A lane still working its backlog (an outage's inbox notices) neither
    * delays the next flush nor the other lane. Failures are logged, never thrown.
    */
   start(): void {
@@ -98,20 +148,62 @@ export class NotificationWorker {
   /** Stops the timer and waits for the work in progress, so the database can close. */
   async stop(): Promise<void> {
     clearInterval(this.timer);
+    clearTimeout(this.wakeTimer);
     this.timer = undefined;
+    this.wakeTimer = undefined;
+    this.wakeAt = undefined;
     await this.ticking;
     await Promise.all(this.draining.values());
   }
 
   private async tick(): Promise<void> {
-    if (this.ticking === undefined) {
+    // A tick asked for while one runs (a group fell due during a long flush) runs right after it.
+    if (this.ticking !== undefined) this.tickAgain = true;
+    else {
       this.ticking = (async () => {
-        for (const work of this.beforeRun) await work();
+        // Each work's output (a flushed group's mail) is drained at once, not after the rest.
+        for (const work of this.beforeRun) {
+          await work();
+          this.drainIdleLanes();
+        }
       })()
         .catch((error: unknown) => this.logger.error(`outbox tick failed: ${(error as Error).message}`))
-        .finally(() => (this.ticking = undefined));
+        .finally(() => {
+          this.ticking = undefined;
+          if (!this.tickAgain || this.timer === undefined) return;
+          this.tickAgain = false;
+          void this.tick();
+        });
     }
     await this.ticking;
+    this.drainIdleLanes();
+  }
+
+  /**
+   * Ticks at `at` as well (a group's due time), so its messages do not wait up to pollMs for
+   * the next tick. Only the earliest such time is kept; the ticks find any other.
+   */
+  tickAt(at: Date): void {
+    if (this.timer === undefined || (this.wakeAt !== undefined && this.wakeAt <= at.getTime())) return;
+    clearTimeout(this.wakeTimer);
+    this.wakeAt = at.getTime();
+    this.wakeTimer = setTimeout(
+      () => {
+        this.wakeTimer = undefined;
+        this.wakeAt = undefined;
+        void this.tick();
+      },
+      Math.max(0, at.getTime() - this.clock.now()),
+    );
+    this.wakeTimer.unref();
+  }
+
+  /** Starts a drain of each idle lane now, not at the next tick: work the flush just queued (its mails). */
+  wake(): void {
+    this.drainIdleLanes();
+  }
+
+  private drainIdleLanes(): void {
     if (this.timer === undefined) return;
     for (const lane of LANES) {
       if (this.draining.has(lane)) continue;

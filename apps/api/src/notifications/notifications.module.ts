@@ -52,8 +52,9 @@ class NotificationsLifecycle implements OnApplicationBootstrap, BeforeApplicatio
       `notifications: channels ${kinds.length > 0 ? kinds.join(', ') : 'none configured'}`,
     );
     this.worker.onTick(async () => {
-      await this.notifier.flushDue();
+      await this.notifier.flushDue(() => this.worker.wake());
     });
+    this.notifier.onGroupDue((at) => this.worker.tickAt(at));
     if (this.options.autoStart) this.worker.start();
   }
 

@@ -10,9 +10,14 @@ export interface EmailChannelOptions {
   from: string;
 }
 
+/** SMTP connections kept open: a storm's mails (one per recipient) go out a few at a time each. */
+const POOL_CONNECTIONS = 5;
+
 /**
- * E-mail through an SMTP server with nodemailer. One connection per message keeps it
- * simple and recovers from a server restart by itself; a few messages a minute is the load.
+ * E-mail through an SMTP server with nodemailer's pool: a storm is a few hundred mails at
+ * once, and a connection (greeting, EHLO, maybe TLS and login) per mail made them queue.
+ * A connection the server dropped is replaced for the next message; a message caught on
+ * it fails and the outbox retries it.
  */
 export class EmailChannel implements NotificationChannel {
   readonly kind = 'email' as const;
@@ -25,6 +30,8 @@ export class EmailChannel implements NotificationChannel {
   ) {
     this.transport = createTransport({
       url: options.smtpUrl,
+      pool: true,
+      maxConnections: POOL_CONNECTIONS,
       // Well under the outbox lease, so a stuck server is a retry, not a second sender.
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,

@@ -29,7 +29,7 @@ describe.each(['embedded', 'postgres'] as const)('GroupingRepository on %s', (ki
     /** Takes what is due at `ms`, lets it go as the notifier does, and says which items each group held. */
     async function flush(ms: number): Promise<Array<[string, unknown[]]>> {
       const due = await repository.takeDue(at(ms), timing);
-      for (const group of due) await repository.release(group);
+      await repository.releaseMany(due);
       return due.map((group) => [group.key, group.items.map((item) => item.id)]);
     }
 
@@ -83,7 +83,7 @@ describe.each(['embedded', 'postgres'] as const)('GroupingRepository on %s', (ki
       await restarted.add([key('support')], { id: 'later', body: { id: 'later' } }, at(31_000), timing);
       const again = await restarted.takeDue(at(31_000), timing);
       expect(again.map(ids)).toEqual([ids(sealed!)]);
-      for (const group of again) await restarted.release(group);
+      await restarted.releaseMany(again);
       expect(await flush(330_000)).toEqual([[key('support'), ['later']]]);
     });
   });

@@ -11,6 +11,16 @@ export interface GroupTiming {
   groupIntervalMs: number;
 }
 
+/** One notice; `bodyByKey` gives a key its own copy of it (the channels its routing rule allows). */
+export interface GroupNotice {
+  id: string;
+  body: Record<string, unknown>;
+  bodyByKey?: ReadonlyMap<string, Record<string, unknown>>;
+}
+
+/** Rows per statement of addMany: at most 5 parameters each, far under PostgreSQL's 65,535. */
+const ADD_CHUNK = 1000;
+
 /** A group whose time came: its items are fixed, whatever joins the recipient's next group. */
 export interface SealedGroup {
   key: string;
@@ -35,50 +45,73 @@ export class GroupingRepository {
   /**
    * Adds one notice to the open group of each key, opening the group when none is. With
    * `releasing` (an alert id), the held-back opening it tells is let go in the same
-   * transaction, so a silence's end tells it exactly once. `bodyByKey` gives a key its own
-   * copy of the notice (the channels its routing rule allows).
+   * transaction, so a silence's end tells it exactly once.
    */
-  async add(
+  add(
     keys: readonly string[],
-    notice: {
-      id: string;
-      body: Record<string, unknown>;
-      bodyByKey?: ReadonlyMap<string, Record<string, unknown>>;
-    },
+    notice: GroupNotice,
     now: Date,
     timing: GroupTiming,
     releasing?: string,
-  ): Promise<void> {
-    if (keys.length === 0 && releasing === undefined) return;
+  ): Promise<Date | undefined> {
+    return this.addMany([{ keys, notice }], now, timing, releasing);
+  }
+
+  /**
+   * Adds many notices, each to the open group of each of its keys, in one transaction of a
+   * few statements: a wave of 2,000 new alerts for a dozen recipients each, one transaction
+   * per alert, queued on the support agents' group rows and ran out of connections.
+   * Returns the earliest time one of those groups falls due.
+   */
+  async addMany(
+    entries: ReadonlyArray<{ keys: readonly string[]; notice: GroupNotice }>,
+    now: Date,
+    timing: GroupTiming,
+    releasing?: string,
+  ): Promise<Date | undefined> {
+    // Sorted, so concurrent writers (several API processes) lock the group rows in one order.
+    const keys = [...new Set(entries.flatMap((entry) => entry.keys))].sort();
+    if (keys.length === 0 && releasing === undefined) return undefined;
+    const items = entries.flatMap(({ keys: itemKeys, notice }) =>
+      itemKeys.map((key) => ({
+        recipient_key: key,
+        notice_id: notice.id,
+        notice: JSON.stringify(notice.bodyByKey?.get(key) ?? notice.body),
+        added_at: now,
+        sealed_at: null,
+      })),
+    );
     const waitUntil = new Date(now.getTime() + timing.groupWaitMs);
     const intervalStart = new Date(now.getTime() - timing.groupIntervalMs);
-    await this.db.transaction().execute(async (trx) => {
-      for (const key of keys) {
+    return this.db.transaction().execute(async (trx) => {
+      let due: Date | undefined;
+      for (let i = 0; i < keys.length; i += ADD_CHUNK) {
+        const rows = keys
+          .slice(i, i + ADD_CHUNK)
+          .map((key) => sql`(${key}, ${waitUntil}::timestamptz, null::timestamptz)`);
         // An open group keeps its time; else a recent message holds this one to the interval.
-        await sql`
+        const { rows: dueTimes } = await sql<{ flush_at: Date }>`
           insert into notification_groups as g (recipient_key, flush_at, last_sent_at)
-          values (${key}, ${waitUntil}, null)
+          values ${sql.join(rows)}
           on conflict (recipient_key) do update set flush_at = case
             when g.flush_at is not null then g.flush_at
             when g.last_sent_at > ${intervalStart}
               then g.last_sent_at + ${timing.groupIntervalMs}::double precision * interval '1 millisecond'
             else ${waitUntil}::timestamptz
           end
+          returning g.flush_at
         `.execute(trx);
+        for (const { flush_at } of dueTimes) if (due === undefined || flush_at < due) due = flush_at;
+      }
+      for (let i = 0; i < items.length; i += ADD_CHUNK)
         await trx
           .insertInto('notification_group_items')
-          .values({
-            recipient_key: key,
-            notice_id: notice.id,
-            notice: JSON.stringify(notice.bodyByKey?.get(key) ?? notice.body),
-            added_at: now,
-            sealed_at: null,
-          })
+          .values(items.slice(i, i + ADD_CHUNK))
           .onConflict((oc) => oc.columns(['recipient_key', 'notice_id']).doNothing())
           .execute();
-      }
       if (releasing !== undefined)
         await trx.deleteFrom('alert_withheld_notices').where('alert_id', '=', releasing).execute();
+      return due;
     });
   }
 
@@ -119,13 +152,15 @@ export class GroupingRepository {
     return this.sealed();
   }
 
-  /** The sealed group went into the outbox: its items are done. */
-  async release(group: Pick<SealedGroup, 'key' | 'sealedAt'>): Promise<void> {
-    await this.db
-      .deleteFrom('notification_group_items')
-      .where('recipient_key', '=', group.key)
-      .where('sealed_at', '=', group.sealedAt)
-      .execute();
+  /** The sealed groups went into the outbox: their items are done. */
+  async releaseMany(groups: ReadonlyArray<Pick<SealedGroup, 'key' | 'sealedAt'>>): Promise<void> {
+    for (let i = 0; i < groups.length; i += ADD_CHUNK) {
+      const pairs = groups.slice(i, i + ADD_CHUNK).map((g) => sql`(${g.key}, ${g.sealedAt}::timestamptz)`);
+      await sql`
+        delete from notification_group_items
+        where (recipient_key, sealed_at) in (${sql.join(pairs)})
+      `.execute(this.db);
+    }
   }
 
   /** Notices waiting in open groups, for logs and tests. */

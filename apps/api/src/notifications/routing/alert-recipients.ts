@@ -20,15 +20,21 @@ export class AlertRecipients {
   ) {}
 
   async of(alert: AlertView): Promise<AlertRecipient[]> {
+    return (await this.ofMany([alert]))[0]!;
+  }
+
+  /** The recipients of each alert, in order; the rules and the users they name are read once. */
+  async ofMany(alerts: readonly AlertView[]): Promise<AlertRecipient[][]> {
     const rules = await this.rules.enabled();
-    const routed = await this.routedAlert(
-      alert,
-      rules.some((rule) => rule.match.mccMncs.length > 0),
+    const carrierMatters = rules.some((rule) => rule.match.mccMncs.length > 0);
+    const routed: RoutedAlert[] = [];
+    for (const alert of alerts) routed.push(await this.routedAlert(alert, carrierMatters));
+    const matched = routed.map((alert) => matchingRules(rules, alert));
+    const { roles, userIds } = targetedBy(matched.flat());
+    const users = roles.length + userIds.length === 0 ? [] : await this.users.routable(roles, userIds);
+    return matched.map((rulesOf, i) =>
+      rulesOf.length === 0 ? [] : recipientsOf(rulesOf, users, routed[i]!),
     );
-    const matched = matchingRules(rules, routed);
-    if (matched.length === 0) return [];
-    const { roles, userIds } = targetedBy(matched);
-    return recipientsOf(matched, await this.users.routable(roles, userIds), routed);
   }
 
   /** The alert as rules match it; a terminal's carrier is read only when some rule asks for one. */
