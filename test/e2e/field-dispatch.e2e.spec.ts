@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertsResponse } from '@fleet/telemetry/api/alerts';
-import type { PushMessage } from '@fleet/telemetry/api/push';
+import type { PushMessage, VapidPublicKey } from '@fleet/telemetry/api/push';
 import type {
   RemoteActionsResponse,
   WorkOrdersResponse,
@@ -21,6 +21,7 @@ import { carrierOutageMessages } from '../../apps/api/src/risk/testing/carrier-o
 import { launchBrowser, screenshot } from './support/browser';
 import { startPlatform, type RunningPlatform } from './support/platform';
 import { publishSimRunningOut, TerminalPublisher } from './support/publish';
+import { standInForPushService, subscribedServerKey } from './support/push-service-stand-in';
 import { e2eBlocker } from './support/require-tools';
 
 /**
@@ -30,8 +31,9 @@ import { e2eBlocker } from './support/require-tools';
  * service worker through the DevTools protocol and shows a notification → accepted, en route
  * and on site with the phone offline → back online, the server has each step at the phone's
  * time → fixed, the terminal reports healthy → the order is confirmed. A SIM running out of
- * data makes no work order. Headless Chromium cannot subscribe to a push service of its own
- * ("Registration failed"), so the push subscription is the local endpoint's.
+ * data makes no work order. The phone turns notifications on with its own button; headless
+ * Chromium cannot reach a push service of its own ("Registration failed"), so the push
+ * service's answer to `subscribe` is the local endpoint's (see push-service-stand-in.ts).
  */
 const blocked = e2eBlocker();
 const MIN = 60_000;
@@ -59,15 +61,6 @@ describe.skipIf(blocked)('field dispatch on the technician’s phone, end to end
       (o) => o.terminalId === tid,
     );
   const detail = () => apiAsAdmin<WorkOrderView>(platform, `/work-orders/${order.id}`);
-
-  async function techToken(): Promise<string> {
-    const login = await fetch(`${platform.baseUrl}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(TECH),
-    });
-    return ((await login.json()) as { accessToken: string }).accessToken;
-  }
 
   /** A quarter of 15-minute windows every 5 h, every other one with a timeout and a comm error. */
   async function publishFailingModule(tid: string): Promise<void> {
@@ -149,19 +142,15 @@ describe.skipIf(blocked)('field dispatch on the technician’s phone, end to end
       users.push(user.id);
     }
     [beijingTech, shanghaiTech] = users as [string, string];
-    const subscribed = await fetch(`${platform.baseUrl}/api/v1/push/subscriptions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await techToken()}` },
-      body: JSON.stringify({
-        endpoint: `${pushService.origin}/push/phone-1`,
-        keys: { p256dh: subscriber.p256dh, auth: subscriber.auth },
-      }),
-    });
-    expect(subscribed.status).toBe(201);
     terminal = await TerminalPublisher.connect(platform.mqttUrl);
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true, locale: 'en-US' });
     await context.grantPermissions(['notifications'], { origin: platform.baseUrl });
+    await standInForPushService(context, {
+      endpoint: `${pushService.origin}/push/phone-1`,
+      p256dh: subscriber.p256dh,
+      auth: subscriber.auth,
+    });
     page = await context.newPage();
     cdp = await context.newCDPSession(page);
   }, 420_000);
@@ -172,6 +161,18 @@ describe.skipIf(blocked)('field dispatch on the technician’s phone, end to end
     await platform?.stop();
     await pushService?.close();
   }, 30_000);
+
+  it('turns on notifications from the phone’s own button, subscribing with the server’s VAPID key', async () => {
+    await page.goto(`${platform.baseUrl}/#/`);
+    await page.getByLabel('Username').fill(TECH.username);
+    await page.getByLabel('Password').fill(TECH.password);
+    await page.getByRole('button', { name: 'Sign in' }).tap();
+    await page.getByRole('heading', { name: 'My jobs today' }).waitFor(WAIT);
+    await page.getByRole('button', { name: 'Turn on notifications' }).tap();
+    await page.getByText('Notifications on', { exact: true }).waitFor(WAIT);
+    const { publicKey } = await apiAsAdmin<VapidPublicKey>(platform, '/push/vapid-public-key');
+    expect(await subscribedServerKey(page)).toBe(publicKey.replace(/=+$/, ''));
+  }, 120_000);
 
   it('assigns a comm-module fault in Beijing to the Beijing technician, not the nearer Shanghai one', async () => {
     await publishFailingModule(FAULTY);
@@ -187,12 +188,7 @@ describe.skipIf(blocked)('field dispatch on the technician’s phone, end to end
     expect(order.assignee).not.toBe(shanghaiTech);
   }, 120_000);
 
-  it('pushes the assignment, and the phone’s service worker shows it as a notification', async () => {
-    await page.goto(`${platform.baseUrl}/#/`);
-    await page.getByLabel('Username').fill(TECH.username);
-    await page.getByLabel('Password').fill(TECH.password);
-    await page.getByRole('button', { name: 'Sign in' }).tap();
-    await page.getByRole('heading', { name: 'My jobs today' }).waitFor(WAIT);
+  it('pushes the assignment to the subscription the phone made, and its service worker shows it as a notification', async () => {
     const registration = await serviceWorkerRegistration(cdp, page, platform.baseUrl);
 
     await expect.poll(() => pushService.requests.length, WAIT).toBeGreaterThanOrEqual(1);
