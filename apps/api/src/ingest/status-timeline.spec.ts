@@ -53,6 +53,16 @@ describe('StatusTimeline', () => {
     expect(timeline.dateStatus('A', will, NOW)).toBe(NOW - MIN + 1);
   });
 
+  it('dates a Will that carries its connect time after the newest traffic before it, not just the last to arrive', () => {
+    const timeline = timelineWithLag();
+    timeline.heard(heartbeat('A', NOW - 12 * MIN, NOW - 12 * MIN));
+    timeline.heard(heartbeat('A', NOW - 10 * MIN, NOW - 10 * MIN));
+    // A signal sampled earlier, sent after the newest heartbeat.
+    timeline.heard(heartbeat('A', NOW - 12 * MIN, NOW - 10 * MIN));
+    const will = { ...WILL, ts: NOW - HOUR };
+    expect(timeline.dateStatus('A', will, NOW)).toBe(NOW - 10 * MIN + 1);
+  });
+
   it('keeps the device ts of a stale offline status flushed in sequence with its neighbours', () => {
     const timeline = timelineWithLag();
     timeline.heard(heartbeat('A', NOW - MIN, NOW - MIN)); // live

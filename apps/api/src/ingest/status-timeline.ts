@@ -12,30 +12,33 @@ const MAX_TERMINALS = 500_000;
  *   time, less how late data is arriving now (a backlog being drained), and never before
  *   what the terminal sent earlier: the broker publishes a Will after the link died;
  * - an offline status (not a shutdown) dated before what the terminal already sent is a
- *   Will whose `ts` is its connect time (PROTOCOL.md §1): it took effect after that traffic.
- *   One dated at or after the terminal's previous message is in sequence with it (a
- *   store-and-forward flush) and keeps its `ts`, so a stale one flushed late undoes nothing.
+ *   Will whose `ts` is its connect time (PROTOCOL.md §1): it took effect after all that
+ *   traffic, so it is dated just after the newest of it (channels arrive interleaved: the
+ *   last to arrive is not always the newest). One dated at or after the terminal's previous
+ *   message (in arrival order) is in sequence with it (a store-and-forward flush) and keeps
+ *   its `ts`, so a stale one flushed late undoes nothing.
  */
 export class StatusTimeline {
   /** @param arrivalLagMs how late data is arriving now (IngestWatermark). */
   constructor(private readonly arrivalLagMs: () => number) {}
 
-  /** Device ts of each terminal's previous accepted message, in the order they arrived. */
-  private readonly previous = new Map<string, number>();
+  /** Per terminal: the device ts of its previous accepted message (in arrival order) and the newest it sent. */
+  private readonly heardFrom = new Map<string, { previous: number; newest: number }>();
 
   /** Notes an accepted message (a status at the time dateStatus gave it). */
   heard({ terminalId, ts }: TelemetryMessage): void {
-    this.previous.delete(terminalId);
-    this.previous.set(terminalId, ts);
-    if (this.previous.size > MAX_TERMINALS) this.previous.delete(this.previous.keys().next().value!);
+    const known = this.heardFrom.get(terminalId);
+    this.heardFrom.delete(terminalId);
+    this.heardFrom.set(terminalId, { previous: ts, newest: Math.max(known?.newest ?? ts, ts) });
+    if (this.heardFrom.size > MAX_TERMINALS) this.heardFrom.delete(this.heardFrom.keys().next().value!);
   }
 
   /** When `status` took effect (epoch ms). */
   dateStatus(terminalId: string, status: StatusFields, receivedAt: number): number {
-    const previous = this.previous.get(terminalId);
-    const afterPrevious = previous === undefined ? -Infinity : previous + 1;
-    if (status.ts === undefined) return Math.max(receivedAt - this.arrivalLagMs(), afterPrevious);
+    const known = this.heardFrom.get(terminalId);
+    const afterNewest = known === undefined ? -Infinity : known.newest + 1;
+    if (status.ts === undefined) return Math.max(receivedAt - this.arrivalLagMs(), afterNewest);
     const likeAWill = !status.online && status.reason !== 'shutdown';
-    return likeAWill && status.ts < afterPrevious - 1 ? afterPrevious : status.ts;
+    return likeAWill && known !== undefined && status.ts < known.previous ? afterNewest : status.ts;
   }
 }
