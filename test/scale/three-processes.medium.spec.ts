@@ -148,6 +148,18 @@ describe.skipIf(!postgresUp || missing !== undefined)(
       expect(await ingestReceived(risk)).toBe(0);
     }, 150_000);
 
+    it('stores each terminal’s online state and score as the single process does, whichever ingestor got its Last Will', async () => {
+      // The shared subscription may hand a terminal's Will to the ingestor that did not get its newest heartbeat.
+      const singleStored = await storedPoints(single, 'T');
+      expect(singleStored.filter((p) => p.online === 0)).toHaveLength(OUTAGE_SIZE);
+      const clusterStored = await eventually(
+        () => storedPoints(risk, 'T'),
+        (v) => JSON.stringify(v) === JSON.stringify(singleStored),
+        30_000,
+      );
+      expect(clusterStored).toEqual(singleStored);
+    }, 60_000);
+
     it('keeps every process’s fleet map current with the database, whichever process ingested or judged each terminal', async () => {
       // The database's view, read by the list endpoint (no snapshot in between).
       const stored = await storedPoints(risk, 'T');

@@ -100,15 +100,21 @@ export class IngestPipeline {
   handle({ topic, payload, ack }: InboundPublish): void {
     this.metrics.received();
     const receivedAt = this.clock.now();
+    let willAfterTraffic = false;
     const result = validateMessage(topic, payload, {
       receivedAt,
       retentionMs: this.options.retentionMs,
-      statusTime: (terminalId, status) => this.statusTimeline.dateStatus(terminalId, status, receivedAt),
+      statusTime: (terminalId, status) => {
+        const placed = this.statusTimeline.placeStatus(terminalId, status, receivedAt);
+        willAfterTraffic = placed.afterTraffic;
+        return placed.ts;
+      },
     });
     if (result.ok) {
-      this.watermark.arrived(result.message);
-      this.statusTimeline.heard(result.message);
-      this.batcher.add({ kind: 'message', message: result.message, ack });
+      const message = willAfterTraffic ? { ...result.message, afterTraffic: true } : result.message;
+      this.watermark.arrived(message);
+      this.statusTimeline.heard(message);
+      this.batcher.add({ kind: 'message', message, ack });
       return;
     }
     this.metrics.rejected(result.reason);

@@ -21,6 +21,7 @@ function timelineWithLag() {
       timeline.heard(message);
     },
     dateStatus: timeline.dateStatus.bind(timeline),
+    placeStatus: timeline.placeStatus.bind(timeline),
   };
 }
 
@@ -69,6 +70,18 @@ describe('StatusTimeline', () => {
     timeline.heard(heartbeat('A', NOW - 30 * HOUR - MIN, NOW)); // the flush begins
     const stale = { online: false, reason: 'lost', ts: NOW - 30 * HOUR };
     expect(timeline.dateStatus('A', stale, NOW)).toBe(NOW - 30 * HOUR);
+  });
+
+  it('marks undated and connect-time Wills as taking effect after traffic, not a shutdown, an online status nor a status flushed in sequence', () => {
+    const timeline = timelineWithLag();
+    timeline.heard(heartbeat('A', NOW - MIN, NOW - MIN));
+    const after = (status: Parameters<StatusTimeline['placeStatus']>[1]) =>
+      timeline.placeStatus('A', status, NOW).afterTraffic;
+    expect(after(WILL)).toBe(true);
+    expect(after({ ...WILL, ts: NOW - HOUR })).toBe(true);
+    expect(after({ online: false, reason: 'shutdown' })).toBe(false);
+    expect(after({ online: true })).toBe(false);
+    expect(after({ ...WILL, ts: NOW - MIN })).toBe(false);
   });
 
   it('trusts the ts of a clean shutdown and of an online status', () => {

@@ -35,10 +35,25 @@ export class StatusTimeline {
 
   /** When `status` took effect (epoch ms). */
   dateStatus(terminalId: string, status: StatusFields, receivedAt: number): number {
+    return this.placeStatus(terminalId, status, receivedAt).ts;
+  }
+
+  /**
+   * When `status` took effect, and whether it is a Will that took effect after the traffic
+   * its terminal sent before it (so the store moves it after what other processes stored).
+   */
+  placeStatus(
+    terminalId: string,
+    status: StatusFields,
+    receivedAt: number,
+  ): { ts: number; afterTraffic: boolean } {
     const known = this.heardFrom.get(terminalId);
     const afterNewest = known === undefined ? -Infinity : known.newest + 1;
-    if (status.ts === undefined) return Math.max(receivedAt - this.arrivalLagMs(), afterNewest);
     const likeAWill = !status.online && status.reason !== 'shutdown';
-    return likeAWill && known !== undefined && status.ts < known.previous ? afterNewest : status.ts;
+    if (status.ts === undefined)
+      return { ts: Math.max(receivedAt - this.arrivalLagMs(), afterNewest), afterTraffic: likeAWill };
+    if (likeAWill && known !== undefined && status.ts < known.previous)
+      return { ts: afterNewest, afterTraffic: true };
+    return { ts: status.ts, afterTraffic: false };
   }
 }

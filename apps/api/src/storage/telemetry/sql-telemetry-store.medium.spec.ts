@@ -85,6 +85,35 @@ describeOnEachDriver('SqlTelemetryStore on the %s driver', (db) => {
     expect(await latest('NW-1')).toMatchObject({ heartbeat: { uptimeS: 15 }, signal: { rsrpDbm: -90 } });
   });
 
+  it('dates a Will judged after its terminal’s traffic just after the newest traffic stored, heard by another process or not', async () => {
+    const online = async (terminalId: string) => {
+      const { rows } = await sql<{ online: boolean; ts_ms: number }>`
+        select l.online, extract(epoch from s.ts) * 1000 as ts_ms
+        from terminal_latest l join status_changes s using (terminal_id)
+        where terminal_id = ${terminalId}`.execute(db().database.db);
+      return rows.map((r) => ({ online: r.online, ts: Number(r.ts_ms) }));
+    };
+    // This process heard only an older heartbeat; another stored the newer one.
+    const elsewhere = new SqlTelemetryStore(db().database);
+    const here = new SqlTelemetryStore(db().database);
+    for (const terminalId of ['WD-1', 'WD-2']) {
+      await elsewhere.storeBatch([makeMessage('heartbeat', { terminalId, ts: T + 10 * 60_000 })], []);
+    }
+    const will = (terminalId: string, afterTraffic: boolean) => {
+      const message = makeMessage('status', {
+        terminalId,
+        ts: T + 9 * 60_000,
+        payload: { online: false, reason: 'lost' },
+      });
+      return afterTraffic ? { ...message, afterTraffic: true as const } : message;
+    };
+    await here.storeBatch([will('WD-1', true), will('WD-2', false)], []);
+    // The Will took effect after the link's traffic: offline, just after the newest heartbeat.
+    expect(await online('WD-1')).toEqual([{ online: false, ts: T + 10 * 60_000 + 1 }]);
+    // A stale offline status (a store-and-forward flush) keeps its ts and undoes nothing.
+    expect(await online('WD-2')).toEqual([{ online: true, ts: T + 9 * 60_000 }]);
+  });
+
   it('records a first-seen terminal as unregistered together with its latest row', async () => {
     const store = new SqlTelemetryStore(db().database);
     await store.storeBatch(

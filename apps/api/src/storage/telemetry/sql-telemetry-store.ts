@@ -7,6 +7,7 @@ import { latestUpsert, type LatestUpsert } from './latest-upsert';
 import { toArrayLiteral } from './pg-array-literal';
 import { buildRawInserts, messageKey, uniqueMessages, withoutKeys, type RawInsertMode } from './raw-insert';
 import { buildRawCopies } from './raw-copy';
+import { dateWillsAfterStoredTraffic } from './will-dating';
 import { kyselyRunner, pgCopyIn, preparedRunner, type SqlRunner, type SqlSession } from './sql-runner';
 
 /** Writes what a batch stored where other processes hear of it, inside the batch's transaction. */
@@ -55,29 +56,31 @@ export class SqlTelemetryStore implements TelemetryStore {
   ): Promise<StoreBatchResult> {
     if (messages.length === 0 && deadLetters.length === 0)
       return { stored: 0, duplicates: 0, deadLetters: 0 };
-    const unique = uniqueMessages(messages);
     let stored: number | undefined;
     if (this.skipStoredBatches > 0) this.skipStoredBatches -= 1;
     else {
       try {
-        stored = await this.commit(unique, deadLetters, 'plain');
+        stored = await this.commit(messages, deadLetters, 'plain');
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         this.skipStoredBatches = SKIP_STORED_BATCHES;
       }
     }
-    stored ??= await this.commit(unique, deadLetters, 'skipStored');
+    stored ??= await this.commit(messages, deadLetters, 'skipStored');
     return { stored, duplicates: messages.length - stored, deadLetters: deadLetters.length };
   }
 
   /** One transaction: raw rows, latest state, first-seen terminals, dead letters; returns the count stored. */
   private commit(
-    unique: TelemetryMessage[],
+    messages: readonly TelemetryMessage[],
     deadLetters: readonly DeadLetter[],
     mode: RawInsertMode,
   ): Promise<number> {
     return this.inTransaction(async (session) => {
       const { run } = session;
+      // Before the keys are taken: dating a Will sets its ts.
+      await dateWillsAfterStoredTraffic(run, messages);
+      const unique = uniqueMessages(messages);
       const fresh = withoutKeys(unique, await insertRaw(session, unique, mode));
       // Only new messages move latest state: a redelivered copy is no proof of life.
       const updates = foldLatest(fresh);
