@@ -6,8 +6,10 @@ import { listenOverflows, rssBytes } from './process-memory';
 /**
  * Holds `count` terminal connections on one broker (each its own TCP connection, from
  * child processes: one process may not open that many files here) and measures the
- * broker's resident memory before and after, then a reconnect storm: every socket dropped
- * at once and all reconnecting together, timed until the last CONNACK.
+ * broker's resident memory before and after, then two reconnect storms, each timed from
+ * the drop until the last CONNACK: every socket dropped at once and all reconnecting together,
+ * then dropped again and each reconnecting after a random delay within `spreadMs`, as
+ * firmware does after a lost link.
  */
 export interface ConnectionScale {
   connected: number;
@@ -15,12 +17,20 @@ export interface ConnectionScale {
   brokerDeltaBytes: number;
   /** RSS of the client processes holding them (measured apart; not the broker's). */
   clientBytes: number;
-  stormSeconds: number;
-  /** Attempts refused or reset and tried again: while building up, and in the storm. */
+  /** All reconnecting together. */
+  atOnce: Storm;
+  /** Each reconnecting after a random delay within the spread. */
+  spread: Storm;
+  /** Attempts refused or reset and tried again while building up. */
   holdRetries: number;
-  stormRetries: number;
+}
+
+export interface Storm {
+  seconds: number;
+  /** Attempts refused or reset and tried again. */
+  retries: number;
   /** Accept-queue overflows on the machine during the storm (other processes' included). */
-  stormListenOverflows: number;
+  listenOverflows: number;
 }
 
 /** Each child holds at most this many; the process limit on open files is 20,000 here. */
@@ -35,6 +45,7 @@ export async function measureConnectionScale(
   port: number,
   count: number,
   idPrefix: string,
+  spreadMs: number,
 ): Promise<ConnectionScale> {
   const ids = Array.from({ length: count }, (_, i) => `${idPrefix}${i.toString().padStart(6, '0')}`);
   const groups: string[][] = [];
@@ -54,18 +65,29 @@ export async function measureConnectionScale(
     );
     await settle();
     const after = rssBytes(brokerPid);
-    const overflowsBefore = listenOverflows();
-    const stormed = await Promise.all(children.map((child) => ask(child, { cmd: 'storm' }, 'stormed')));
-    const startedAt = Math.min(...stormed.map((s) => s.startedAt));
-    const doneAt = Math.max(...stormed.map((s) => s.doneAt));
+    const storm = async (spread: number): Promise<Storm> => {
+      const overflowsBefore = listenOverflows();
+      const stormed = await Promise.all(
+        children.map((child) => ask(child, { cmd: 'storm', spreadMs: spread }, 'stormed')),
+      );
+      const startedAt = Math.min(...stormed.map((s) => s.startedAt));
+      const doneAt = Math.max(...stormed.map((s) => s.doneAt));
+      return {
+        seconds: (doneAt - startedAt) / 1000,
+        retries: stormed.reduce((sum, s) => sum + s.retries, 0),
+        listenOverflows: listenOverflows() - overflowsBefore,
+      };
+    };
+    const atOnce = await storm(0);
+    await settle();
+    const spread = await storm(spreadMs);
     return {
       connected: held.reduce((sum, h) => sum + h.connected, 0),
       brokerDeltaBytes: after - before,
       clientBytes: held.reduce((sum, h) => sum + h.rssBytes, 0),
-      stormSeconds: (doneAt - startedAt) / 1000,
+      atOnce,
+      spread,
       holdRetries: held.reduce((sum, h) => sum + h.retries, 0),
-      stormRetries: stormed.reduce((sum, s) => sum + s.retries, 0),
-      stormListenOverflows: listenOverflows() - overflowsBefore,
     };
   } finally {
     for (const child of children) {

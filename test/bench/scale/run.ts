@@ -10,7 +10,7 @@ import { startMosquitto } from '../../support/mosquitto';
 import { runBench } from '../bench-runner';
 import { PublisherControl } from '../ingest/publisher-control';
 import type { Workload } from '../ingest/workload';
-import { measureConnectionScale, type ConnectionScale } from './connection-scale';
+import { measureConnectionScale, type ConnectionScale, type Storm } from './connection-scale';
 import { measureIngest } from './ingest-throughput';
 import { measureFailover, measureSweepHttpP99 } from './optional-parts';
 import { openFileLimit } from './process-memory';
@@ -20,8 +20,8 @@ import { openFileLimit } from './process-memory';
  * Redis: ingest throughput with one and two ingest processes (INGEST_SHARE_GROUP) on one
  * broker and database; 20,000 terminals each on its own MQTT connection (60 s heartbeats)
  * held by the embedded broker and by Mosquitto, with the broker's memory for them, and all
- * of them reconnecting at once; risk failover and HTTP p99 during a sweep (optional-parts.ts).
- * Knobs: BENCH_SCALE_MESSAGES, BENCH_SCALE_CONNECTIONS, TEST_POSTGRES_URL, TEST_REDIS_URL.
+ * of them reconnecting at once and again each within a spread (BENCH_STORM_SPREAD_S); risk failover and HTTP p99 during a sweep (optional-parts.ts).
+ * Knobs: BENCH_SCALE_MESSAGES, BENCH_SCALE_CONNECTIONS, BENCH_STORM_SPREAD_S, TEST_POSTGRES_URL, TEST_REDIS_URL.
  */
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -30,6 +30,8 @@ const TARGET_CONNECTIONS = 20_000;
 // The broker needs one file per connection plus its own (database, listeners): the hard
 // limit on open files (20,000 on the build machines, not raisable there) caps what one holds.
 const CONNECTIONS = env('BENCH_SCALE_CONNECTIONS', Math.min(TARGET_CONNECTIONS, openFileLimit() - 500));
+/** The window within which each terminal's firmware picks its moment to reconnect after the drop. */
+const STORM_SPREAD_MS = env('BENCH_STORM_SPREAD_S', 5) * 1000;
 /** Which parts to run, comma-separated: ingest, connections, risk (failover and sweep). */
 const PARTS = new Set((process.env.BENCH_SCALE_PARTS ?? 'ingest,connections,risk').split(','));
 const MB = 1024 * 1024;
@@ -95,19 +97,31 @@ async function connectionsPart(cleanups: Cleanups): Promise<{ memoryMb: number; 
     FLEET_ADMIN_PASSWORD: 'bench-scale-admin',
   });
   cleanups.push(() => embedded.stop());
-  const onEmbedded = await measureConnectionScale(embedded.pid, mqttPort, CONNECTIONS, 'SCE');
+  const onEmbedded = await measureConnectionScale(
+    embedded.pid,
+    mqttPort,
+    CONNECTIONS,
+    'SCE',
+    STORM_SPREAD_MS,
+  );
   report('embedded broker', onEmbedded);
   await embedded.stop();
   const mosquitto = await startMosquitto();
   cleanups.push(() => mosquitto.stop());
-  const onMosquitto = await measureConnectionScale(mosquitto.pid, mosquitto.port, CONNECTIONS, 'SCM');
+  const onMosquitto = await measureConnectionScale(
+    mosquitto.pid,
+    mosquitto.port,
+    CONNECTIONS,
+    'SCM',
+    STORM_SPREAD_MS,
+  );
   report('Mosquitto', onMosquitto);
   await mosquitto.stop();
   // The worse of the two brokers, each scaled to 20,000 connections when fewer could be held here.
   const both = [onEmbedded, onMosquitto];
   return {
     memoryMb: Math.max(...both.map((r) => ((r.brokerDeltaBytes / r.connected) * TARGET_CONNECTIONS) / MB)),
-    stormS: Math.max(...both.map((r) => r.stormSeconds)),
+    stormS: Math.max(...both.map((r) => r.spread.seconds)),
   };
 }
 
@@ -139,13 +153,17 @@ function log(line: string): void {
   console.log(`  ${line}`);
 }
 
+function storm(s: Storm): string {
+  return `${s.seconds.toFixed(1)} s (${s.retries} retried, ${s.listenOverflows} accept-queue overflows)`;
+}
+
 function report(broker: string, r: ConnectionScale): void {
   const perConnectionKb = r.brokerDeltaBytes / r.connected / 1024;
   console.log(
     `  ${broker}: ${r.connected} connections held, RSS +${(r.brokerDeltaBytes / MB).toFixed(1)} MB ` +
       `(${perConnectionKb.toFixed(1)} KB each, ${((perConnectionKb * TARGET_CONNECTIONS) / 1024).toFixed(0)} MB for 20k), ` +
-      `all reconnected in ${r.stormSeconds.toFixed(1)} s (${r.holdRetries} retried while building up, ${r.stormRetries} in the storm, ` +
-      `${r.stormListenOverflows} accept-queue overflows); ` +
+      `reconnect storm: within a ${STORM_SPREAD_MS / 1000} s spread all back in ${storm(r.spread)}, all at once ${storm(r.atOnce)}; ` +
+      `${r.holdRetries} retried while building up; ` +
       `client processes' RSS ${(r.clientBytes / MB).toFixed(0)} MB (apart)`,
   );
 }

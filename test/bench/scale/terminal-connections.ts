@@ -7,10 +7,12 @@ import mqttPacket from 'mqtt-packet';
  * broker. Each terminal keeps alive at 60 s and publishes a heartbeat every 60 s (QoS 0),
  * the first at a random moment so they are spread. Commands come over IPC from
  * connection-scale.ts: `hold` connects them all, `storm` drops every socket at once and
- * reconnects them all together, `exit` ends.
+ * reconnects each after a random delay within `spreadMs` (0: all together), `exit` ends.
  */
 export type ConnectionsCommand =
-  { cmd: 'hold'; port: number; ids: string[]; localAddresses: string[] } | { cmd: 'storm' } | { cmd: 'exit' };
+  | { cmd: 'hold'; port: number; ids: string[]; localAddresses: string[] }
+  | { cmd: 'storm'; spreadMs: number }
+  | { cmd: 'exit' };
 export type ConnectionsReply =
   | { type: 'held'; connected: number; retries: number; rssBytes: number }
   | { type: 'stormed'; startedAt: number; doneAt: number; connected: number; retries: number }
@@ -137,20 +139,28 @@ async function hold(command: Extract<ConnectionsCommand, { cmd: 'hold' }>): Prom
   retries = 0;
 }
 
-async function storm(): Promise<void> {
+async function storm({ spreadMs }: Extract<ConnectionsCommand, { cmd: 'storm' }>): Promise<void> {
+  retries = 0;
   for (const terminal of terminals) {
     clearTimeout(terminal.timer);
     terminal.socket?.destroy();
   }
   const startedAt = Date.now();
-  await Promise.all(terminals.map((terminal) => connectTerminal(terminal)));
+  const after = (ms: number) => new Promise((done) => setTimeout(done, ms));
+  await Promise.all(
+    terminals.map(async (terminal) => {
+      // Firmware waits a random moment after a lost link, so a fleet does not come back in one instant.
+      if (spreadMs > 0) await after(Math.random() * spreadMs);
+      await connectTerminal(terminal);
+    }),
+  );
   const doneAt = Date.now();
   for (const terminal of terminals) heartbeats(terminal);
   reply({ type: 'stormed', startedAt, doneAt, connected: terminals.length, retries });
 }
 
 process.on('message', (command: ConnectionsCommand) => {
-  const run = command.cmd === 'hold' ? hold(command) : command.cmd === 'storm' ? storm() : undefined;
+  const run = command.cmd === 'hold' ? hold(command) : command.cmd === 'storm' ? storm(command) : undefined;
   if (!run) {
     for (const terminal of terminals) terminal.socket?.destroy();
     process.exit(0);
