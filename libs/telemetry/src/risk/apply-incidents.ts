@@ -19,16 +19,21 @@ export function applyIncidents<T extends AssessedTerminal>(
   incidents: readonly Incident[],
   config: RiskConfig = DEFAULT_RISK_CONFIG,
 ): T[] {
-  const byMember = new Map<string, Incident>();
+  // One cause per incident, shared by its members (read-only): building it per member was a
+  // tenth of every sweep with a large outage.
+  const byMember = new Map<string, Cause>();
   for (const incident of incidents) {
-    for (const id of incident.memberIds) if (!byMember.has(id)) byMember.set(id, incident);
+    let cause: Cause | undefined;
+    for (const id of incident.memberIds) {
+      if (!byMember.has(id)) byMember.set(id, (cause ??= incidentCause(incident, config)));
+    }
   }
   if (byMember.size === 0) return [...assessments];
   return assessments.map((a) => {
-    const incident = byMember.get(a.terminalId);
-    if (incident === undefined) return a;
+    const cause = byMember.get(a.terminalId);
+    if (cause === undefined) return a;
     const causes = a.causes.filter((c) => !EXPLAINED.has(c.code));
-    causes.push(incidentCause(incident, config));
+    causes.push(cause);
     return { ...a, ...summarizeCauses(causes) };
   });
 }

@@ -50,10 +50,14 @@ export function drawTable(
     columns.forEach((column, i) => {
       // One line per cell: a line break in a merchant's name would run into the next row.
       const room = column.width - 2 * PAD;
-      const text = fit(doc, (cells[i] ?? '').replace(/\s+/g, ' '), room);
+      const { text, width } = fit(doc, (cells[i] ?? '').replace(/\s+/g, ' '), room);
       if (text !== '') {
-        const offset = column.align === 'right' ? room - doc.widthOfString(text) : 0;
-        doc.text(text, x + PAD + offset, y, { lineBreak: false });
+        const offset = column.align === 'right' ? room - width : 0;
+        // textWidth: pdfkit measures the string again without it (laying it out once more).
+        doc.text(text, x + PAD + offset, y, {
+          lineBreak: false,
+          textWidth: width,
+        } as PDFKit.Mixins.TextOptions);
       }
       x += column.width;
     });
@@ -74,17 +78,23 @@ export function drawTable(
   doc.moveDown(0.5);
 }
 
-/** `text` cut (with an ellipsis) to fit `width` at the current font size: the longest prefix that does. */
-function fit(doc: PDFKit.PDFDocument, text: string, width: number): string {
-  if (doc.widthOfString(text) <= width) return text;
+/**
+ * `text` cut (with an ellipsis) to fit `room` at the current font size: the longest prefix
+ * that does, with its width (measured once, used for alignment and drawing).
+ */
+function fit(doc: PDFKit.PDFDocument, text: string, room: number): { text: string; width: number } {
+  const whole = doc.widthOfString(text);
+  if (whole <= room) return { text, width: whole };
   let fits = 0;
+  let fitsWidth = doc.widthOfString('…');
   let over = text.length;
   while (over - fits > 1) {
     const mid = (fits + over) >> 1;
-    if (doc.widthOfString(`${text.slice(0, mid)}…`) <= width) fits = mid;
+    const width = doc.widthOfString(`${text.slice(0, mid)}…`);
+    if (width <= room) [fits, fitsWidth] = [mid, width];
     else over = mid;
   }
-  return `${text.slice(0, fits)}…`;
+  return { text: `${text.slice(0, fits)}…`, width: fitsWidth };
 }
 
 export type { PDFDocument };
