@@ -157,6 +157,8 @@ describe.skipIf(!postgresUp)(
         { period_start: '2026-11-09', state: 'ready' },
       ]);
       expect(await reportMailsQueued()).toBe(4);
+      // Accepted is not yet parsed: the test server reads each mail after its 250.
+      await app.smtp.received(4);
       expect(mailsTo('am-m1').map((m) => m.subject)).toEqual([
         'Weekly device-health report 2026-11-02 – 2026-11-08',
         'Weekly device-health report 2026-11-09 – 2026-11-15',
