@@ -5,7 +5,12 @@ import {
   type NotificationPreferences,
   type UserNotificationChannel,
 } from '@fleet/telemetry/api/notifications';
-import { GroupingRepository, type GroupNotice, type GroupTiming } from './grouping/grouping.repository';
+import {
+  GroupingRepository,
+  sealedGroupId,
+  type GroupNotice,
+  type GroupTiming,
+} from './grouping/grouping.repository';
 import { noticeFromStored, storedNotice } from './grouping/stored-notice';
 import type { NotifiableAlert } from './messages/notifiable-alert';
 import { renderAlertMessage, type RenderedMessage } from './messages/render-alert-message';
@@ -58,6 +63,9 @@ export class AlertNotifier {
   private readonly timing: GroupTiming;
   private readonly configured: ReadonlySet<NotificationChannelKind>;
   private readonly dueListeners: Array<(at: Date) => void> = [];
+  /** Sealed groups (sealedGroupId) whose inbox notices are being written; the next flush skips them. */
+  private readonly inboxPending = new Set<string>();
+  private inboxWrites: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -128,24 +136,53 @@ export class AlertNotifier {
    * worker calls it each tick, and `messagesQueued` once the groups' messages (not yet
    * their inbox notices) are in. A group sealed by a process that died before letting it
    * go is taken again: the same items make the same keys, so the outbox holds it once.
+   * `inboxLater`: resolves once the messages are in, and writes the inbox notices (then lets
+   * the groups go) behind it, one flush after another (`idle` waits for them), so a group
+   * due a moment later is sealed and mailed without waiting for a storm's 26,000 inbox rows.
    */
-  async flushDue(messagesQueued?: () => void): Promise<number> {
-    const due = await this.groups.takeDue(new Date(this.clock.now()), this.timing);
+  async flushDue(messagesQueued?: () => void, inboxLater = false): Promise<number> {
+    const due = await this.groups.takeDue(new Date(this.clock.now()), this.timing, this.inboxPending);
     // All at once: group by group, a storm's 250 groups took seconds of round trips.
-    const enqueued = await this.enqueueGroups(
+    const { messages, writeInbox } = await this.enqueueMessages(
       due.map((group) => ({ key: group.key, items: group.items.map(noticeFromStored) })),
-      messagesQueued,
     );
-    await this.groups.releaseMany(due);
-    return enqueued;
+    messagesQueued?.();
+    const finish = async () => {
+      const inbox = await writeInbox();
+      await this.groups.releaseMany(due);
+      return inbox;
+    };
+    if (!inboxLater || due.length === 0) return messages + (await finish());
+    const ids = due.map(sealedGroupId);
+    for (const id of ids) this.inboxPending.add(id);
+    this.inboxWrites = this.inboxWrites
+      .then(finish)
+      // Unreleased, the groups are taken again by the next flush (their rows are idempotent).
+      .catch((error: unknown) => this.logger.error(`inbox notices failed: ${(error as Error).message}`))
+      .finally(() => ids.forEach((id) => this.inboxPending.delete(id)))
+      .then(() => undefined);
+    return messages;
+  }
+
+  /** Waits for the inbox notices flushDue left to write. */
+  idle(): Promise<void> {
+    return this.inboxWrites;
+  }
+
+  private enqueueGroups(due: readonly NoticeGroup[]): Promise<number> {
+    return this.enqueueMessages(due).then(
+      async ({ messages, writeInbox }) => messages + (await writeInbox()),
+    );
   }
 
   /**
-   * The messages (mail, SMS, webhook) first, then the inbox's notices: a storm's 26,000 of
-   * those took seconds to write, and the mails waited for them.
+   * The messages (mail, SMS, webhook) now, the inbox's notices when `writeInbox` is called: a
+   * storm's 26,000 of those took seconds to write, and the mails waited for them.
    */
-  private async enqueueGroups(due: readonly NoticeGroup[], messagesQueued?: () => void): Promise<number> {
-    if (due.length === 0) return 0;
+  private async enqueueMessages(
+    due: readonly NoticeGroup[],
+  ): Promise<{ messages: number; writeInbox: () => Promise<number> }> {
+    if (due.length === 0) return { messages: 0, writeInbox: () => Promise.resolve(0) };
     const userIds = due.filter((g) => g.key.startsWith('user:')).map((g) => g.key.slice('user:'.length));
     const users = await this.recipients.enabledContacts(userIds);
     const preferences = await this.preferences.ofMany(userIds);
@@ -154,21 +191,23 @@ export class AlertNotifier {
     const targets = due.flatMap((group) => this.targetOf(group, byId, preferences));
     const messages = targets.flatMap((target) => this.messagesFor(target, now));
     await this.outbox.enqueueMany(messages, now);
-    messagesQueued?.();
-    const rendered = new Map<string, RenderedMessage>();
-    const inbox = this.configured.has('in_app')
-      ? targets.flatMap((target) =>
-          target.kind === 'user' ? inAppNotices(target.user, target.chosen, target.alerts, rendered) : [],
-        )
-      : [];
-    await this.outbox.enqueueMany(inbox, now);
-    const told = new Set([...messages, ...inbox].map((n) => n.recipientUserId));
-    for (const target of targets)
-      if (target.kind === 'user' && !told.has(target.user.id))
-        this.logger.warn(
-          `user ${target.user.id} has no configured channel for ${target.alerts.length} alert notices`,
-        );
-    return messages.length + inbox.length;
+    const writeInbox = async () => {
+      const rendered = new Map<string, RenderedMessage>();
+      const inbox = this.configured.has('in_app')
+        ? targets.flatMap((target) =>
+            target.kind === 'user' ? inAppNotices(target.user, target.chosen, target.alerts, rendered) : [],
+          )
+        : [];
+      await this.outbox.enqueueMany(inbox, now);
+      const told = new Set([...messages, ...inbox].map((n) => n.recipientUserId));
+      for (const target of targets)
+        if (target.kind === 'user' && !told.has(target.user.id))
+          this.logger.warn(
+            `user ${target.user.id} has no configured channel for ${target.alerts.length} alert notices`,
+          );
+      return inbox.length;
+    };
+    return { messages: messages.length, writeInbox };
   }
 
   /** Whom a group is for: a webhook URL or an enabled user, with their preferences; nobody for an unknown user. */

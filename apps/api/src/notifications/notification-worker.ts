@@ -19,16 +19,19 @@ interface Lane {
   channels: readonly NotificationChannelKind[];
   /** Deliveries at once; undefined: the whole claimed batch. */
   parallel?: number;
+  /** Rows claimed at once, for channels that send many in one go (sendMany); else batchSize. */
+  claim?: number;
 }
 
 /**
  * Claimed apart: the inbox is a write to this database, the others wait on remote servers;
  * an outage's thousands of inbox notices must not hold the few mails back, nor the reverse.
- * The inbox writes two at a time: twenty at once took every pooled connection, and each
- * mail's claim and record queued behind them for seconds.
+ * The inbox writes a claim of 200 in one transaction (sendMany), on one pooled connection;
+ * rows sent one by one go two at a time: twenty at once took every pooled connection, and
+ * each mail's claim and record queued behind them for seconds.
  */
 const LANES: readonly Lane[] = [
-  { channels: ['in_app'], parallel: 2 },
+  { channels: ['in_app'], parallel: 2, claim: 200 },
   { channels: NOTIFICATION_CHANNELS.filter((channel) => channel !== 'in_app') },
 ];
 
@@ -55,7 +58,10 @@ export class NotificationWorker {
   private tickAgain = false;
   private ticking: Promise<unknown> | undefined;
   private readonly draining = new Map<Lane, Promise<unknown>>();
-  private readonly beforeRun: Array<() => Promise<void>> = [];
+  /** Lanes woken while draining: their drain may have looked just before the rows came. */
+  private readonly wokenWhileDraining = new Set<Lane>();
+  /** `timed`: called by the worker's own ticks, which need not wait for work it can leave behind. */
+  private readonly beforeRun: Array<(timed: boolean) => Promise<void>> = [];
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -67,13 +73,13 @@ export class NotificationWorker {
   }
 
   /** Work to do at every tick before the outbox is read (the grouper's flush). */
-  onTick(work: () => Promise<void>): void {
+  onTick(work: (timed: boolean) => Promise<void>): void {
     this.beforeRun.push(work);
   }
 
   /** One pass: in each lane at once, claims due rows batch after batch until none is due. */
   async runOnce(): Promise<WorkerRunResult> {
-    for (const work of this.beforeRun) await work();
+    for (const work of this.beforeRun) await work(false);
     const result: WorkerRunResult = { sent: 0, retried: 0, failed: 0 };
     const outcomes = await Promise.all(LANES.map((lane) => this.drain(lane)));
     for (const outcome of outcomes.flat()) result[outcome] += 1;
@@ -92,14 +98,40 @@ export class NotificationWorker {
     for (;;) {
       const claimed = await this.outbox.claimDue(
         this.now(),
-        this.options.batchSize,
+        lane.claim ?? this.options.batchSize,
         this.options.leaseMs,
         lane.channels,
       );
       if (claimed.length === 0) return outcomes;
-      for (let i = 0; i < claimed.length; i += parallel)
-        outcomes.push(...(await Promise.all(claimed.slice(i, i + parallel).map((row) => this.deliver(row)))));
+      const oneByOne = await this.deliverMany(claimed, outcomes);
+      for (let i = 0; i < oneByOne.length; i += parallel)
+        outcomes.push(
+          ...(await Promise.all(oneByOne.slice(i, i + parallel).map((row) => this.deliver(row)))),
+        );
     }
+  }
+
+  /** Sends each channel's rows at once where it can (sendMany); returns the rows left to send one by one. */
+  private async deliverMany(
+    claimed: readonly ClaimedNotification[],
+    outcomes: Array<keyof WorkerRunResult>,
+  ): Promise<ClaimedNotification[]> {
+    const left: ClaimedNotification[] = [];
+    for (const kind of new Set(claimed.map((row) => row.channel))) {
+      const rows = claimed.filter((row) => row.channel === kind);
+      const channel = this.channels.get(kind);
+      if (channel?.sendMany === undefined || rows.length < 2) {
+        left.push(...rows);
+        continue;
+      }
+      try {
+        await channel.sendMany(rows, this.now());
+        for (const _row of rows) outcomes.push('sent');
+      } catch {
+        left.push(...rows);
+      }
+    }
+    return left;
   }
 
   /**
@@ -163,7 +195,7 @@ export class NotificationWorker {
       this.ticking = (async () => {
         // Each work's output (a flushed group's mail) is drained at once, not after the rest.
         for (const work of this.beforeRun) {
-          await work();
+          await work(true);
           this.drainIdleLanes();
         }
       })()
@@ -204,14 +236,23 @@ export class NotificationWorker {
   }
 
   private drainIdleLanes(): void {
+    for (const lane of LANES) this.drainLane(lane);
+  }
+
+  private drainLane(lane: Lane): void {
     if (this.timer === undefined) return;
-    for (const lane of LANES) {
-      if (this.draining.has(lane)) continue;
-      const drain = this.drain(lane)
-        .catch((error: unknown) => this.logger.error(`outbox pass failed: ${(error as Error).message}`))
-        .finally(() => this.draining.delete(lane));
-      this.draining.set(lane, drain);
+    if (this.draining.has(lane)) {
+      this.wokenWhileDraining.add(lane);
+      return;
     }
+    const drain = this.drain(lane)
+      .catch((error: unknown) => this.logger.error(`outbox pass failed: ${(error as Error).message}`))
+      .finally(() => {
+        this.draining.delete(lane);
+        // Rows queued while its last claim came back empty would wait for the next tick.
+        if (this.wokenWhileDraining.delete(lane)) this.drainLane(lane);
+      });
+    this.draining.set(lane, drain);
   }
 
   private async deliver(row: ClaimedNotification): Promise<keyof WorkerRunResult> {

@@ -51,8 +51,10 @@ class NotificationsLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     new Logger('Notifications').log(
       `notifications: channels ${kinds.length > 0 ? kinds.join(', ') : 'none configured'}`,
     );
-    this.worker.onTick(async () => {
-      await this.notifier.flushDue(() => this.worker.wake());
+    // On its timer, the worker's flush leaves the inbox notices to be written behind it.
+    this.worker.onTick(async (timed) => {
+      await this.notifier.flushDue(() => this.worker.wake(), timed);
+      if (timed) void this.notifier.idle().then(() => this.worker.wake());
     });
     this.notifier.onGroupDue((at) => this.worker.tickAt(at));
     if (this.options.autoStart) this.worker.start();
@@ -60,6 +62,7 @@ class NotificationsLifecycle implements OnApplicationBootstrap, BeforeApplicatio
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.worker.stop();
+    await this.notifier.idle();
     for (const channel of this.channels) if (channel instanceof EmailChannel) channel.close();
   }
 }
@@ -120,6 +123,7 @@ class NotificationsLifecycle implements OnApplicationBootstrap, BeforeApplicatio
         NOTIFICATION_CLOCK,
         PushChannel,
         ArchivedReportAttachments,
+        OutboxRepository,
       ],
       useFactory: (
         config: AppConfig,
@@ -128,7 +132,8 @@ class NotificationsLifecycle implements OnApplicationBootstrap, BeforeApplicatio
         clock: Clock,
         push: PushChannel,
         attachments: ArchivedReportAttachments,
-      ) => [...configuredChannels(config, attachments), new InAppChannel(inbox, events, clock), push],
+        outbox: OutboxRepository,
+      ) => [...configuredChannels(config, attachments), new InAppChannel(inbox, events, clock, outbox), push],
     },
     ArchivedReportAttachments,
     PushSubscriptionsRepository,

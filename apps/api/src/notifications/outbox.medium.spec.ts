@@ -180,4 +180,29 @@ describeOnEachDriver('notification outbox on %s', (test) => {
       ),
     ).toBe(true);
   });
+
+  it('sends many in one transaction with their write, only the rows still ours, each once', async () => {
+    const rows = [1, 2, 3].map(() => notification({ channel: 'in_app', address: 'user' }));
+    await outbox.enqueueMany(rows, new Date(T0));
+    const claimed = await outbox.claimDue(new Date(T0), 10, 60_000, ['in_app']);
+    expect(claimed).toHaveLength(3);
+    // Its lease lapsed: another worker took the first row again.
+    const [taken] = await outbox.claimDue(new Date(T0 + 60_000), 1, 60_000, ['in_app']);
+    const written: string[][] = [];
+    const ours = await outbox.sendWithin(claimed, new Date(T0 + 60_001), async (_trx, mine) => {
+      written.push(mine.map((row) => row.id));
+    });
+    const others = claimed.filter((row) => row.id !== taken!.id).map((row) => row.id);
+    expect(ours.map((row) => row.id).sort()).toEqual(others.sort());
+    expect(written).toEqual([ours.map((row) => row.id)]);
+    for (const id of others) expect((await outbox.findById(id))?.state).toBe('sent');
+    expect((await outbox.findById(taken!.id))?.state).toBe('sending');
+    // Told again (a late duplicate), nothing is ours any more.
+    expect(await outbox.sendWithin(claimed, new Date(T0 + 60_002), async () => undefined)).toEqual([]);
+    // A failing write rolls the marks back: the re-claimed row stays its claimer's.
+    await expect(
+      outbox.sendWithin([taken!], new Date(T0 + 60_003), async () => Promise.reject(new Error('disk full'))),
+    ).rejects.toThrow('disk full');
+    expect((await outbox.findById(taken!.id))?.state).toBe('sending');
+  });
 });

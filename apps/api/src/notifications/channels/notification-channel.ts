@@ -5,6 +5,12 @@ import type { NotificationChannelKind } from '../notification-tables';
 export interface NotificationChannel {
   readonly kind: NotificationChannelKind;
   send(notification: ClaimedNotification): Promise<void>;
+  /**
+   * Optional: delivers claimed rows and marks them sent, all or none (a channel that writes to
+   * this database does both in one transaction). When it throws, the worker delivers the rows
+   * one by one with `send`, so each gets its own retry or failure.
+   */
+  sendMany?(notifications: readonly ClaimedNotification[], now: Date): Promise<void>;
 }
 
 /**

@@ -117,9 +117,10 @@ export class GroupingRepository {
 
   /**
    * Seals every group due at `now` (its items become one message) and returns every sealed
-   * group not yet released: the ones sealed now and any a process left behind when it died.
+   * group not yet released: the ones sealed now and any a process left behind when it died,
+   * except those in `skip` (sealedGroupId: this process is still writing them).
    */
-  async takeDue(now: Date, timing: GroupTiming): Promise<SealedGroup[]> {
+  async takeDue(now: Date, timing: GroupTiming, skip?: ReadonlySet<string>): Promise<SealedGroup[]> {
     await this.db.transaction().execute(async (trx) => {
       const { rows } = await sql<{ recipient_key: string }>`
         with due as (
@@ -149,7 +150,7 @@ export class GroupingRepository {
         .where('last_sent_at', '<=', new Date(now.getTime() - timing.groupIntervalMs))
         .execute();
     });
-    return this.sealed();
+    return this.sealed(skip);
   }
 
   /** The sealed groups went into the outbox: their items are done. */
@@ -173,11 +174,18 @@ export class GroupingRepository {
     return Number(row.n);
   }
 
-  private async sealed(): Promise<SealedGroup[]> {
+  private async sealed(skip: ReadonlySet<string> = new Set()): Promise<SealedGroup[]> {
+    const skipped = [...skip].map((id) => {
+      const [key, at] = id.split('\n');
+      return sql`(${key}::text, ${new Date(at!)}::timestamptz)`;
+    });
     const rows = await this.db
       .selectFrom('notification_group_items')
       .select(['recipient_key', 'sealed_at', 'notice'])
       .where('sealed_at', 'is not', null)
+      .$if(skipped.length > 0, (query) =>
+        query.where(sql<boolean>`(recipient_key, sealed_at) not in (${sql.join(skipped)})`),
+      )
       .orderBy('recipient_key')
       .orderBy('sealed_at')
       .orderBy('id')
@@ -185,11 +193,16 @@ export class GroupingRepository {
     const groups = new Map<string, SealedGroup>();
     for (const row of rows) {
       const sealedAt = row.sealed_at!;
-      const id = `${row.recipient_key}\n${sealedAt.toISOString()}`;
+      const id = sealedGroupId({ key: row.recipient_key, sealedAt });
       const group = groups.get(id) ?? { key: row.recipient_key, sealedAt, items: [] };
       group.items.push(row.notice);
       groups.set(id, group);
     }
     return [...groups.values()];
   }
+}
+
+/** A sealed group's name: its key and when it was sealed. */
+export function sealedGroupId(group: Pick<SealedGroup, 'key' | 'sealedAt'>): string {
+  return `${group.key}\n${group.sealedAt.toISOString()}`;
 }

@@ -26,17 +26,36 @@ export class InboxRepository {
   async add(item: NewInboxItem, now: Date): Promise<void> {
     await this.db
       .insertInto('inbox_items')
-      .values({
-        user_id: item.userId,
-        notification_id: item.notificationId,
-        alert_id: item.alertId,
-        title: item.title,
-        body: item.body,
-        created_at: now,
-        read_at: null,
-      })
+      .values(inboxRow(item, now))
       .onConflict((oc) => oc.column('notification_id').doNothing())
       .execute();
+  }
+
+  /** Many items in one statement, within the caller's transaction (the outbox marking them sent). */
+  async addMany(
+    items: readonly NewInboxItem[],
+    now: Date,
+    db: Kysely<NotificationTables> = this.db,
+  ): Promise<void> {
+    if (items.length === 0) return;
+    await db
+      .insertInto('inbox_items')
+      .values(items.map((item) => inboxRow(item, now)))
+      .onConflict((oc) => oc.column('notification_id').doNothing())
+      .execute();
+  }
+
+  /** Each user's unread count, in one query. */
+  async unreadCounts(userIds: readonly string[]): Promise<Map<string, number>> {
+    if (userIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('inbox_items')
+      .select(['user_id', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('user_id', 'in', [...userIds])
+      .where('read_at', 'is', null)
+      .groupBy('user_id')
+      .execute();
+    return new Map(userIds.map((id) => [id, Number(rows.find((row) => row.user_id === id)?.n ?? 0)]));
   }
 
   list(userId: string, options: { unreadOnly: boolean; limit: number }): Promise<InboxItemRow[]> {
@@ -66,4 +85,16 @@ export class InboxRepository {
     const result = await query.executeTakeFirst();
     return Number(result.numUpdatedRows);
   }
+}
+
+function inboxRow(item: NewInboxItem, now: Date) {
+  return {
+    user_id: item.userId,
+    notification_id: item.notificationId,
+    alert_id: item.alertId,
+    title: item.title,
+    body: item.body,
+    created_at: now,
+    read_at: null,
+  };
 }
