@@ -16,13 +16,13 @@ export class InAppChannel implements NotificationChannel {
     private readonly events: InboxEvents,
     private readonly clock: Clock,
     /** For sendMany: the inbox items are written in the transaction that marks their rows sent. */
-    private readonly outbox?: OutboxRepository,
+    private readonly outbox: OutboxRepository,
   ) {}
 
   async send(notification: ClaimedNotification): Promise<void> {
-    await this.inbox.add(inboxItem(notification), new Date(this.clock.now()));
-    const userId = notification.recipient_user_id!;
-    this.events.emit(userId, await this.inbox.unreadCount(userId));
+    const item = inboxItem(notification);
+    await this.inbox.add(item, new Date(this.clock.now()));
+    this.events.emit(item.userId, await this.inbox.unreadCount(item.userId));
   }
 
   /**
@@ -32,7 +32,6 @@ export class InAppChannel implements NotificationChannel {
    * process's mails and claims queued behind them.
    */
   async sendMany(notifications: readonly ClaimedNotification[], now: Date): Promise<void> {
-    if (!this.outbox) throw new Error('in_app: no outbox to send many with');
     const items = notifications.map(inboxItem);
     const byId = new Map(items.map((item) => [item.notificationId, item]));
     await this.outbox.sendWithin(notifications, now, (trx, ours) =>

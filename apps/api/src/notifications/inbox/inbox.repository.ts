@@ -55,7 +55,8 @@ export class InboxRepository {
       .where('read_at', 'is', null)
       .groupBy('user_id')
       .execute();
-    return new Map(userIds.map((id) => [id, Number(rows.find((row) => row.user_id === id)?.n ?? 0)]));
+    const counted = new Map(rows.map((row) => [row.user_id, Number(row.n)]));
+    return new Map(userIds.map((id) => [id, counted.get(id) ?? 0]));
   }
 
   list(userId: string, options: { unreadOnly: boolean; limit: number }): Promise<InboxItemRow[]> {
