@@ -9,6 +9,7 @@ import {
   GroupingRepository,
   sealedGroupId,
   type GroupNotice,
+  type SealedGroupName,
   type GroupTiming,
 } from './grouping/grouping.repository';
 import { noticeFromStored, storedNotice } from './grouping/stored-notice';
@@ -63,8 +64,8 @@ export class AlertNotifier {
   private readonly timing: GroupTiming;
   private readonly configured: ReadonlySet<NotificationChannelKind>;
   private readonly dueListeners: Array<(at: Date) => void> = [];
-  /** Sealed groups (sealedGroupId) whose inbox notices are being written; the next flush skips them. */
-  private readonly inboxPending = new Set<string>();
+  /** Sealed groups (by sealedGroupId) whose inbox notices are being written; the next flush skips them. */
+  private readonly inboxPending = new Map<string, SealedGroupName>();
   private inboxWrites: Promise<void> = Promise.resolve();
 
   constructor(
@@ -141,7 +142,11 @@ export class AlertNotifier {
    * due a moment later is sealed and mailed without waiting for a storm's 26,000 inbox rows.
    */
   async flushDue(messagesQueued?: () => void, inboxLater = false): Promise<number> {
-    const due = await this.groups.takeDue(new Date(this.clock.now()), this.timing, this.inboxPending);
+    const due = await this.groups.takeDue(
+      new Date(this.clock.now()),
+      this.timing,
+      this.inboxPending.values(),
+    );
     // All at once: group by group, a storm's 250 groups took seconds of round trips.
     const { messages, writeInbox } = await this.enqueueMessages(
       due.map((group) => ({ key: group.key, items: group.items.map(noticeFromStored) })),
@@ -154,7 +159,7 @@ export class AlertNotifier {
     };
     if (!inboxLater || due.length === 0) return messages + (await finish());
     const ids = due.map(sealedGroupId);
-    for (const id of ids) this.inboxPending.add(id);
+    for (const group of due) this.inboxPending.set(sealedGroupId(group), group);
     this.inboxWrites = this.inboxWrites
       .then(finish)
       // Unreleased, the groups are taken again by the next flush (their rows are idempotent).

@@ -118,9 +118,13 @@ export class GroupingRepository {
   /**
    * Seals every group due at `now` (its items become one message) and returns every sealed
    * group not yet released: the ones sealed now and any a process left behind when it died,
-   * except those in `skip` (sealedGroupId: this process is still writing them).
+   * except those in `skip` (this process is still writing them).
    */
-  async takeDue(now: Date, timing: GroupTiming, skip?: ReadonlySet<string>): Promise<SealedGroup[]> {
+  async takeDue(
+    now: Date,
+    timing: GroupTiming,
+    skip: Iterable<SealedGroupName> = [],
+  ): Promise<SealedGroup[]> {
     await this.db.transaction().execute(async (trx) => {
       const { rows } = await sql<{ recipient_key: string }>`
         with due as (
@@ -174,11 +178,8 @@ export class GroupingRepository {
     return Number(row.n);
   }
 
-  private async sealed(skip: ReadonlySet<string> = new Set()): Promise<SealedGroup[]> {
-    const skipped = [...skip].map((id) => {
-      const [key, at] = id.split('\n');
-      return sql`(${key}::text, ${new Date(at!)}::timestamptz)`;
-    });
+  private async sealed(skip: Iterable<SealedGroupName>): Promise<SealedGroup[]> {
+    const skipped = [...skip].map(({ key, sealedAt }) => sql`(${key}::text, ${sealedAt}::timestamptz)`);
     const rows = await this.db
       .selectFrom('notification_group_items')
       .select(['recipient_key', 'sealed_at', 'notice'])
@@ -202,7 +203,10 @@ export class GroupingRepository {
   }
 }
 
-/** A sealed group's name: its key and when it was sealed. */
-export function sealedGroupId(group: Pick<SealedGroup, 'key' | 'sealedAt'>): string {
+/** What names a sealed group: its key and when it was sealed. */
+export type SealedGroupName = Pick<SealedGroup, 'key' | 'sealedAt'>;
+
+/** A sealed group's name as one string (a map key). */
+export function sealedGroupId(group: SealedGroupName): string {
   return `${group.key}\n${group.sealedAt.toISOString()}`;
 }
