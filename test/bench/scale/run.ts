@@ -20,8 +20,10 @@ import { openFileLimit } from './process-memory';
  * Redis: ingest throughput with one and two ingest processes (INGEST_SHARE_GROUP) on one
  * broker and database; 20,000 terminals each on its own MQTT connection (60 s heartbeats)
  * held by the embedded broker and by Mosquitto, with the broker's memory for them, and all
- * of them reconnecting at once and again each within a spread (BENCH_STORM_SPREAD_S); risk failover and HTTP p99 during a sweep (optional-parts.ts).
- * Knobs: BENCH_SCALE_MESSAGES, BENCH_SCALE_CONNECTIONS, BENCH_STORM_SPREAD_S, TEST_POSTGRES_URL, TEST_REDIS_URL.
+ * of them reconnecting at once, then again each within a spread (BENCH_STORM_SPREAD_S);
+ * risk failover and HTTP p99 during a sweep (optional-parts.ts).
+ * Knobs: BENCH_SCALE_MESSAGES, BENCH_SCALE_CONNECTIONS, BENCH_STORM_SPREAD_S,
+ * TEST_POSTGRES_URL, TEST_REDIS_URL.
  */
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
