@@ -130,7 +130,13 @@ describe.skipIf(!postgresUp || missing !== undefined)(
       );
       expect(reference.atRisk).toHaveLength(AT_RISK_SIZE);
       expect(reference.incidents).toEqual([
-        expect.objectContaining({ code: 'CARRIER_OUTAGE', terminalCount: OUTAGE_SIZE, mccMnc: '46099' }),
+        // One carrier's cell in the one region every terminal was imported in.
+        expect.objectContaining({
+          code: 'CARRIER_OUTAGE',
+          terminalCount: OUTAGE_SIZE,
+          mccMnc: '46099',
+          region: 'Beijing',
+        }),
       ]);
       for (const platform of [ingestA, ingestB, risk]) {
         const view = await eventually(

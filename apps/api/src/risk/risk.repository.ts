@@ -98,14 +98,27 @@ export class RiskRepository {
     };
   }
 
-  /** The registry, or only rows changed since `since` (imports made while running). */
+  /** The registry, or only rows changed from `since` on (imports made while running). */
   async registry(since?: Date, only: Only = ALL): Promise<RegistryRow[]> {
-    const changed = since === undefined ? sql`true` : sql`updated_at > ${since}`;
+    const changed = since === undefined ? sql`true` : sql`updated_at >= ${since}`;
     const { rows } = await sql<RegistryRow>`
       select terminal_id, region, comm, registered from terminals where ${changed} and ${only}`.execute(
       this.db,
     );
     return rows;
+  }
+
+  /**
+   * A time no registry change still to become visible can be stamped before: `updated_at` is
+   * its transaction's start, so the oldest transaction still running here (or now). A
+   * process's own clock would miss an import that began before a poll and committed after it.
+   * Sessions of other roles show no start without pg_read_all_stats; the platform's are its own.
+   */
+  async registryWatermark(): Promise<Date> {
+    const { rows } = await sql<{ watermark: Date }>`
+      select least(now(), (select min(xact_start) from pg_stat_activity
+        where datname = current_database() and xact_start is not null)) as watermark`.execute(this.db);
+    return rows[0]!.watermark;
   }
 
   /**

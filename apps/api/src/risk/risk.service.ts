@@ -184,7 +184,7 @@ export class RiskService implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       // Fold recently received rows into the rollup tables first, so the load sees them.
       if (this.rollups !== undefined) await this.rollups.runOnce().catch(() => undefined);
-      this.registry.loadedAt(new Date());
+      await this.registry.beforeLoad();
       for (const id of await this.histories.load(partitions, now)) this.touched.add(id);
       await this.incidentTracking.load();
     } catch (error) {
