@@ -24,11 +24,5 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Medium tests each start brokers and databases; two cores do not want more.
     maxWorkers: 2,
-    // Type tests (*.test-d.ts) only assert anything when tsc checks them; this runs them.
-    typecheck: {
-      enabled: true,
-      include: ['apps/web/src/**/*.test-d.ts'],
-      tsconfig: './apps/web/tsconfig.json',
-    },
   },
 });

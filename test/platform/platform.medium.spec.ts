@@ -1,7 +1,10 @@
 import mqtt from 'mqtt';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AtRiskItem } from '@fleet/telemetry/api/risk';
+import { fleetSummarySchema, terminalSeriesSchema } from '@fleet/telemetry/api/fleet';
+import { healthViewSchema } from '@fleet/telemetry/api/health';
+import { atRiskResponseSchema, incidentsResponseSchema, type AtRiskItem } from '@fleet/telemetry/api/risk';
+import { terminalListViewSchema, terminalStateViewSchema } from '@fleet/telemetry/api/terminals';
 import { decodeFleetMap } from '@fleet/telemetry/api/fleet-map-codec';
 import { SOCKET_PATH, type TerminalChange } from '@fleet/telemetry/live/events';
 import { bootPlatform, connectSocket, eventually, type TestPlatform } from './boot-platform';
@@ -14,7 +17,10 @@ describe('the platform end to end: MQTT in, HTTP and socket out', () => {
 
   beforeAll(async () => {
     p = await bootPlatform();
-    publisher = await mqtt.connectAsync(p.brokerUrl, { clientId: 'platform-spec-publisher', protocolVersion: 4 });
+    publisher = await mqtt.connectAsync(p.brokerUrl, {
+      clientId: 'platform-spec-publisher',
+      protocolVersion: 4,
+    });
   });
 
   afterAll(async () => {
@@ -23,7 +29,9 @@ describe('the platform end to end: MQTT in, HTTP and socket out', () => {
   });
 
   const publish = (terminalId: string, channel: string, payload: Record<string, unknown>) =>
-    publisher.publishAsync(`fleet/v1/${terminalId}/${channel}`, JSON.stringify({ ts: now(), ...payload }), { qos: 1 });
+    publisher.publishAsync(`fleet/v1/${terminalId}/${channel}`, JSON.stringify({ ts: now(), ...payload }), {
+      qos: 1,
+    });
 
   it('reports health once the database and broker are reachable', async () => {
     const reply = await p.call('GET', '/health', { token: undefined });
@@ -46,7 +54,17 @@ describe('the platform end to end: MQTT in, HTTP and socket out', () => {
     expect(listed.body.items.map((t: { terminalId: string }) => t.terminalId)).toContain('PLT-NEW-1');
 
     const imported = await p.call('POST', '/terminals/import', {
-      body: [{ terminalId: 'PLT-NEW-1', merchantId: 'M1', merchantName: 'Tea House', merchantPhone: '+86 138 0013 8000', region: 'Shanghai', lat: 31.2, lon: 121.5 }],
+      body: [
+        {
+          terminalId: 'PLT-NEW-1',
+          merchantId: 'M1',
+          merchantName: 'Tea House',
+          merchantPhone: '+86 138 0013 8000',
+          region: 'Shanghai',
+          lat: 31.2,
+          lon: 121.5,
+        },
+      ],
     });
     expect(imported).toMatchObject({ status: 200, body: { upserted: 1 } });
     const registered = await p.call('GET', '/terminals/PLT-NEW-1');
@@ -61,7 +79,12 @@ describe('the platform end to end: MQTT in, HTTP and socket out', () => {
   it('serves the latest state of every channel and its chart series', async () => {
     const id = 'PLT-STATE-1';
     await publish(id, 'heartbeat', { seq: 0, intervalS: 60, uptimeS: 10, comm: '4g', power: 'mains' });
-    await publish(id, 'sim', { seq: 0, iccid: '89860012345678901234', dataBalanceMb: 12.5, expiresAt: '2027-01-31' });
+    await publish(id, 'sim', {
+      seq: 0,
+      iccid: '89860012345678901234',
+      dataBalanceMb: 12.5,
+      expiresAt: '2027-01-31',
+    });
     await publish(id, 'paper', { seq: 0, status: 'low' });
     await publish(id, 'signal', { seq: 0, comm: '4g', rsrpDbm: -101, rsrqDb: -12, sinrDb: 4 });
     const state = await eventually(async () => {
@@ -112,9 +135,56 @@ describe('the platform end to end: MQTT in, HTTP and socket out', () => {
     expect([map.lat[i], map.lon[i], map.region[i]]).toEqual([31.2, 121.5, 'Shanghai']);
   });
 
+  it('answers the dashboard in the shapes of the shared response schemas (libs/telemetry api)', async () => {
+    const id = 'PLT-SHAPE-1';
+    const imported = await p.call('POST', '/terminals/import', {
+      body: [
+        {
+          terminalId: id,
+          merchantId: 'M-SHAPE',
+          merchantName: '街角茶馆',
+          address: '1 Nanjing Road',
+          region: 'Shanghai',
+          lat: 31.23,
+          lon: 121.47,
+        },
+      ],
+    });
+    expect(imported.status).toBe(200);
+    await publish(id, 'heartbeat', { seq: 0, intervalS: 60, uptimeS: 10, comm: '4g', power: 'mains' });
+    await publish(id, 'paper', { seq: 0, status: 'out' });
+    const atRisk = await eventually(async () => {
+      const parsed = atRiskResponseSchema.parse((await p.call('GET', '/terminals/at-risk?limit=500')).body);
+      return parsed.items.some((i) => i.terminalId === id) ? parsed : undefined;
+    });
+    const item = atRisk.items.find((i) => i.terminalId === id)!;
+    expect(item.causes.map((c) => c.code)).toContain('PAPER_OUT');
+    // The schema keeps readable evidence data rather than dropping it.
+    expect(item.causes.every((c) => c.evidenceData !== undefined)).toBe(true);
+
+    const state = terminalStateViewSchema.parse((await p.call('GET', `/terminals/${id}`)).body);
+    expect(state).toMatchObject({ merchantName: '街角茶馆', address: '1 Nanjing Road', merchantPhone: null });
+    const list = terminalListViewSchema.parse((await p.call('GET', `/terminals?search=${id}`)).body);
+    expect(list.items.map((t) => t.terminalId)).toEqual([id]);
+    const series = terminalSeriesSchema.parse(
+      (await p.call('GET', `/terminals/${id}/series?range=24h`)).body,
+    );
+    expect(series.paper).toEqual([expect.objectContaining({ status: 'out' })]);
+    const summary = fleetSummarySchema.parse((await p.call('GET', '/fleet/summary')).body);
+    expect(summary.atRiskByCause.PAPER_OUT).toBeGreaterThanOrEqual(1);
+    const health = healthViewSchema.parse((await p.call('GET', '/health', { token: undefined })).body);
+    expect(health.status).toBe('ok');
+    const incidents = (await p.call('GET', '/incidents?status=all')).body;
+    expect(() => incidentsResponseSchema.parse(incidents)).not.toThrow();
+  });
+
   it('sends security headers, compresses large answers, refuses oversized bodies and foreign origins', async () => {
     const map = await fetch(`${p.api}/fleet/map`, {
-      headers: { authorization: `Bearer ${p.adminToken}`, 'accept-encoding': 'gzip', origin: 'https://evil.example' },
+      headers: {
+        authorization: `Bearer ${p.adminToken}`,
+        'accept-encoding': 'gzip',
+        origin: 'https://evil.example',
+      },
     });
     expect(map.headers.get('x-content-type-options')).toBe('nosniff');
     expect(map.headers.get('content-security-policy')).toContain("default-src 'self'");
@@ -162,7 +232,11 @@ describe('the platform end to end: MQTT in, HTTP and socket out', () => {
     }
 
     // Following a terminal right on connect must not race the socket's authentication.
-    const follower: Socket = io(p.platform.url, { path: SOCKET_PATH, auth: { token: p.adminToken }, transports: ['websocket'] });
+    const follower: Socket = io(p.platform.url, {
+      path: SOCKET_PATH,
+      auth: { token: p.adminToken },
+      transports: ['websocket'],
+    });
     try {
       const followed = await new Promise<boolean>((resolve) =>
         follower.once('connect', () => follower.emit('terminal.follow', 'PLT-LIVE-1', resolve)),
@@ -177,7 +251,11 @@ describe('the platform end to end: MQTT in, HTTP and socket out', () => {
       follower.close();
     }
 
-    const anonymous: Socket = io(p.platform.url, { path: '/socket.io', transports: ['websocket'], reconnection: false });
+    const anonymous: Socket = io(p.platform.url, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      reconnection: false,
+    });
     await new Promise<void>((resolve) => anonymous.once('disconnect', () => resolve()));
     anonymous.close();
   });

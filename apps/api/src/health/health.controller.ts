@@ -1,6 +1,7 @@
 import { Controller, Get, HttpStatus, Inject, Optional, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import type { HealthView } from '@fleet/telemetry/api/health';
 import { sql } from 'kysely';
 import { Public } from '../auth/guard/public.decorator';
 import { BROKER_ENDPOINT, type BrokerEndpoint } from '../broker/broker-endpoint';
@@ -25,7 +26,7 @@ export class HealthController {
 
   @Public()
   @Get()
-  async health(@Res({ passthrough: true }) response: Response) {
+  async health(@Res({ passthrough: true }) response: Response): Promise<HealthView> {
     const databaseOk = await sql`select 1`
       .execute(this.database.db)
       .then(() => true)

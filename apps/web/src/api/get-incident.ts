@@ -1,11 +1,10 @@
-import type { IncidentView } from '@fleet/telemetry/api/risk';
+import { incidentViewSchema, type IncidentView } from '@fleet/telemetry/api/risk';
 import { queryOptions, useQueries, useQuery } from '@tanstack/react-query';
 import { apiGet } from '../lib/api-client';
-import { incidentSchema } from './get-incidents';
 
 /** `GET /incidents/{id}`: one incident with its member terminal ids. */
 export function getIncident(incidentId: string, signal?: AbortSignal): Promise<IncidentView> {
-  return apiGet(`/incidents/${encodeURIComponent(incidentId)}`, incidentSchema, { signal });
+  return apiGet(`/incidents/${encodeURIComponent(incidentId)}`, incidentViewSchema, { signal });
 }
 
 export const incidentQueryKey = (incidentId: string) => ['incidents', 'detail', incidentId] as const;

@@ -1,17 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
+import { terminalStateViewSchema } from '@fleet/telemetry/api/terminals';
+import type { z } from 'zod';
 import { apiGet } from '../lib/api-client';
 
-const reading = z.record(z.string(), z.unknown()).nullable();
-
 /** The part of `GET /terminals/{id}` a technician reads before a visit: link, signal, SIM, paper. */
-export const terminalReadingsSchema = z.object({
-  terminalId: z.string(),
-  online: z.boolean().nullable(),
-  lastSeenAt: z.string().nullable(),
-  signal: reading,
-  sim: reading,
-  paper: reading,
+export const terminalReadingsSchema = terminalStateViewSchema.pick({
+  terminalId: true,
+  online: true,
+  lastSeenAt: true,
+  signal: true,
+  sim: true,
+  paper: true,
 });
 export type TerminalReadings = z.infer<typeof terminalReadingsSchema>;
 

@@ -17,7 +17,7 @@ function answerOverview(): void {
   server.answer('/api/v1/terminals', 200, terminals);
   server.answer('/api/v1/health', 200, {
     status: 'ok',
-    database: { mode: 'external', driver: 'pg' },
+    database: { reachable: true, mode: 'postgres', driver: 'pg' },
     ingest: { received: 1, stored: 1, rejected: 0, bufferDepth: 0, behindSeconds: 0, catchingUp: false },
   });
 }
@@ -148,7 +148,7 @@ describe('App', () => {
         .getAllByRole('link')
         .map((a) => a.textContent),
     ).toEqual(['Fleet overview', 'Live map', 'At-risk queue', 'Alerts', 'Reports', 'Notification settings']);
-    expect(screen.queryByText('Database: pg (external)')).toBeNull();
+    expect(screen.queryByText('Database: pg (postgres)')).toBeNull();
   });
 
   it('offers the users page to administrators only', async () => {

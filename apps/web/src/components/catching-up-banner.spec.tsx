@@ -16,7 +16,7 @@ serveCannedApi(server, async () => {
 const ingest = { received: 10, stored: 10, rejected: 0, bufferDepth: 0 };
 const health = (extra: object) => ({
   status: 'ok',
-  database: { mode: 'plain', driver: 'pg' },
+  database: { reachable: true, mode: 'postgres', driver: 'pg' },
   ...extra,
 });
 

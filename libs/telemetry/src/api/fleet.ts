@@ -1,16 +1,28 @@
-import type { CauseCode } from '../causes';
+import { z } from 'zod';
+import { CAUSE_CODES } from '../causes';
+
+const count = z.number().int().nonnegative();
+
+/** Ingest pipeline counters; `GET /health` reports the same block. */
+export const ingestCountersSchema = z.object({
+  received: count,
+  stored: count,
+  rejected: count,
+  bufferDepth: count,
+});
 
 /** `GET /fleet/summary`: headline numbers of the overview. */
-export interface FleetSummaryView {
-  total: number;
-  online: number;
-  offline: number;
-  unregistered: number;
-  atRisk: number;
-  atRiskByCause: Partial<Record<CauseCode, number>>;
-  openIncidents: number;
-  ingest: { received: number; stored: number; rejected: number; bufferDepth: number };
-}
+export const fleetSummarySchema = z.object({
+  total: count,
+  online: count,
+  offline: count,
+  unregistered: count,
+  atRisk: count,
+  atRiskByCause: z.partialRecord(z.enum(CAUSE_CODES), count),
+  openIncidents: count,
+  ingest: ingestCountersSchema,
+});
+export type FleetSummaryView = z.infer<typeof fleetSummarySchema>;
 
 /**
  * Every visible terminal as a point, columnar: index i of each array describes the same
@@ -34,34 +46,41 @@ export interface FleetMapView {
 export const SERIES_RANGES = ['24h', '7d', '30d'] as const;
 export type SeriesRange = (typeof SERIES_RANGES)[number];
 
-export interface TerminalSeriesView {
-  terminalId: string;
-  range: SeriesRange;
-  bucketSeconds: number;
-  from: string;
-  to: string;
-  signal: Array<{
-    t: string;
-    rsrpDbm: number | null;
-    rsrqDb: number | null;
-    sinrDb: number | null;
-    csq: number | null;
-    rssiDbm: number | null;
-    wifiRssiDbm: number | null;
-  }>;
-  sim: Array<{ t: string; dataBalanceMb: number | null }>;
-  txn: Array<{
-    t: string;
-    approved: number;
-    declined: number;
-    timeouts: number;
-    reversals: number;
-    commErrors: number;
-  }>;
-  heartbeats: Array<{ t: string; count: number }>;
-  status: Array<{ t: string; online: boolean; reason: string | null }>;
-  paper: Array<{ t: string; status: string }>;
-  events: Array<{ t: string; code: string; detail: string | null }>;
+const reading = z.number().nullable();
+
+export const terminalSeriesSchema = z.object({
+  terminalId: z.string(),
+  range: z.enum(SERIES_RANGES),
+  bucketSeconds: z.number().positive(),
+  from: z.string(),
+  to: z.string(),
+  signal: z.array(
+    z.object({
+      t: z.string(),
+      rsrpDbm: reading,
+      rsrqDb: reading,
+      sinrDb: reading,
+      csq: reading,
+      rssiDbm: reading,
+      wifiRssiDbm: reading,
+    }),
+  ),
+  sim: z.array(z.object({ t: z.string(), dataBalanceMb: reading })),
+  txn: z.array(
+    z.object({
+      t: z.string(),
+      approved: z.number(),
+      declined: z.number(),
+      timeouts: z.number(),
+      reversals: z.number(),
+      commErrors: z.number(),
+    }),
+  ),
+  heartbeats: z.array(z.object({ t: z.string(), count: z.number() })),
+  status: z.array(z.object({ t: z.string(), online: z.boolean(), reason: z.string().nullable() })),
+  paper: z.array(z.object({ t: z.string(), status: z.string() })),
+  events: z.array(z.object({ t: z.string(), code: z.string(), detail: z.string().nullable() })),
   /** Forecast of the SIM balance reaching zero and the plan's expiry. */
-  forecast: { simZeroAt: string | null; simExpiresAt: string | null };
-}
+  forecast: z.object({ simZeroAt: z.string().nullable(), simExpiresAt: z.string().nullable() }),
+});
+export type TerminalSeriesView = z.infer<typeof terminalSeriesSchema>;

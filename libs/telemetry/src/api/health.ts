@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ingestCountersSchema } from './fleet';
 
 /** How far the ingest has got (`GET /health` → ingest): see IngestWatermark in the API. */
 export const ingestProgressSchema = z.object({
@@ -15,3 +16,18 @@ export const demoStatusSchema = z.object({
   backfillPublished: z.number().int().nonnegative(),
 });
 export type DemoStatus = z.infer<typeof demoStatusSchema>;
+
+/** `GET /health`: 200 with `ok` once the database and broker answer, 503 `degraded` otherwise. */
+export const healthViewSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  database: z.object({
+    reachable: z.boolean(),
+    mode: z.enum(['timescale', 'postgres']),
+    driver: z.enum(['pg', 'embedded']),
+  }),
+  // The broker block differs between the embedded and an external broker; shown as-is.
+  broker: z.record(z.string(), z.unknown()).optional(),
+  ingest: ingestCountersSchema.extend(ingestProgressSchema.shape).optional(),
+  demo: demoStatusSchema.optional(),
+});
+export type HealthView = z.infer<typeof healthViewSchema>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { commSchema } from '../protocol/messages';
 import { TERMINAL_ID_PATTERN } from '../protocol/topics';
 import { shopHoursSchema } from './muting';
-import type { EvidenceData } from './risk';
+import { riskCauseViewSchema } from './risk';
 
 /** HTTP contract for terminals (shared/PROTOCOL.md §2), shared by the API and the web app. */
 
@@ -51,46 +51,54 @@ export const listTerminalsQuerySchema = z.object({
 });
 export type ListTerminalsQuery = z.infer<typeof listTerminalsQuerySchema>;
 
-export interface CauseView {
-  code: string;
-  evidence: string;
-  evidenceData?: EvidenceData;
-  predictedAt?: string;
-}
+/** A cause as `GET /terminals/{terminalId}` shows it (the at-risk list adds its score). */
+export const causeViewSchema = riskCauseViewSchema.pick({
+  code: true,
+  evidence: true,
+  evidenceData: true,
+  predictedAt: true,
+});
+export type CauseView = z.infer<typeof causeViewSchema>;
+
+/** Newest payload of a channel, camelCase as on the wire, `ts` as ISO text. */
+const readingSchema = z.record(z.string(), z.unknown()).nullable();
 
 /** `GET /terminals/{terminalId}`: the terminal's latest state. */
-export interface TerminalStateView {
-  terminalId: string;
+export const terminalStateViewSchema = z.object({
+  terminalId: z.string(),
   /** False while the terminal has published but was never imported. */
-  registered: boolean;
-  merchantId: string | null;
-  merchantName: string | null;
-  merchantPhone: string | null;
-  address: string | null;
-  region: string | null;
-  lat: number | null;
-  lon: number | null;
-  model: string | null;
-  comm: string | null;
-  online: boolean | null;
+  registered: z.boolean(),
+  merchantId: z.string().nullable(),
+  merchantName: z.string().nullable(),
+  merchantPhone: z.string().nullable(),
+  address: z.string().nullable(),
+  region: z.string().nullable(),
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
+  model: z.string().nullable(),
+  comm: z.string().nullable(),
+  /** Null until the terminal's first status message. */
+  online: z.boolean().nullable(),
   /** `lost` (Last Will) or `shutdown` (clean power-off) while offline by status. */
-  onlineReason: string | null;
+  onlineReason: z.string().nullable(),
   /** ISO time of the newest device ts over all traffic. */
-  lastSeenAt: string | null;
+  lastSeenAt: z.string().nullable(),
   /** ISO platform time of the newest message. */
-  lastReceivedAt: string | null;
-  /** Newest payload per channel, camelCase as on the wire, `ts` as ISO text. */
-  signal: Record<string, unknown> | null;
-  sim: Record<string, unknown> | null;
-  paper: Record<string, unknown> | null;
-  heartbeat: Record<string, unknown> | null;
-  riskScore: number;
-  causes: CauseView[];
-}
+  lastReceivedAt: z.string().nullable(),
+  signal: readingSchema,
+  sim: readingSchema,
+  paper: readingSchema,
+  heartbeat: readingSchema,
+  riskScore: z.number().min(0).max(100),
+  causes: z.array(causeViewSchema),
+});
+export type TerminalStateView = z.infer<typeof terminalStateViewSchema>;
 
-export interface TerminalListView {
-  items: TerminalStateView[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+/** `GET /terminals`: a page of the fleet. */
+export const terminalListViewSchema = z.object({
+  items: z.array(terminalStateViewSchema),
+  total: z.number().int().nonnegative(),
+  page: z.number().int().positive(),
+  pageSize: z.number().int().positive(),
+});
+export type TerminalListView = z.infer<typeof terminalListViewSchema>;

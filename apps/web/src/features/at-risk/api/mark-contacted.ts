@@ -1,13 +1,17 @@
-import type { AtRiskResponse } from '@fleet/telemetry/api/risk';
+import { contactViewSchema, type AtRiskResponse } from '@fleet/telemetry/api/risk';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiPost } from '../../../lib/api-client';
-import { atRiskQueryKey, contactSchema } from './get-at-risk';
+import { atRiskQueryKey } from './get-at-risk';
 
 export type ContactMarker = NonNullable<AtRiskResponse['items'][number]['contact']>;
 
 /** `POST /terminals/{id}/contact`: tells every other agent this shop has been called. */
 export function markContacted(terminalId: string, note?: string): Promise<ContactMarker> {
-  return apiPost(`/terminals/${encodeURIComponent(terminalId)}/contact`, note ? { note } : {}, contactSchema);
+  return apiPost(
+    `/terminals/${encodeURIComponent(terminalId)}/contact`,
+    note ? { note } : {},
+    contactViewSchema,
+  );
 }
 
 export const markContactedMutationKey = ['risk', 'contact'] as const;

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { terminalPageSchema } from './get-terminals';
 
 describe('terminalPageSchema', () => {
-  // The type-level match with the API's TerminalListView is get-terminals.test-d.ts.
   it('keeps the fields the overview reads and drops the rest', () => {
     const parsed = terminalPageSchema.parse({
       total: 1,

@@ -1,27 +1,24 @@
+import { terminalListViewSchema, terminalStateViewSchema } from '@fleet/telemetry/api/terminals';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiGet } from '../../../lib/api-client';
 import { FLEET_REFRESH_MS } from './refresh';
 
-/**
- * The fields of `TerminalStateView` (libs/telemetry api/terminals) this page reads. Unregistered
- * terminals have no merchant or region; `online` is null until a terminal's first status message.
- */
-export const terminalListItemSchema = z.object({
-  terminalId: z.string(),
-  merchantName: z.string().nullable(),
-  region: z.string().nullable(),
-  comm: z.string().nullable(),
-  online: z.boolean().nullable(),
-  lastSeenAt: z.string().nullable(),
-  registered: z.boolean(),
-  riskScore: z.number().min(0).max(100),
+/** The fields of a terminal this page reads. */
+export const terminalListItemSchema = terminalStateViewSchema.pick({
+  terminalId: true,
+  merchantName: true,
+  region: true,
+  comm: true,
+  online: true,
+  lastSeenAt: true,
+  registered: true,
+  riskScore: true,
 });
 export type TerminalListItem = z.infer<typeof terminalListItemSchema>;
 
-export const terminalPageSchema = z.object({
+export const terminalPageSchema = terminalListViewSchema.pick({ total: true }).extend({
   items: z.array(terminalListItemSchema),
-  total: z.number().int().nonnegative(),
 });
 export type TerminalPage = z.infer<typeof terminalPageSchema>;
 

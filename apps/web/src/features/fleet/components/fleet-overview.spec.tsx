@@ -11,7 +11,7 @@ let FleetOverview: typeof import('./fleet-overview').FleetOverview;
 
 const health = {
   status: 'ok',
-  database: { mode: 'external', driver: 'pg' },
+  database: { reachable: true, mode: 'postgres', driver: 'pg' },
   broker: { reachable: true, embedded: false, url: 'mqtt://mosquitto:1883' },
   ingest: { received: 1, stored: 1, rejected: 0, bufferDepth: 0, behindSeconds: 0, catchingUp: false },
 };
@@ -66,7 +66,7 @@ describe('FleetOverview', () => {
 
     const ingest = screen.getByRole('region', { name: 'Ingest' });
     expect(within(ingest).getByText('12,345')).toBeTruthy();
-    expect(await within(ingest).findByText('Database: pg (external)')).toBeTruthy();
+    expect(await within(ingest).findByText('Database: pg (postgres)')).toBeTruthy();
 
     const table = await screen.findByRole('table');
     const rows = within(table).getAllByRole('row');

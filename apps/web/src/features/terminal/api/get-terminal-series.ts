@@ -1,35 +1,6 @@
-import { SERIES_RANGES, type SeriesRange, type TerminalSeriesView } from '@fleet/telemetry/api/fleet';
+import { terminalSeriesSchema, type SeriesRange, type TerminalSeriesView } from '@fleet/telemetry/api/fleet';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
 import { apiGet } from '../../../lib/api-client';
-
-const n = z.number().nullable();
-export const terminalSeriesSchema = z.object({
-  terminalId: z.string(),
-  range: z.enum(SERIES_RANGES),
-  bucketSeconds: z.number().positive(),
-  from: z.string(),
-  to: z.string(),
-  signal: z.array(
-    z.object({ t: z.string(), rsrpDbm: n, rsrqDb: n, sinrDb: n, csq: n, rssiDbm: n, wifiRssiDbm: n }),
-  ),
-  sim: z.array(z.object({ t: z.string(), dataBalanceMb: n })),
-  txn: z.array(
-    z.object({
-      t: z.string(),
-      approved: z.number(),
-      declined: z.number(),
-      timeouts: z.number(),
-      reversals: z.number(),
-      commErrors: z.number(),
-    }),
-  ),
-  heartbeats: z.array(z.object({ t: z.string(), count: z.number() })),
-  status: z.array(z.object({ t: z.string(), online: z.boolean(), reason: z.string().nullable() })),
-  paper: z.array(z.object({ t: z.string(), status: z.string() })),
-  events: z.array(z.object({ t: z.string(), code: z.string(), detail: z.string().nullable() })),
-  forecast: z.object({ simZeroAt: z.string().nullable(), simExpiresAt: z.string().nullable() }),
-});
 
 export function getTerminalSeries(
   terminalId: string,

@@ -7,6 +7,8 @@ const state: TerminalState = {
   registered: true,
   merchantId: 'M-1',
   merchantName: 'Corner Café',
+  merchantPhone: null,
+  address: null,
   region: 'north',
   lat: 31.2,
   lon: 121.5,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atRiskItemSchema } from './get-at-risk';
+import { atRiskItemSchema } from './risk';
 
 const item = (evidenceData: unknown) => ({
   terminalId: 'T-1',
@@ -9,7 +9,6 @@ const item = (evidenceData: unknown) => ({
 });
 
 describe('atRiskItemSchema', () => {
-  // The type-level match with the API's AtRiskItem is get-at-risk.test-d.ts.
   it('keeps a cause’s evidenceData for wording the evidence', () => {
     const parsed = atRiskItemSchema.parse(item({ status: 'out', since: 1709715600000 }));
     expect(parsed.causes[0]?.evidenceData).toEqual({ status: 'out', since: 1709715600000 });
