@@ -194,7 +194,9 @@ export class AlertNotifier {
     const byId = new Map(users.map((user) => [user.id, user]));
     const now = new Date(this.clock.now());
     const targets = due.flatMap((group) => this.targetOf(group, byId, preferences));
-    const messages = targets.flatMap((target) => this.messagesFor(target, now));
+    // A storm's ten support agents get the same 2,000 alerts: each list is rendered once per locale.
+    const mailTexts = new Map<string, RenderedMessage>();
+    const messages = targets.flatMap((target) => this.messagesFor(target, now, mailTexts));
     await this.outbox.enqueueMany(messages, now);
     const writeInbox = async () => {
       const rendered = new Map<string, RenderedMessage>();
@@ -231,12 +233,19 @@ export class AlertNotifier {
     ];
   }
 
-  private messagesFor(target: GroupTarget, now: Date): NewNotification[] {
+  private messagesFor(
+    target: GroupTarget,
+    now: Date,
+    rendered: Map<string, RenderedMessage>,
+  ): NewNotification[] {
     const { alerts } = target;
     if (target.kind === 'user') {
       // Quiet hours hold what would reach a phone or a mailbox; the inbox just waits to be read.
       const dueAt = heldUntil(target.user, alerts, now);
-      return this.addressed(target.user, target.chosen, alerts).map((notice) => ({ ...notice, dueAt }));
+      return this.addressed(target.user, target.chosen, alerts, rendered).map((notice) => ({
+        ...notice,
+        dueAt,
+      }));
     }
     if (!this.configured.has('webhook')) return [];
     const message = renderAlertMessage(alerts, 'en');
@@ -258,6 +267,7 @@ export class AlertNotifier {
     user: UserContact,
     chosen: NotificationPreferences,
     alerts: readonly RoutedNotice[],
+    rendered: Map<string, RenderedMessage>,
   ): NewNotification[] {
     const addresses: Array<['email' | 'sms', string | null]> = [
       ['email', user.email],
@@ -267,13 +277,16 @@ export class AlertNotifier {
       if (address === null || !this.configured.has(channel)) return [];
       const allowed = alerts.filter((alert) => carries(alert, chosen, channel)).map(withoutRoute);
       if (allowed.length === 0) return [];
-      const message = renderAlertMessage(allowed, user.locale);
+      const ids = allowed.map(noticeId);
+      const textKey = `${user.locale}|${ids.join('\n')}`;
+      const message = rendered.get(textKey) ?? renderAlertMessage(allowed, user.locale);
+      rendered.set(textKey, message);
       return [
         {
           recipientUserId: user.id,
           channel,
           address,
-          idempotencyKey: `alerts:${user.id}:${channel}:${digest(allowed.map(noticeId).sort().join('\n'))}`,
+          idempotencyKey: `alerts:${user.id}:${channel}:${digest(ids.sort().join('\n'))}`,
           subject: message.subject,
           bodyText: message.text,
           bodyHtml: channel === 'email' ? message.html : undefined,

@@ -10,8 +10,12 @@ export interface EmailChannelOptions {
   from: string;
 }
 
-/** SMTP connections kept open: a storm's mails (one per recipient) go out a few at a time each; 10, not 5: half the 20 in flight queued for a connection. */
-const POOL_CONNECTIONS = 10;
+/**
+ * SMTP connections kept open: a storm's mails (one per recipient) go out a few at a time
+ * each. A mail is five round trips with the server, each waiting its turn on a busy event
+ * loop, so more connections is more mails a second; 32 for the worker's 64 in flight.
+ */
+const POOL_CONNECTIONS = 32;
 
 /**
  * E-mail through an SMTP server with nodemailer's pool: a storm is a few hundred mails at
