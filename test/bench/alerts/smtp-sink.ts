@@ -21,7 +21,8 @@ export interface SmtpSink {
 
 /**
  * A real SMTP server (smtp-server) on a free port that notes when it accepted each message:
- * the time is taken when the data has arrived, before the message is parsed for its headers.
+ * the time is taken when the data has arrived, before its headers are parsed (a separate
+ * server would not share the platform's event loop; parsing only headers keeps it cheap).
  */
 export async function startSmtpSink(): Promise<SmtpSink> {
   const mails: AcceptedMail[] = [];
@@ -36,7 +37,12 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       stream.on('end', () => {
         const acceptedAt = Date.now();
         callback();
-        void simpleParser(Buffer.concat(chunks)).then((mail) => {
+        // Only the header block is parsed: the bench runs the platform in this process, and
+        // parsing whole 1.6 MB storm mails took ~2 s of its event loop in the timed window.
+        const raw = Buffer.concat(chunks);
+        const headersEnd = raw.indexOf('\r\n\r\n');
+        const headers = headersEnd < 0 ? raw : raw.subarray(0, headersEnd + 4);
+        void simpleParser(headers).then((mail) => {
           const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
           mails.push({
             acceptedAt,
