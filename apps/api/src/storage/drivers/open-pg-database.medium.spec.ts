@@ -42,6 +42,22 @@ describe('openDatabase on a server', () => {
       );
     });
 
+    it('runs its queries without JIT compiling, on every connection of the pool', async () => {
+      const database = await openDatabase({ databaseUrl: TEST_POSTGRES_URL, dataDir: tmpdir() });
+      try {
+        const settings = await Promise.all(
+          [1, 2, 3].map(() =>
+            database.pgTransaction!(
+              async (client) => (await client.query<{ jit: string }>('show jit')).rows[0]!.jit,
+            ),
+          ),
+        );
+        expect(settings).toEqual(['off', 'off', 'off']);
+      } finally {
+        await database.close();
+      }
+    });
+
     it('rolls pgTransaction work back when it throws, and later work still runs', async () => {
       const database = await openDatabase({ databaseUrl: TEST_POSTGRES_URL, dataDir: tmpdir() });
       try {
