@@ -22,6 +22,9 @@ export interface MessageTexts {
   /** Subject of a message listing several alerts, e.g. "12 alerts: 10 new, 2 resolved". */
   groupSubject: (total: number, parts: string[]) => string;
   countOf: (n: number, change: AlertChange) => string;
+  /** Closes a message that lists only the worst of a storm's alerts: the rest by cause. */
+  more: (n: number, byCause: string[]) => string;
+  causeCount: (n: number, cause: string) => string;
   listSeparator: string;
   footer: string;
 }
@@ -50,6 +53,8 @@ const en: MessageTexts = {
   groupSubject: (total, parts) => `${total} alerts: ${parts.join(', ')}`,
   countOf: (n, change) =>
     `${n} ${{ opened: 'new', reopened: 'back again', acknowledged: 'acknowledged', resolved: 'resolved', reminder: 'reminders', escalated: 'escalated' }[change]}`,
+  more: (n, byCause) => `…and ${n} more: ${byCause.join(', ')}. Every one is in the dashboard's alert list.`,
+  causeCount: (n, cause) => `${n} ${cause}`,
   listSeparator: ', ',
   footer: 'Fleet Monitor. Acknowledge an alert in the dashboard to stop reminders.',
 };
@@ -78,6 +83,8 @@ const zh: MessageTexts = {
   groupSubject: (total, parts) => `${total} 条告警：${parts.join('，')}`,
   countOf: (n, change) =>
     `${n} 条${{ opened: '新告警', reopened: '再次出现', acknowledged: '已确认', resolved: '已解决', reminder: '提醒', escalated: '已升级' }[change]}`,
+  more: (n, byCause) => `另有 ${n} 条：${byCause.join('，')}。全部告警见控制台的告警列表。`,
+  causeCount: (n, cause) => `${cause} ${n} 条`,
   listSeparator: '，',
   footer: '终端监控平台。在控制台确认告警后不再提醒。',
 };

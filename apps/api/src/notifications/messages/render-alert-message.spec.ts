@@ -79,6 +79,31 @@ describe('renderAlertMessage', () => {
     expect(renderAlertMessage(alerts, 'zh-CN').subject).toBe('[紧急] 4 条告警：3 条新告警，1 条已解决');
   });
 
+  it('spells out the worst 50 of a storm’s alerts and counts the rest by cause, the subject counting all', () => {
+    const critical = Array.from({ length: 3 }, (_, i) =>
+      makeAlert({ terminalId: `T-CRIT-${i}`, severity: 'critical', code: 'OFFLINE', recommendedAction: 'x' }),
+    );
+    const paper = Array.from({ length: 120 }, (_, i) =>
+      makeAlert({ terminalId: `T-PAP-${i}`, code: 'PAPER_OUT', recommendedAction: 'x' }),
+    );
+    const sim = Array.from({ length: 30 }, (_, i) => makeAlert({ terminalId: `T-SIM-${i}` }));
+    const alerts = [...paper, ...critical, ...sim];
+    const en = renderAlertMessage(alerts, 'en');
+    expect(en.subject).toBe('[Critical] 153 alerts: 153 new');
+    for (const alert of critical) expect(en.text).toContain(`Terminal ${alert.terminalId}`);
+    // Critical first, then the rest in the order they were grouped: 47 of the paper alerts.
+    expect(en.text.match(/Terminal T-\S+/g)).toEqual([
+      ...critical.map((a) => `Terminal ${a.terminalId}`),
+      ...paper.slice(0, 47).map((a) => `Terminal ${a.terminalId}`),
+    ]);
+    expect(en.text).toContain(
+      "…and 103 more: 73 Paper, 30 SIM data running out. Every one is in the dashboard's alert list.",
+    );
+    expect(en.html).toContain('…and 103 more: 73 Paper, 30 SIM data running out.');
+    const zh = renderAlertMessage(alerts, 'zh-CN');
+    expect(zh.text).toContain('另有 103 条：打印纸 73 条，流量卡流量将用完 30 条。');
+  });
+
   it('names an incident alert by its incident', () => {
     const message = renderAlertMessage(
       [

@@ -30,12 +30,38 @@ const CHINA_TIME_ZONE = 'Asia/Shanghai';
 export function renderAlertMessage(alerts: readonly NotifiableAlert[], locale: UserLocale): RenderedMessage {
   if (alerts.length === 0) throw new Error('renderAlertMessage needs at least one alert');
   const t = MESSAGE_TEXTS[locale];
-  const blocks = alerts.map((alert) => alertLines(alert, t, locale));
+  const { listed, rest } = worstListed(alerts);
+  const blocks = listed.map((alert) => alertLines(alert, t, locale));
+  const more = rest.length > 0 ? t.more(rest.length, countsByCause(rest, t)) : undefined;
   return {
     subject: subjectOf(alerts, t),
-    text: [...blocks.map((lines) => lines.join('\n')), t.footer].join('\n\n'),
-    html: htmlOf(blocks, t),
+    text: [...blocks.map((lines) => lines.join('\n')), ...(more ? [more] : []), t.footer].join('\n\n'),
+    html: htmlOf(blocks, more, t),
   };
+}
+
+/**
+ * Alerts spelled out in one message. A storm's grouped mail to support listed 2,000 (1.6 MB,
+ * unread past the first screens); it now lists the worst and counts the rest by cause. Every
+ * alert is still its own notice in the inbox and the dashboard.
+ */
+export const MAX_LISTED_ALERTS = 50;
+
+function worstListed(alerts: readonly NotifiableAlert[]): {
+  listed: readonly NotifiableAlert[];
+  rest: readonly NotifiableAlert[];
+} {
+  if (alerts.length <= MAX_LISTED_ALERTS) return { listed: alerts, rest: [] };
+  const rank = (a: NotifiableAlert) => SEVERITY_ORDER.indexOf(a.severity);
+  // Stable: alerts of one severity keep the order they were grouped in.
+  const sorted = [...alerts].sort((a, b) => rank(a) - rank(b));
+  return { listed: sorted.slice(0, MAX_LISTED_ALERTS), rest: sorted.slice(MAX_LISTED_ALERTS) };
+}
+
+function countsByCause(alerts: readonly NotifiableAlert[], t: MessageTexts): string[] {
+  const counts = new Map<NotifiableAlert['code'], number>();
+  for (const alert of alerts) counts.set(alert.code, (counts.get(alert.code) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([code, n]) => t.causeCount(n, t.cause[code]));
 }
 
 function subjectOf(alerts: readonly NotifiableAlert[], t: MessageTexts): string {
@@ -101,14 +127,15 @@ function chinaTime(at: Date): string {
   return `${new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ')} (UTC+8)`;
 }
 
-function htmlOf(blocks: string[][], t: MessageTexts): string {
+function htmlOf(blocks: string[][], more: string | undefined, t: MessageTexts): string {
   const items = blocks
     .map(
       ([heading = '', ...rest]) =>
         `<li><strong>${escapeHtml(heading)}</strong><br>${rest.map(escapeHtml).join('<br>')}</li>`,
     )
     .join('\n');
-  return `<ul>\n${items}\n</ul>\n<p><small>${escapeHtml(t.footer)}</small></p>`;
+  const rest = more ? `<p>${escapeHtml(more)}</p>\n` : '';
+  return `<ul>\n${items}\n</ul>\n${rest}<p><small>${escapeHtml(t.footer)}</small></p>`;
 }
 
 function escapeHtml(text: string): string {
