@@ -30,12 +30,10 @@ interface Lane {
  * an outage's thousands of inbox notices must not hold the few mails back, nor the reverse.
  * The inbox writes a claim of 200 in one transaction (sendMany), on one pooled connection;
  * rows sent one by one go two at a time: twenty at once took every pooled connection, and
- * each mail's claim and record queued behind them for seconds.
- */
-/**
- * The others wait on remote servers, a few round trips each: a storm's 250 mails, 20 at a
- * time, left at ~15 a second on a busy process, each mostly waiting its turn on the event
- * loop, so the lane keeps 64 going (claimed batchSize at a time at most).
+ * each mail's claim and record queued behind them for seconds. The others wait on remote
+ * servers, a few round trips each: a storm's 250 mails, 20 at a time, left at ~15 a second on
+ * a busy process, each mostly waiting its turn on the event loop, so that lane keeps 64 going
+ * (claimed batchSize at a time at most).
  */
 const LANES: readonly Lane[] = [
   { channels: ['in_app'], parallel: 2, claim: 200 },

@@ -113,11 +113,13 @@ export class RiskRepository {
    * its transaction's start, so the oldest transaction still running here (or now). A
    * process's own clock would miss an import that began before a poll and committed after it.
    * Sessions of other roles show no start without pg_read_all_stats; the platform's are its own.
+   * Only client sessions stamp rows: a long autovacuum must not hold the watermark back.
    */
   async registryWatermark(): Promise<Date> {
     const { rows } = await sql<{ watermark: Date }>`
       select least(now(), (select min(xact_start) from pg_stat_activity
-        where datname = current_database() and xact_start is not null)) as watermark`.execute(this.db);
+        where datname = current_database() and backend_type = 'client backend'
+          and xact_start is not null)) as watermark`.execute(this.db);
     return rows[0]!.watermark;
   }
 
