@@ -148,7 +148,11 @@ export class NotificationWorker {
     const inFlight = new Set<Promise<void>>();
     const most = lane.inFlight ?? this.options.batchSize;
     let failure: unknown;
+    let ended = 0;
     for (;;) {
+      // A delivery may queue a row as it ends (a push's SMS fallback): if one ended while this
+      // claim read, the claim may not have seen that row, so an empty claim is tried again.
+      const endedBefore = ended;
       const free = Math.min(most - inFlight.size, this.options.batchSize);
       const claimed =
         failure === undefined && free > 0
@@ -160,9 +164,13 @@ export class NotificationWorker {
             (outcome) => void outcomes.push(outcome),
             (error: unknown) => void (failure ??= error),
           )
-          .finally(() => inFlight.delete(delivery));
+          .finally(() => {
+            inFlight.delete(delivery);
+            ended += 1;
+          });
         inFlight.add(delivery);
       }
+      if (inFlight.size === 0 && ended !== endedBefore && failure === undefined) continue;
       if (inFlight.size === 0) break;
       if (claimed.length === 0 || inFlight.size >= most) await Promise.race(inFlight);
     }
