@@ -195,11 +195,10 @@ export class AlertNotifier {
     const now = new Date(this.clock.now());
     const targets = due.flatMap((group) => this.targetOf(group, byId, preferences));
     // A storm's ten support agents get the same 2,000 alerts: each list is rendered once per locale.
-    const mailTexts = new Map<string, RenderedMessage>();
-    const messages = targets.flatMap((target) => this.messagesFor(target, now, mailTexts));
+    const rendered: RenderedMessages = new Map();
+    const messages = targets.flatMap((target) => this.messagesFor(target, now, rendered));
     await this.outbox.enqueueMany(messages, now);
     const writeInbox = async () => {
-      const rendered = new Map<string, RenderedMessage>();
       const inbox = this.configured.has('in_app')
         ? targets.flatMap((target) =>
             target.kind === 'user' ? inAppNotices(target.user, target.chosen, target.alerts, rendered) : [],
@@ -233,11 +232,7 @@ export class AlertNotifier {
     ];
   }
 
-  private messagesFor(
-    target: GroupTarget,
-    now: Date,
-    rendered: Map<string, RenderedMessage>,
-  ): NewNotification[] {
+  private messagesFor(target: GroupTarget, now: Date, rendered: RenderedMessages): NewNotification[] {
     const { alerts } = target;
     if (target.kind === 'user') {
       // Quiet hours hold what would reach a phone or a mailbox; the inbox just waits to be read.
@@ -267,7 +262,7 @@ export class AlertNotifier {
     user: UserContact,
     chosen: NotificationPreferences,
     alerts: readonly RoutedNotice[],
-    rendered: Map<string, RenderedMessage>,
+    rendered: RenderedMessages,
   ): NewNotification[] {
     const addresses: Array<['email' | 'sms', string | null]> = [
       ['email', user.email],
@@ -277,16 +272,13 @@ export class AlertNotifier {
       if (address === null || !this.configured.has(channel)) return [];
       const allowed = alerts.filter((alert) => carries(alert, chosen, channel)).map(withoutRoute);
       if (allowed.length === 0) return [];
-      const ids = allowed.map(noticeId);
-      const textKey = `${user.locale}|${ids.join('\n')}`;
-      const message = rendered.get(textKey) ?? renderAlertMessage(allowed, user.locale);
-      rendered.set(textKey, message);
+      const message = renderOnce(rendered, allowed, user.locale);
       return [
         {
           recipientUserId: user.id,
           channel,
           address,
-          idempotencyKey: `alerts:${user.id}:${channel}:${digest(ids.sort().join('\n'))}`,
+          idempotencyKey: `alerts:${user.id}:${channel}:${digest(allowed.map(noticeId).sort().join('\n'))}`,
           subject: message.subject,
           bodyText: message.text,
           bodyHtml: channel === 'email' ? message.html : undefined,
@@ -298,22 +290,20 @@ export class AlertNotifier {
 }
 
 /**
- * The inbox gets one item per alert notice (so each links to its alert), never grouped.
- * `rendered` keeps each notice's text per locale: a storm's notices are the same for many.
+ * The inbox gets one item per alert notice (so each links to its alert), never grouped;
+ * a storm's notices are the same for many, so each is rendered once per locale.
  */
 function inAppNotices(
   user: UserContact,
   chosen: NotificationPreferences,
   alerts: readonly RoutedNotice[],
-  rendered: Map<string, RenderedMessage>,
+  rendered: RenderedMessages,
 ): NewNotification[] {
   return alerts
     .filter((alert) => carries(alert, chosen, 'in_app'))
     .map(withoutRoute)
     .map((alert) => {
-      const textKey = `${noticeId(alert)}|${user.locale}`;
-      const message = rendered.get(textKey) ?? renderAlertMessage([alert], user.locale);
-      rendered.set(textKey, message);
+      const message = renderOnce(rendered, [alert], user.locale);
       return {
         recipientUserId: user.id,
         channel: 'in_app',
@@ -380,6 +370,20 @@ function uniqueNotices(alerts: readonly RoutedNotice[]): RoutedNotice[] {
     unique.set(noticeId(alert), channels === undefined ? withoutRoute(alert) : { ...alert, channels });
   }
   return [...unique.values()];
+}
+
+/** Messages rendered in one flush, by locale and notices: the same notices read the same. */
+type RenderedMessages = Map<string, RenderedMessage>;
+
+function renderOnce(
+  rendered: RenderedMessages,
+  alerts: readonly NotifiableAlert[],
+  locale: UserContact['locale'],
+): RenderedMessage {
+  const key = `${locale}|${alerts.map(noticeId).join('\n')}`;
+  let message = rendered.get(key);
+  if (message === undefined) rendered.set(key, (message = renderAlertMessage(alerts, locale)));
+  return message;
 }
 
 function noticeId(alert: NotifiableAlert): string {
