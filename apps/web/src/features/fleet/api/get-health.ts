@@ -3,9 +3,7 @@ import { healthViewSchema, type HealthView } from '@fleet/telemetry/api/health';
 import { apiGet } from '../../../lib/api-client';
 import { FLEET_REFRESH_MS } from './refresh';
 
-export type Health = HealthView;
-
-export function getHealth(signal?: AbortSignal): Promise<Health> {
+export function getHealth(signal?: AbortSignal): Promise<HealthView> {
   return apiGet('/health', healthViewSchema, { signal });
 }
 

@@ -2,9 +2,7 @@ import { terminalStateViewSchema, type TerminalStateView } from '@fleet/telemetr
 import { queryOptions, useQuery, type QueryKey } from '@tanstack/react-query';
 import { apiGet } from '../../../lib/api-client';
 
-export type TerminalState = TerminalStateView;
-
-export function getTerminal(terminalId: string, signal?: AbortSignal): Promise<TerminalState> {
+export function getTerminal(terminalId: string, signal?: AbortSignal): Promise<TerminalStateView> {
   return apiGet(`/terminals/${encodeURIComponent(terminalId)}`, terminalStateViewSchema, { signal });
 }
 

@@ -1,4 +1,4 @@
-import type { TerminalState } from '../api/get-terminal';
+import type { TerminalStateView } from '@fleet/telemetry/api/terminals';
 import { formatDate, formatTimeAgo } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n/i18n-provider';
 
@@ -15,7 +15,7 @@ function text(reading: Record<string, unknown> | null, field: string): string | 
 const PAPER_TONES: Record<string, string> = { ok: 'badge--good', low: 'badge--warn' };
 
 /** The latest reading of each channel, as the terminal last reported it. */
-export function CurrentReadings({ state, now }: { state: TerminalState; now: number }) {
+export function CurrentReadings({ state, now }: { state: TerminalStateView; now: number }) {
   const { t, locale } = useI18n();
   const rsrp = num(state.signal, 'rsrpDbm');
   const csq = num(state.signal, 'csq');

@@ -1,8 +1,8 @@
-import type { TerminalState } from '../api/get-terminal';
+import type { TerminalStateView } from '@fleet/telemetry/api/terminals';
 import { describe, expect, it } from 'vitest';
 import { applyTerminalMessage } from './apply-terminal-message';
 
-const state: TerminalState = {
+const state: TerminalStateView = {
   terminalId: 'T-1',
   registered: true,
   merchantId: 'M-1',

@@ -1,11 +1,14 @@
-import type { TerminalState } from '../api/get-terminal';
+import type { TerminalStateView } from '@fleet/telemetry/api/terminals';
 import type { TerminalMessageEvent } from '@fleet/telemetry/live/events';
 
 /** The cached state after one live message: the latest reading of its channel, and proof of life. */
-export function applyTerminalMessage(state: TerminalState, message: TerminalMessageEvent): TerminalState {
+export function applyTerminalMessage(
+  state: TerminalStateView,
+  message: TerminalMessageEvent,
+): TerminalStateView {
   const lastSeenAt =
     state.lastSeenAt && Date.parse(state.lastSeenAt) > Date.parse(message.ts) ? state.lastSeenAt : message.ts;
-  const next: TerminalState = { ...state, lastSeenAt, lastReceivedAt: new Date().toISOString() };
+  const next: TerminalStateView = { ...state, lastSeenAt, lastReceivedAt: new Date().toISOString() };
   switch (message.channel) {
     case 'signal':
       return { ...next, signal: message.payload };

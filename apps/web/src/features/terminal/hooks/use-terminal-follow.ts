@@ -1,9 +1,10 @@
 import type { TerminalMessageEvent } from '@fleet/telemetry/live/events';
+import type { TerminalStateView } from '@fleet/telemetry/api/terminals';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { getLiveSocket, subscribeLiveStatus } from '../../../lib/live/live-socket';
 import { useLiveEvent } from '../../../lib/live/use-live-event';
-import { terminalQueryKey, type TerminalState } from '../api/get-terminal';
+import { terminalQueryKey } from '../api/get-terminal';
 import { applyTerminalMessage } from './apply-terminal-message';
 
 const FEED_LENGTH = 20;
@@ -38,7 +39,7 @@ export function useTerminalFollow(terminalId: string): TerminalMessageEvent[] {
 
   useLiveEvent('terminal.message', (message) => {
     if (message.terminalId !== terminalId) return;
-    queryClient.setQueryData<TerminalState>(terminalQueryKey(terminalId), (state) =>
+    queryClient.setQueryData<TerminalStateView>(terminalQueryKey(terminalId), (state) =>
       state ? applyTerminalMessage(state, message) : state,
     );
     setFeed((current) => [message, ...current].slice(0, FEED_LENGTH));
